@@ -1,0 +1,34 @@
+// Attrib — who said what in a news text.
+//
+// The engine is a plain C++ library: give it a document as paragraphs of UTF-16 text and it
+// returns the speakers, the quotations (direct, mixed, indirect) attributed to them, and the
+// check-worthy claims. It knows nothing about LibreOffice; uno/ and cli/ are adapters.
+//
+//   attrib::Document doc = attrib::Document::FromUtf8("“We are ready,” Horne said.");
+//   attrib::Analysis result;
+//   attrib::Status status = attrib::Analyze(doc, attrib::Options(), &result);
+//   if (!status.ok()) { ... status.message() ... }
+//   for (const attrib::Quote& q : result.quotes) { ... q.content, q.speaker ... }
+//
+// SPANS. Every span is half-open [begin, end) in UTF-16 code units of Document::text(): the
+// paragraphs joined by a single U+000A. This is what Writer hands out (OUString) so the UNO
+// adapter needs no conversion; Document::Locate() maps an offset to (paragraph, offset).
+// Adapters that report code points (the CLI's JSON) convert at their edge with
+// Utf16ToCodePointOffsets() in attrib/text.h, and nowhere else.
+#pragma once
+
+#include "attrib/document.h"
+#include "attrib/options.h"
+#include "attrib/result.h"
+#include "attrib/status.h"
+
+namespace attrib {
+
+// Runs the analysis stages selected in `options` on `doc`, filling `*out` (cleared first).
+// Never throws for any input; returns an error status only for unusable options.
+Status Analyze(const Document& doc, const Options& options, Analysis* out);
+
+// The engine's version, e.g. "0.1.0".
+const char* Version();
+
+}  // namespace attrib

@@ -1,0 +1,30 @@
+// One Options struct, passed by value, with documented defaults. The CLI's flags and the
+// Writer extension's settings both fill this struct; there is no global state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace attrib {
+
+struct Options {
+  // BCP-47 language of the text ("en", "de"); "" = detect, falling back to "en".
+  std::string language;
+
+  // Quotes whose confidence is below this are dropped from the result.
+  double min_quote_confidence = 0.0;
+  // Report reported speech without quotation marks ("X said that ...").
+  bool find_indirect = true;
+  // Report titles, nicknames and scare quotes (kind kOther, low confidence).
+  bool report_non_speech = false;
+
+  // Score check-worthy claims; sentences scoring >= claim_threshold are reported.
+  bool find_claims = true;
+  double claim_threshold = 0.5;
+
+  // Attribution sieves to run, by name, in order. Empty = the default order
+  // (see DefaultSieves() in attrib/sieves.h).
+  std::vector<std::string> sieves;
+};
+
+}  // namespace attrib
