@@ -1,0 +1,32 @@
+#include "sentences.h"
+
+#include <gtest/gtest.h>
+
+namespace attrib {
+namespace {
+
+std::vector<std::u16string> Pieces(std::u16string_view text) {
+  std::vector<std::u16string> out;
+  for (Span s : SplitSentences(text, "en")) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+TEST(SentencesTest, SplitsAndTrims) {
+  EXPECT_EQ(Pieces(u"  He left. She stayed!  Why? "),
+            (std::vector<std::u16string>{u"He left.", u"She stayed!", u"Why?"}));
+}
+
+TEST(SentencesTest, AbbreviationsDoNotBreak) {
+  EXPECT_EQ(Pieces(u"Mr. Smith met Dr. Jones. They talked."),
+            (std::vector<std::u16string>{u"Mr. Smith met Dr. Jones.", u"They talked."}));
+}
+
+TEST(SentencesTest, NeverCrossesParagraphs) {
+  EXPECT_EQ(Pieces(u"No stop here\nNext paragraph.\n\n"),
+            (std::vector<std::u16string>{u"No stop here", u"Next paragraph."}));
+}
+
+TEST(SentencesTest, Empty) { EXPECT_TRUE(SplitSentences(u"", "en").empty()); }
+
+}  // namespace
+}  // namespace attrib
