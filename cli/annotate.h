@@ -1,0 +1,23 @@
+// `attrib annotate`: runs the extension's commands on a document in a private headless
+// LibreOffice and saves the result. Built only when the UNO part is (ATTRIB_HAVE_ANNOTATE).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace attrib::cli {
+
+struct AnnotateArgs {
+  std::string input;                  // .odt, .docx or .txt
+  std::string output;                 // .odt, .docx or .pdf: format from the extension
+  std::string json_report;            // "" = none; else write what was marked as JSON
+  std::vector<std::string> commands;  // e.g. {"highlight", "footnotes"}
+  std::string oxt;                    // "" = the attrib.oxt installed beside the binary / built
+  int timeout_seconds = 300;
+  bool quiet = false;
+};
+
+// Returns the process exit code; prints progress and errors to stderr.
+int RunAnnotate(const AnnotateArgs& args);
+
+}  // namespace attrib::cli
