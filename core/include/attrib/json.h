@@ -1,0 +1,34 @@
+// The engine's result as JSON — the one serialiser used by the CLI and the UNO service.
+//
+// Schema (one object per document):
+//   {"id": "...", "lang": "en", "offsets": "codepoint" | "utf16",
+//    "speakers": [{"id": 0, "name": "Emily Horne", "role": "...", "anonymous": false,
+//                  "mentions": [[s, e], ...]}],
+//    "quotes": [{"id": 0, "type": "direct|mixed|indirect|other", "start": s, "end": e,
+//                "marked": [s, e], "speaker": 0 | null, "speaker_mention": [s, e] | null,
+//                "cue": [s, e] | null, "agentless": false, "confidence": 0.93,
+//                "rule": "cue-adjacent", "text": "..."}],
+//    "claims": [{"id": 0, "start": s, "end": e, "score": 0.87, "kinds": ["comparison"],
+//                "attributed_to": 0 | null, "unattributed_reason": "agentless" | null,
+//                "rule": "..."}]}
+// A quote's [start, end) covers its content WITHOUT the quote marks; "marked" includes them.
+// All spans are half-open; "offsets" says their unit.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "attrib/document.h"
+#include "attrib/result.h"
+
+namespace attrib {
+
+enum class OffsetUnit {
+  kCodePoint,  // Unicode code points: what the CLI prints and score.py reads
+  kUtf16,      // UTF-16 code units: what Writer and UNO strings count
+};
+
+nlohmann::json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
+                      const std::string& id = "", bool include_text = true);
+
+}  // namespace attrib
