@@ -1,15 +1,91 @@
 // attrib — the command line: analyze text to JSON, annotate documents through LibreOffice.
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <iostream>
 
+#include "analyze.h"
 #include "attrib/attrib.h"
+#ifdef ATTRIB_HAVE_ANNOTATE
+#include "annotate.h"
+#endif
+
+namespace {
+
+constexpr const char* kFooter = R"(exit codes:
+  0  success
+  1  internal error
+  2  bad command line
+  3  bad input (unreadable, invalid UTF-8, binary)
+  4  --jsonl: some lines were rejected (each answered with {"id", "error"})
+  5  annotate: LibreOffice missing, failed or timed out
+)";
+
+// Engine options shared by every subcommand that analyses text.
+void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
+  cmd->add_option("--lang", o->language, "language of the text (default: from the input, else en)");
+  cmd->add_option("--min-confidence", o->min_quote_confidence, "drop quotes below this confidence")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--claim-threshold", o->claim_threshold, "check-worthiness threshold")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("!--no-claims", o->find_claims, "do not score check-worthy claims");
+  cmd->add_flag("!--no-indirect", o->find_indirect, "do not report reported speech without marks");
+  cmd->add_flag("--non-speech", o->report_non_speech, "also report titles and scare quotes");
+  cmd->add_option("--sieves", o->sieves, "attribution sieves to run, in order (default: all)")
+      ->delimiter(',');
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"attrib — who said what: quote and claim attribution for news text"};
+  using namespace attrib::cli;
+  CLI::App app{"attrib — who said what: quote, speaker and claim attribution for news text"};
+  app.footer(kFooter);
   app.require_subcommand(1);
+  int exit_code = kExitOk;
+
   app.add_subcommand("version", "print the version")->callback([] {
     std::cout << "attrib " << attrib::Version() << "\n";
   });
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+
+  AnalyzeArgs analyze;
+  std::string format = "json";
+  CLI::App* a = app.add_subcommand("analyze", "find quotes, speakers and claims; print JSON");
+  a->add_option("FILE", analyze.input, "UTF-8 text, paragraphs separated by line breaks; - = stdin")
+      ->required();
+  a->add_flag("--jsonl", analyze.jsonl, "FILE holds one {\"id\", \"text\"} object a line");
+  a->add_option("--format", format, "json (default) or text, a view for people")
+      ->check(CLI::IsMember({"json", "text"}));
+  a->add_flag("--pretty", analyze.pretty, "indent the JSON");
+  AddEngineOptions(a, &analyze.options);
+  a->callback([&] {
+    analyze.format = format == "text" ? Format::kText : Format::kJson;
+    exit_code = RunAnalyze(analyze);
+  });
+
+#ifdef ATTRIB_HAVE_ANNOTATE
+  AnnotateArgs annotate;
+  annotate.commands = {"highlight", "footnotes"};
+  CLI::App* n = app.add_subcommand(
+      "annotate", "mark a document (.odt, .docx, .txt) in a private headless LibreOffice");
+  n->add_option("IN", annotate.input, "document to annotate")->required()->check(CLI::ExistingFile);
+  n->add_option("-o,--output", annotate.output, "where to save: .odt, .docx or .pdf")->required();
+  n->add_option("--json", annotate.json_report, "also write what was marked as JSON");
+  n->add_option("--commands", annotate.commands, "highlight, claims, footnotes, clear")
+      ->delimiter(',');
+  n->add_option("--oxt", annotate.oxt, "the extension to install (default: the built attrib.oxt)");
+  n->add_option("--timeout", annotate.timeout_seconds, "give up after this many seconds");
+  n->add_flag("-q,--quiet", annotate.quiet, "no progress messages");
+  n->callback([&] { exit_code = RunAnnotate(annotate); });
+#endif
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "attrib: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  return exit_code;
 }
