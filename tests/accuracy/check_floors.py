@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Runs `attrib analyze` on annotated data, scores it with shared/eval/score.py, and fails
+below the floors the product promises. Prints every figure score.py gives.
+
+usage: check_floors.py ATTRIB SHARED_DIR SUITE      SUITE: seed | polnear | claims
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+SEED = "seed/000_d813c8b742cb7243"
+
+
+def analyze(attrib, args, out_path):
+    with open(out_path, "wb") as out:
+        p = subprocess.run([attrib, "analyze", *args], stdout=out, stderr=subprocess.PIPE, timeout=900)
+    if p.returncode != 0:
+        sys.exit(f"attrib analyze failed ({p.returncode}): {p.stderr.decode()[-2000:]}")
+
+
+def score(shared, gold, pred):
+    p = subprocess.run([sys.executable, os.path.join(shared, "eval/score.py"), gold, pred, "--json"],
+                       capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        sys.exit(f"score.py failed: {p.stderr}")
+    return json.loads(p.stdout)
+
+
+def fraction(s):
+    right, total = (int(x) for x in s.split("/"))
+    return right, total
+
+
+def main():
+    attrib, shared, suite = sys.argv[1:4]
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = os.path.join(tmp, "pred.json")
+        if suite == "seed":
+            gold = os.path.join(shared, SEED + ".gold.json")
+            analyze(attrib, [os.path.join(shared, SEED + ".txt")], pred)
+            out = score(shared, gold, pred)
+            right = out.get("speakers.right", {})
+            d, dn = fraction(right.get("direct", "0/12"))
+            m, mn = fraction(right.get("mixed", "0/5"))
+            i, iN = fraction(right.get("indirect", "0/9"))
+            if d < dn: failures.append(f"direct quotes with exact span and right speaker {d}/{dn} < all")
+            if m < mn: failures.append(f"mixed quotes with right speaker {m}/{mn} < all")
+            if i < 7: failures.append(f"reported statements with right speaker {i}/{iN} < 7")
+            claims = out.get("claims", {})
+            found = round(claims.get("R", 0) * claims.get("gold", 0) / 100)
+            if found < 5: failures.append(f"seed claims found {found}/6 < 5")
+            if claims.get("pred", 0) > 15: failures.append(f"seed claims marked {claims.get('pred')} > 15")
+        elif suite == "polnear":
+            gold = os.path.join(shared, "data/polnear/dev.jsonl")
+            analyze(attrib, ["--jsonl", gold, "--no-claims"], pred)
+            out = score(shared, gold, pred)
+            if out["direct.exact"]["F1"] < 85: failures.append(f"direct.exact F1 {out['direct.exact']['F1']} < 85")
+            if out.get("speaker.acc", 0) < 80: failures.append(f"speaker.acc {out.get('speaker.acc', 0)} < 80")
+        elif suite == "claims":
+            gold = os.path.join(shared, "data/claims/en_dev.jsonl")
+            analyze(attrib, ["--jsonl", gold, "--no-indirect"], pred)
+            out = score(shared, gold, pred)
+            if out.get("claims", {}).get("F1", 0) < 75: failures.append(f"claims F1 {out.get('claims', {}).get('F1', 0)} < 75")
+        else:
+            sys.exit(f"unknown suite {suite}")
+    for k, v in out.items():
+        print(f"{k:26s} {v}")
+    if failures:
+        print("BELOW FLOOR: " + "; ".join(failures))
+        sys.exit(1)
+    print("all floors met")
+
+
+if __name__ == "__main__":
+    main()
