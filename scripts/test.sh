@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: installs missing Debian packages, builds with warnings as errors, runs the
+# unit, CLI, accuracy and Writer (real headless LibreOffice) tests, then the engine's unit and
+# CLI tests again under ASan + UBSan. Exit status is non-zero when any test fails.
+# usage: scripts/test.sh            (build dirs: build/ and build-asan/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+bash scripts/setup-debian.sh
+
+echo "== build (RelWithDebInfo, -Werror)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTRIB_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+
+echo "== tests"
+ctest --test-dir build -j "$jobs" --output-on-failure --timeout 900
+
+echo "== engine + CLI under ASan/UBSan"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DATTRIB_SANITIZE=ON -DATTRIB_WERROR=ON \
+  -DATTRIB_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$jobs" --target core_tests attrib
+ctest --test-dir build-asan -j "$jobs" --output-on-failure -L 'unit|cli' --timeout 900
+
+echo "== all tests passed"
