@@ -4,9 +4,9 @@
 
 namespace attrib {
 
-nlohmann::json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
-                      const std::string& id, bool include_text) {
-  using nlohmann::json;
+nlohmann::ordered_json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
+                              const std::string& id, bool include_text) {
+  using json = nlohmann::ordered_json;
   std::vector<int32_t> to_cp;
   if (unit == OffsetUnit::kCodePoint) to_cp = Utf16ToCodePointOffsets(doc.text());
   auto off = [&](int32_t o) -> int32_t { return to_cp.empty() ? o : to_cp[o]; };

@@ -28,7 +28,7 @@ enum class OffsetUnit {
   kUtf16,      // UTF-16 code units: what Writer and UNO strings count
 };
 
-nlohmann::json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
-                      const std::string& id = "", bool include_text = true);
+nlohmann::ordered_json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
+                              const std::string& id = "", bool include_text = true);
 
 }  // namespace attrib
