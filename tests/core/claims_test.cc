@@ -1,0 +1,278 @@
+#include "claims.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "../../tools/claims_data.h"
+#include "attrib/text.h"
+#include "claim_features.h"
+
+namespace attrib {
+namespace {
+
+ClaimCues Cues(std::u16string_view s) {
+  ClaimCues c;
+  CountClaimCues(s, &c);
+  return c;
+}
+
+std::vector<ClaimKind> Kinds(std::u16string_view s) { return ClaimKindsOf(Cues(s)); }
+
+Document Doc(std::string_view utf8) {
+  Document doc;
+  EXPECT_TRUE(Document::FromUtf8(utf8, &doc).ok());
+  return doc;
+}
+
+// Offset of `needle` in the document text, in UTF-16 units.
+int32_t At(const Document& doc, std::u16string_view needle) {
+  size_t i = doc.text().find(needle);
+  EXPECT_NE(i, std::u16string::npos);
+  return static_cast<int32_t>(i);
+}
+
+TEST(ClaimCuesTest, ComparisonWithAPastYear) {
+  ClaimCues c = Cues(u"far beyond what was implemented in 2014");
+  EXPECT_EQ(c.comparatives, 1);
+  EXPECT_EQ(c.years, 1);
+  EXPECT_EQ(c.numbers, 0);
+  EXPECT_EQ(Kinds(u"far beyond what was implemented in 2014"),
+            (std::vector<ClaimKind>{ClaimKind::kComparison, ClaimKind::kDatedEvent}));
+}
+
+TEST(ClaimCuesTest, Quantities) {
+  ClaimCues c = Cues(u"We're consuming 50 percent of the world's cocaine.");
+  EXPECT_EQ(c.numbers, 1);
+  EXPECT_EQ(c.percents, 1);
+  EXPECT_EQ(c.first_plural, 1);  // "We're": the apostrophe stays inside the word
+  EXPECT_EQ(Cues(u"It costs $4.5 billion, 12% more.").money, 1);
+  EXPECT_EQ(Cues(u"It costs $4.5 billion, 12% more.").percents, 1);
+  EXPECT_EQ(Cues(u"It costs $4.5 billion, 12% more.").number_words, 1);
+  EXPECT_EQ(Kinds(u"It costs $4.5 billion, 12% more."),
+            (std::vector<ClaimKind>{ClaimKind::kQuantity, ClaimKind::kComparison}));
+}
+
+TEST(ClaimCuesTest, DatesAreNotQuantities) {
+  ClaimCues c = Cues(u"At his annual conference on December 23, the president was upset.");
+  EXPECT_EQ(c.numbers, 0);  // the day of a date
+  EXPECT_EQ(c.dates, 2);    // "December" and "23"
+  EXPECT_EQ(c.time_refs, 1);  // "annual"
+  EXPECT_EQ(Kinds(u"He left in the 1990s."), (std::vector<ClaimKind>{ClaimKind::kDatedEvent}));
+  EXPECT_EQ(Cues(u"He left last year.").time_refs, 1);
+}
+
+TEST(ClaimCuesTest, PredictionCausalAndPerfect) {
+  EXPECT_EQ(Kinds(u"The Biden Administration will provide all the support Ukraine requires."),
+            (std::vector<ClaimKind>{ClaimKind::kPrediction}));
+  EXPECT_EQ(Cues(u"They are going to raise taxes.").future, 1);
+  EXPECT_EQ(Kinds(u"He recalled the conflict that led to the annexation of California."),
+            (std::vector<ClaimKind>{ClaimKind::kCausal}));
+  ClaimCues c = Cues(u"President Biden has spoken with leaders and officials have engaged.");
+  EXPECT_EQ(c.perfect, 2);
+  EXPECT_EQ(c.capitalized, 1);  // "Biden"; the first word does not count
+  EXPECT_EQ(Cues(u"I don't think so?").negations, 1);
+  EXPECT_EQ(Cues(u"I don't think so?").questions, 1);
+  EXPECT_EQ(Cues(u"I don't think so?").opinion, 1);
+  EXPECT_EQ(Cues(u"This is the longest war.").superlatives, 1);
+  EXPECT_EQ(Cues(u"It is taller than the tower.").comparatives, 1);
+  EXPECT_TRUE(Kinds(u"Thank you very much.").empty());
+}
+
+TEST(ClaimFeaturesTest, LayoutAndDeterminism) {
+  ClaimFeatures a, b;
+  ExtractClaimFeatures(u"Unemployment rose 5% in 2019.", 16, &a, nullptr);
+  ExtractClaimFeatures(u"Unemployment rose 5% in 2019.", 16, &b, nullptr);
+  EXPECT_EQ(a.index, b.index);
+  EXPECT_EQ(a.value, b.value);
+  ASSERT_EQ(a.index.size(), a.value.size());
+  // Dense features first, then 2 n-grams a token + the end bigram: 6 tokens
+  // (unemployment rose #n1 % in #year) -> 13 hashed entries.
+  size_t dense = 0;
+  while (dense < a.index.size() && a.index[dense] < kClaimDenseFeatures) ++dense;
+  EXPECT_EQ(a.index.size() - dense, 13u);
+  for (size_t i = dense; i < a.index.size(); ++i) {
+    EXPECT_GE(a.index[i], static_cast<uint32_t>(kClaimDenseFeatures));
+    EXPECT_LT(a.index[i], static_cast<uint32_t>(kClaimDenseFeatures + (1 << 16)));
+  }
+  // Case does not matter to the n-grams.
+  ExtractClaimFeatures(u"UNEMPLOYMENT rose 5% in 2019.", 16, &b, nullptr);
+  EXPECT_EQ(std::vector<uint32_t>(a.index.begin() + dense, a.index.end()),
+            std::vector<uint32_t>(b.index.end() - 13, b.index.end()));
+}
+
+TEST(AgentlessTest, ReportingFrames) {
+  EXPECT_TRUE(IsAgentlessReport(u"It was added that the Biden Administration will provide all the support."));
+  EXPECT_TRUE(IsAgentlessReport(u"It was anticipated that the US and its allies are ready."));
+  EXPECT_TRUE(IsAgentlessReport(u"It was insisted that President Biden “will make it clear”."));
+  EXPECT_TRUE(IsAgentlessReport(u"It has also been reported that the talks failed."));
+  EXPECT_TRUE(IsAgentlessReport(u"It is understood that the deal is off."));
+  EXPECT_TRUE(IsAgentlessReport(u"Plans to strengthen the position of NATO forces were also indicated."));
+  EXPECT_TRUE(IsAgentlessReport(u"Talks will resume, but it was anticipated that no draft exists."));
+  EXPECT_FALSE(IsAgentlessReport(u"Horne said the talks were useful."));
+  EXPECT_FALSE(IsAgentlessReport(u"It was a cold day in Moscow."));
+  EXPECT_FALSE(IsAgentlessReport(u"The plans were announced by the ministry."));
+  EXPECT_FALSE(IsAgentlessReport(u"It is important that we act."));
+  EXPECT_FALSE(IsAgentlessReport(u""));
+}
+
+TEST(ScoreSentenceTest, RangeAndOrder) {
+  const double fact = ScoreSentence(u"We spent $4 trillion on the war in Iraq between 2003 and 2008.");
+  const double chat = ScoreSentence(u"Thank you very much, it is good to be here with you tonight.");
+  const double opinion = ScoreSentence(u"I think that my opponent is a very nice person.");
+  EXPECT_GT(fact, 0.5);
+  EXPECT_LT(chat, 0.5);
+  EXPECT_LT(opinion, 0.5);
+  EXPECT_GT(fact, chat);
+  for (double s : {fact, chat, opinion}) {
+    EXPECT_GE(s, 0.0);
+    EXPECT_LE(s, 1.0);
+  }
+  // Adding a statistic to a sentence makes it more check-worthy, not less.
+  EXPECT_GT(ScoreSentence(u"Crime in this city went up by 40 percent in the last four years."),
+            ScoreSentence(u"Crime in this city is something people talk about."));
+  EXPECT_EQ(ScoreSentence(u""), 0.0);
+  EXPECT_EQ(ScoreSentence(u"He asked."), 0.0);  // too short for a claim
+}
+
+TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
+  Document doc = Doc("“Unemployment has doubled since 2019, costing 3 million jobs,” Horne said.");
+  Quote q;
+  q.content = Span{1, At(doc, u",” Horne")};
+  q.marked = Span{0, q.content.end + 2};
+  q.speaker = 0;
+  q.cue = Span{At(doc, u"said"), At(doc, u"said") + 4};
+  Speaker horne;
+  horne.name = "Emily Horne";
+  std::vector<Claim> claims = FindClaims(doc, {q}, {horne}, Options());
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].id, 0);
+  EXPECT_EQ(claims[0].span, (Span{0, static_cast<int32_t>(doc.text().size())}));
+  EXPECT_EQ(claims[0].attributed_to, 0);
+  EXPECT_EQ(claims[0].unattributed_reason, "");
+  EXPECT_EQ(claims[0].rule, "logreg:v1");
+  EXPECT_EQ(claims[0].kinds,
+            (std::vector<ClaimKind>{ClaimKind::kQuantity, ClaimKind::kComparison,
+                                    ClaimKind::kDatedEvent}));
+  // Without the quote nobody stands behind it.
+  claims = FindClaims(doc, {}, {}, Options());
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_FALSE(claims[0].attributed_to.has_value());
+  EXPECT_EQ(claims[0].unattributed_reason, "no-speaker");
+  // A quote with a speaker id that is not in `speakers` attributes nothing.
+  claims = FindClaims(doc, {q}, {}, Options());
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].unattributed_reason, "no-speaker");
+}
+
+TEST(FindClaimsTest, AgentlessFrames) {
+  Document doc = Doc(
+      "It was added that the government will spend $5 billion on new roads by 2025.\n"
+      "The agency said crime rose 12 percent in 2021 compared with 2020.");
+  Quote agentless;  // what the quote engine reports for the second sentence, minus a speaker
+  agentless.kind = QuoteKind::kIndirect;
+  agentless.content = Span{At(doc, u"crime rose"), static_cast<int32_t>(doc.text().size()) - 1};
+  agentless.marked = agentless.content;
+  agentless.agentless = true;
+  std::vector<Claim> claims = FindClaims(doc, {agentless}, {}, Options());
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].unattributed_reason, "agentless");
+  EXPECT_FALSE(claims[0].attributed_to.has_value());
+  EXPECT_EQ(claims[1].unattributed_reason, "agentless");
+  EXPECT_EQ(claims[1].id, 1);
+  EXPECT_LT(claims[0].span.end, claims[1].span.begin);
+}
+
+TEST(FindClaimsTest, OptionsAndEmptyInput) {
+  EXPECT_TRUE(FindClaims(Document(), {}, {}, Options()).empty());
+  EXPECT_TRUE(FindClaims(Doc(""), {}, {}, Options()).empty());
+  EXPECT_TRUE(FindClaims(Doc("\n\n  \n"), {}, {}, Options()).empty());
+  Document doc = Doc("Unemployment rose 12 percent in 2021. Thank you all for coming tonight, friends.");
+  Options options;
+  EXPECT_EQ(FindClaims(doc, {}, {}, options).size(), 1u);
+  options.claim_threshold = 0.0;
+  EXPECT_EQ(FindClaims(doc, {}, {}, options).size(), 2u);
+  options.claim_threshold = 1.01;
+  EXPECT_TRUE(FindClaims(doc, {}, {}, options).empty());
+  options = Options();
+  options.find_claims = false;
+  EXPECT_TRUE(FindClaims(doc, {}, {}, options).empty());
+  options = Options();
+  options.language = "de";  // the model is English
+  EXPECT_TRUE(FindClaims(doc, {}, {}, options).empty());
+  options.language = "en-GB";
+  EXPECT_EQ(FindClaims(doc, {}, {}, options).size(), 1u);
+}
+
+TEST(FindClaimsTest, HugeInputStaysInBounds) {
+  std::string big;
+  for (int i = 0; i < 20000; ++i) {
+    big += "In 2019 the deficit rose by 40 percent to $3 trillion, the highest ever. Thanks! ";
+    if (i % 50 == 49) big += "\n";
+  }
+  big += "\n";
+  big += std::string(300000, 'a');  // one 300k-unit "word", no sentence break
+  big += " 12% " + std::string(1000, '?');
+  Document doc = Doc(big);
+  std::vector<Claim> claims = FindClaims(doc, {}, {}, Options());
+  EXPECT_GE(claims.size(), 20000u);
+  int32_t last = -1;
+  for (const Claim& c : claims) {
+    EXPECT_LT(last, c.span.begin);
+    EXPECT_LE(c.span.end, static_cast<int32_t>(doc.text().size()));
+    EXPECT_GE(c.score, 0.5);
+    EXPECT_LE(c.score, 1.0);
+    last = c.span.begin;
+  }
+}
+
+// The figures of ../shared/eval/score.py ("claims", check-worthy class) on a .jsonl file.
+claims_data::ClaimTally Evaluate(const std::vector<claims_data::ClaimDoc>& docs) {
+  claims_data::ClaimTally tally;
+  for (const claims_data::ClaimDoc& d : docs) {
+    Document doc;
+    if (!Document::FromUtf8(d.text, &doc).ok()) continue;
+    const std::vector<int32_t> cp = Utf16ToCodePointOffsets(doc.text());
+    std::vector<std::pair<int64_t, int64_t>> pred;
+    for (const Claim& c : FindClaims(doc, {}, {}, Options())) pred.emplace_back(cp[c.span.begin], cp[c.span.end]);
+    tally.Add(d.claims, pred);
+  }
+  return tally;
+}
+
+TEST(ClaimsFloorTest, DevF1AtLeast75) {
+  const std::string path = std::string(ATTRIB_SHARED_DIR) + "/data/claims/en_dev.jsonl";
+  std::vector<claims_data::ClaimDoc> docs;
+  if (!std::ifstream(path)) GTEST_SKIP() << path << " not found";
+  ASSERT_TRUE(claims_data::ReadClaimDocs(path, &docs));
+  ASSERT_GT(docs.size(), 1000u);
+  claims_data::ClaimTally t = Evaluate(docs);
+  EXPECT_GE(t.F1(), 75.0) << "P " << t.P() << " R " << t.R();
+}
+
+TEST(ClaimsFloorTest, SeedArticle) {
+  const std::string dir = std::string(ATTRIB_SHARED_DIR) + "/seed/";
+  std::ifstream text_in(dir + "000_d813c8b742cb7243.txt"), gold_in(dir + "000_d813c8b742cb7243.gold.json");
+  if (!text_in || !gold_in) GTEST_SKIP() << "seed article not found in " << dir;
+  std::stringstream text, gold;
+  text << text_in.rdbuf();
+  gold << gold_in.rdbuf();
+  claims_data::Json g;
+  ASSERT_TRUE(claims_data::JsonParser(gold.str()).Parse(&g));
+  const claims_data::Json* gold_claims = g.Get("claims");
+  ASSERT_NE(gold_claims, nullptr);
+  claims_data::ClaimDoc doc;
+  doc.text = text.str();
+  for (const claims_data::Json& c : gold_claims->array) {
+    doc.claims.push_back({static_cast<int64_t>(c.Get("start")->number),
+                          static_cast<int64_t>(c.Get("end")->number), c.Get("checkworthy")->boolean});
+  }
+  ASSERT_EQ(doc.claims.size(), 6u);
+  claims_data::ClaimTally t = Evaluate({doc});
+  EXPECT_GE(t.tp_gold, 5) << "annotated claims found";
+  EXPECT_LE(t.n_pred, 15) << "claims marked";
+}
+
+}  // namespace
+}  // namespace attrib
