@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <cmath>
-#include <unordered_map>
 
 namespace attrib {
 namespace {
@@ -185,12 +184,36 @@ constexpr LexEntry kLexicon[] = {
     {u"reportedly", kAdverb}, {u"later", kAdverb}, {u"then", kAdverb}, {u"even", kAdverb},
 };
 
-const std::unordered_map<uint64_t, uint32_t>& LexiconTable() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<uint64_t, uint32_t>();
-    for (const LexEntry& e : kLexicon) (*t)[HashWord(e.word)] |= e.classes;
-    return t;
-  }();
+// Open addressing over the word hashes, built once: one probe per token on the hot path.
+class LexiconTable {
+ public:
+  LexiconTable() {
+    for (const LexEntry& e : kLexicon) {
+      const uint64_t h = HashWord(e.word);
+      size_t i = Slot(h);
+      while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & kMask;
+      keys_[i] = h;
+      classes_[i] |= e.classes;
+    }
+  }
+  uint32_t Find(uint64_t h) const {
+    for (size_t i = Slot(h);; i = (i + 1) & kMask) {
+      if (keys_[i] == h) return classes_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+
+ private:
+  static constexpr size_t kSize = 2048;  // > 4x the lexicon: short probe runs
+  static constexpr size_t kMask = kSize - 1;
+  static size_t Slot(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
+  uint64_t keys_[kSize] = {};
+  uint32_t classes_[kSize] = {};
+};
+static_assert(sizeof(kLexicon) / sizeof(kLexicon[0]) * 4 < 2048, "grow LexiconTable::kSize");
+
+const LexiconTable& Lexicon() {
+  static const LexiconTable* table = new LexiconTable();
   return *table;
 }
 
@@ -253,7 +276,7 @@ constexpr uint64_t kEos = HashWord(u"</s>");
 
 void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
   toks->clear();
-  const auto& lexicon = LexiconTable();
+  const LexiconTable& lexicon = Lexicon();
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
@@ -284,7 +307,7 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
       t.ends_ed = t.length > 3 && prev1 == u'e' && last == u'd';
       t.ends_est = t.length > 4 && prev2 == u'e' && prev1 == u's' && last == u't';
       t.ends_nt = t.length > 3 && prev2 == u'n' && prev1 == u'\'' && last == u't';
-      if (auto it = lexicon.find(h); it != lexicon.end()) t.lex = it->second;
+      t.lex = lexicon.Find(h);
       if (t.ends_nt) t.lex |= kNegation;
       toks->push_back(t);
     } else if (IsDigit(c)) {
@@ -345,9 +368,41 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
   }
 }
 
+bool Agentless(const std::vector<Tok>& toks) {
+  const size_t n = toks.size();
+  auto lex = [&](size_t k) -> uint32_t { return k < n ? toks[k].lex : 0; };
+  auto participle = [&](size_t k) {
+    return k < n && toks[k].kind == TokKind::kWord &&
+           (toks[k].ends_ed || (toks[k].lex & (kParticiple | kSpeech))) && !(toks[k].lex & kBe);
+  };
+  for (size_t k = 0; k < n; ++k) {
+    // it (is|was|has been|had been|will be) [also ...] PARTICIPLE that
+    if (lex(k) & kIt) {
+      size_t j = k + 1;
+      while (j < n && (lex(j) & (kHave | kFuture | kModal | kAdverb))) ++j;
+      if (!(lex(j) & kBe)) continue;
+      ++j;
+      if (lex(j) & kBe) ++j;  // "has been"
+      while (j < n && (lex(j) & kAdverb)) ++j;
+      if (participle(j) && (lex(j + 1) & kThat)) return true;
+    }
+    // "... were also indicated." — a passive of saying with no "by" agent
+    if ((lex(k) & kBe) && k > 0) {
+      size_t j = k + 1;
+      while (j < n && (lex(j) & kAdverb)) ++j;
+      if (j < n && (lex(j) & kSpeech) && toks[j].ends_ed && !(lex(j + 1) & kBy) &&
+          !(lex(k - 1) & kIt)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Fills `cues` from the tokens (context patterns need neighbours, hence a second pass).
 void Count(const std::vector<Tok>& toks, ClaimCues* cues) {
   *cues = ClaimCues();
+  cues->agentless = Agentless(toks);
   const size_t n = toks.size();
   auto lex = [&](size_t k) -> uint32_t { return k < n ? toks[k].lex : 0; };
   bool first_word = true;
@@ -511,36 +566,8 @@ std::vector<ClaimKind> ClaimKindsOf(const ClaimCues& c) {
 }
 
 bool IsAgentlessReport(std::u16string_view sentence) {
-  std::vector<Tok>& toks = tl_tokens;
-  Tokenize(sentence, &toks);
-  const size_t n = toks.size();
-  auto lex = [&](size_t k) -> uint32_t { return k < n ? toks[k].lex : 0; };
-  auto participle = [&](size_t k) {
-    return k < n && toks[k].kind == TokKind::kWord &&
-           (toks[k].ends_ed || (toks[k].lex & (kParticiple | kSpeech))) && !(toks[k].lex & kBe);
-  };
-  for (size_t k = 0; k < n; ++k) {
-    // it (is|was|has been|had been|will be) [also ...] PARTICIPLE that
-    if (lex(k) & kIt) {
-      size_t j = k + 1;
-      while (j < n && (lex(j) & (kHave | kFuture | kModal | kAdverb))) ++j;
-      if (!(lex(j) & kBe)) continue;
-      ++j;
-      if (lex(j) & kBe) ++j;  // "has been"
-      while (j < n && (lex(j) & kAdverb)) ++j;
-      if (participle(j) && (lex(j + 1) & kThat)) return true;
-    }
-    // "... were also indicated." — a passive of saying with no "by" agent
-    if ((lex(k) & kBe) && k > 0) {
-      size_t j = k + 1;
-      while (j < n && (lex(j) & kAdverb)) ++j;
-      if (j < n && (lex(j) & kSpeech) && toks[j].ends_ed && !(lex(j + 1) & kBy) &&
-          !(lex(k - 1) & kIt)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  Tokenize(sentence, &tl_tokens);
+  return Agentless(tl_tokens);
 }
 
 }  // namespace attrib

@@ -45,6 +45,7 @@ struct ClaimCues {
   int past_ed = 0;           // words ending in -ed
   int courtesy = 0;          // thank, applause, ladies, gentlemen, congratulations
   int speech_cues = 0;       // said, says, told, according, added, stated ...
+  bool agentless = false;    // IsAgentlessReport()
 };
 
 // Dense hand features occupy indices [0, kClaimDenseFeatures); hashed n-grams follow.

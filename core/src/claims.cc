@@ -1,6 +1,7 @@
 #include "claims.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "claim_features.h"
@@ -32,27 +33,55 @@ double Score(std::u16string_view sentence, const ClaimModel& model, ClaimCues* c
   return 1.0 / (1.0 + std::exp(-z));
 }
 
+// The quotes ordered by content.begin, with the running maximum of their ends, so that the
+// quotes overlapping a span are found by two binary searches (documents may hold thousands).
+class QuoteIndex {
+ public:
+  explicit QuoteIndex(const std::vector<Quote>& quotes) {
+    order_.reserve(quotes.size());
+    for (const Quote& q : quotes) order_.push_back(&q);
+    std::stable_sort(order_.begin(), order_.end(), [](const Quote* a, const Quote* b) {
+      return a->content.begin < b->content.begin;
+    });
+    int32_t max_end = INT32_MIN;
+    for (const Quote* q : order_) {
+      max_end = std::max(max_end, q->content.end);
+      max_end_.push_back(max_end);
+    }
+  }
+  // Calls f(quote) for every quote whose content overlaps `s`.
+  template <typename F>
+  void ForOverlapping(Span s, F f) const {
+    size_t lo = std::upper_bound(max_end_.begin(), max_end_.end(), s.begin) - max_end_.begin();
+    for (size_t i = lo; i < order_.size() && order_[i]->content.begin < s.end; ++i) {
+      if (order_[i]->content.Overlaps(s)) f(*order_[i]);
+    }
+  }
+
+ private:
+  std::vector<const Quote*> order_;
+  std::vector<int32_t> max_end_;
+};
+
 // Fills the attribution fields of `claim` (see claims.h for the order).
-void Attribute(std::u16string_view sentence, const std::vector<Quote>& quotes,
+void Attribute(const ClaimCues& cues, const QuoteIndex& quotes,
                const std::vector<Speaker>& speakers, Claim* claim) {
-  if (IsAgentlessReport(sentence)) {
+  if (cues.agentless) {
     claim->unattributed_reason = "agentless";
     return;
   }
   const Span s = claim->span;
   const Quote* best = nullptr;
   int32_t best_overlap = 0;
-  for (const Quote& q : quotes) {
-    if (q.content.begin >= s.end) continue;
-    if (!q.content.Overlaps(s)) continue;
+  quotes.ForOverlapping(s, [&](const Quote& q) {
     const int32_t overlap = std::min(q.content.end, s.end) - std::max(q.content.begin, s.begin);
     const bool cue_inside = q.cue.has_value() && q.cue->Overlaps(s);
-    if (overlap * 3 < s.size() && !cue_inside) continue;
+    if (overlap * 3 < s.size() && !cue_inside) return;
     if (overlap > best_overlap) {
       best = &q;
       best_overlap = overlap;
     }
-  }
+  });
   if (best != nullptr && best->speaker.has_value() && *best->speaker >= 0 &&
       static_cast<size_t>(*best->speaker) < speakers.size()) {
     claim->attributed_to = *best->speaker;
@@ -69,11 +98,21 @@ double ScoreSentence(std::u16string_view sentence) {
 
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quotes,
                               const std::vector<Speaker>& speakers, const Options& options) {
+  if (!options.find_claims || !IsEnglish(options.language)) return {};
+  return FindClaims(doc, SplitSentences(doc.text(), options.language), quotes, speakers, options);
+}
+
+std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,
+                              const std::vector<Quote>& quotes,
+                              const std::vector<Speaker>& speakers, const Options& options) {
   std::vector<Claim> claims;
   if (!options.find_claims || !IsEnglish(options.language)) return claims;
   const std::u16string& text = doc.text();
+  const auto size = static_cast<int32_t>(text.size());
   const ClaimModel& model = EnglishClaimModel();
-  for (const Span& s : SplitSentences(text, options.language)) {
+  const QuoteIndex quote_index(quotes);
+  for (const Span& s : sentences) {
+    if (s.begin < 0 || s.end > size || s.empty()) continue;
     const std::u16string_view sentence(text.data() + s.begin, s.size());
     ClaimCues cues;
     const double score = Score(sentence, model, &cues);
@@ -84,7 +123,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quo
     claim.score = score;
     claim.kinds = ClaimKindsOf(cues);
     claim.rule = model.name;
-    Attribute(sentence, quotes, speakers, &claim);
+    Attribute(cues, quote_index, speakers, &claim);
     claims.push_back(std::move(claim));
   }
   return claims;

@@ -27,6 +27,12 @@ namespace attrib {
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quotes,
                               const std::vector<Speaker>& speakers, const Options& options);
 
+// The same over sentences already split (SplitSentences() of doc.text(), in order): lets
+// Analyze() share its split with the quote stage. Spans outside the text are ignored.
+std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,
+                              const std::vector<Quote>& quotes,
+                              const std::vector<Speaker>& speakers, const Options& options);
+
 // Check-worthiness of one sentence in [0, 1]; 0.5 is the cut tuned on the dev data.
 double ScoreSentence(std::u16string_view sentence);
 

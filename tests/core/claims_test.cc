@@ -166,6 +166,34 @@ TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
   EXPECT_EQ(claims[0].unattributed_reason, "no-speaker");
 }
 
+TEST(FindClaimsTest, LongQuotesAndPresplitSentences) {
+  Document doc = Doc(
+      "“Exports fell 20 percent in 2020. Imports rose 12 percent in 2021. "
+      "Debt doubled since 2019,” Horne said. The fund lost $4 billion in 2022, Price said.");
+  const auto end_of = [&](std::u16string_view s) { return At(doc, s) + static_cast<int32_t>(s.size()); };
+  Quote horne, price, inner;
+  horne.content = Span{1, end_of(u"since 2019")};
+  horne.speaker = 0;
+  price.content = Span{At(doc, u"The fund"), end_of(u"in 2022")};
+  price.speaker = 1;
+  inner.content = Span{At(doc, u"rose 12"), end_of(u"rose 12")};  // a short quote inside the long one
+  inner.speaker = 1;
+  std::vector<Speaker> speakers(2);
+  // Unordered on purpose: FindClaims does not rely on the order of `quotes`.
+  std::vector<Claim> claims = FindClaims(doc, {price, inner, horne}, speakers, Options());
+  ASSERT_EQ(claims.size(), 4u);
+  EXPECT_EQ(claims[0].attributed_to, 0);
+  EXPECT_EQ(claims[1].attributed_to, 0);  // the long quote covers more of it than the short one
+  EXPECT_EQ(claims[2].attributed_to, 0);
+  EXPECT_EQ(claims[3].attributed_to, 1);
+  // Pre-split sentences: only those given are scored; spans outside the text are ignored.
+  const Span second = claims[1].span;
+  claims = FindClaims(doc, {second, Span{-5, 3}, Span{0, 100000}}, {horne}, speakers, Options());
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].span, second);
+  EXPECT_EQ(claims[0].attributed_to, 0);
+}
+
 TEST(FindClaimsTest, AgentlessFrames) {
   Document doc = Doc(
       "It was added that the government will spend $5 billion on new roads by 2025.\n"
