@@ -49,6 +49,7 @@ struct Params {
   double pos_weight = 1.0;
   int epochs = 10;
   double slack = 0.0;  // F1 points given up for a higher threshold
+  bool average = false;  // output the mean of the epoch-end weights
   uint32_t seed = 20240501;
 };
 
@@ -177,12 +178,20 @@ Model Train(const std::vector<Example>& train, const Params& p, F each) {
   std::mt19937 rng(p.seed);
   std::vector<int> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  Model avg(p.hash_bits);
   for (int e = 1; e <= p.epochs; ++e) {
     Shuffle(&order, &rng);
     for (int i : order) m.Step(train[i], p);
-    each(e, m);
+    if (!p.average) {
+      each(e, m);
+      continue;
+    }
+    // Running mean of the epoch-end weights: smoother than the last epoch's.
+    for (size_t k = 0; k < m.w_.size(); ++k) avg.w_[k] += (m.w_[k] - avg.w_[k]) / e;
+    avg.b_ += (m.b_ - avg.b_) / e;
+    each(e, avg);
   }
-  return m;
+  return p.average ? avg : m;
 }
 
 int WriteModel(const std::string& path, const Model& m, const Params& p, const DevResult& r,
@@ -246,12 +255,13 @@ int Main(int argc, char** argv) {
     else if (a == "--probe") probe_path = next();
     else if (a == "--slack") p.slack = std::atof(next().c_str());
     else if (a == "--grid") grid = true;
+    else if (a == "--average") p.average = true;
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       return 2;
     }
-    if (a != "--grid") command += " " + a + " " + argv[i];
-    else command += " --grid";
+    if (a != "--grid" && a != "--average") command += " " + a + " " + argv[i];
+    else command += " " + a;
   }
   if (train_path.empty() || dev_path.empty()) {
     std::fprintf(stderr,
