@@ -1,13 +1,79 @@
+#include <algorithm>
+
 #include "attrib/attrib.h"
+#include "attrib/sieves.h"
+#include "attribution.h"
+#include "claims.h"
+#include "cues.h"
+#include "entities.h"
+#include "lexicon.h"
+#include "quote_marks.h"
+#include "tokens.h"
 
 namespace attrib {
 
-// Placeholder pipeline: the stages (quotes, cues, speakers, entities, claims) land with the
-// engine issue. Until then the analysis is empty but well-formed.
+const std::vector<std::string>& DefaultSieves() {
+  static const std::vector<std::string> kSieves = {
+      "cue-after-quote", "cue-before-quote", "cue-in-sentence", "turn-continuation", "paragraph-lead",
+      "indirect-that",   "indirect-trailing", "according-to",   "agentless",         "mixed-fragment",
+  };
+  return kSieves;
+}
+
+bool IsKnownSieve(std::string_view name) {
+  const auto& all = DefaultSieves();
+  return std::find(all.begin(), all.end(), name) != all.end();
+}
+
 Status Analyze(const Document& doc, const Options& options, Analysis* out) {
-  (void)doc;
   *out = Analysis();
+  for (const std::string& s : options.sieves) {
+    if (!IsKnownSieve(s)) return Status::Error("unknown sieve: " + s);
+  }
+  if (options.min_quote_confidence < 0 || options.min_quote_confidence > 1) {
+    return Status::Error("min_quote_confidence must be in [0, 1]");
+  }
+  const LanguageData* lang = GetLanguageData(options.language.empty() ? "en" : options.language);
   out->language = options.language.empty() ? "en" : options.language;
+  const std::vector<std::string>& sieves = options.sieves.empty() ? DefaultSieves() : options.sieves;
+  const std::u16string& text = doc.text();
+
+  // Stage 1: quotation marks (language independent).
+  std::vector<QuotationSpan> quotations = FindQuotations(text);
+  if (lang != nullptr) {
+    // Stage 0/2: tokens and sentences, cues.
+    Tokens tokens = Tokenize(text);
+    std::vector<Span> no_break;
+    for (const auto& q : quotations)
+      if (q.depth == 0) no_break.push_back(q.content);
+    SplitTokenSentences(text, no_break, &tokens);
+    std::vector<Cue> cues = FindCues(tokens, *lang);
+    // Stage 3: attributions; stage 4: entities.
+    AttributionInput in{text, &tokens, &quotations, &cues, lang};
+    std::vector<Attribution> attributions = Attribute(in, sieves, options);
+    EntityResult entities = ResolveSpeakers(in, attributions);
+    out->speakers = std::move(entities.speakers);
+    for (size_t i = 0; i < attributions.size(); ++i) {
+      const Attribution& a = attributions[i];
+      if (a.confidence < options.min_quote_confidence) continue;
+      if (a.kind == QuoteKind::kOther && !options.report_non_speech) continue;
+      Quote q;
+      q.id = static_cast<int>(out->quotes.size());
+      q.kind = a.kind;
+      q.content = a.content;
+      q.marked = a.marked;
+      q.speaker = entities.speaker_of[i];
+      if (q.speaker) q.speaker_mention = entities.mention_of[i];
+      if (a.cue >= 0) q.cue = cues[a.cue].span;
+      q.agentless = a.agentless;
+      q.confidence = std::clamp(a.confidence, 0.0, 1.0);
+      q.rule = a.rule;
+      out->quotes.push_back(std::move(q));
+    }
+  }
+  if (options.find_claims) {
+    out->claims = FindClaims(doc, out->quotes, out->speakers, options);
+  }
   return Status();
 }
 

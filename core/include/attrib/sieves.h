@@ -1,0 +1,42 @@
+// The attribution pipeline: ordered, named stages and sieves.
+//
+//   tokens → quotations (quote_marks) → cues → attributions (sieves below) → entities
+//
+// Each stage has its own result type (core/src/*.h). Attribution runs SIEVES in order; each
+// fills only what is still open and records its name in Quote::rule, so a user can see why a
+// speaker was chosen. Options::sieves selects and orders them by name; empty = DefaultSieves().
+//
+// Direct quotations (marks around a whole utterance):
+//   cue-after-quote    “…,” Horne said.  /  “…,” said State Department spokesman Ned Price.
+//   cue-before-quote   He added: “…”  /  Said Horne, “…”
+//   cue-in-sentence    a speech cue elsewhere in the quotation's sentence
+//   turn-continuation  no cue: the quotation continues the previous quotation's speaker
+//                      (same or previous paragraph)
+//   paragraph-lead     no cue: the speaker of the cue in the sentence just before ("X said:")
+// Reported speech without marks (Options::find_indirect):
+//   indirect-that      X said (that) …  /  X reiterated the US support for …
+//   indirect-trailing  …, X said.
+//   according-to       According to X, …  /  …, according to X.
+//   agentless          It was added that …  (reported unattributed, Quote::agentless)
+// Quoted fragments inside a sentence:
+//   mixed-fragment     he said they were “prepared” — the speaker of the enclosing report
+//
+// Entities (one Speaker per real speaker) are built after the sieves: names merge by surname,
+// titles and appositions become roles, definite descriptions ("the Russian president") merge
+// with the entity whose role they match, pronouns resolve to the last speaker of the quote
+// turn, else to the last subject.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attrib {
+
+// The sieves run when Options::sieves is empty, in order.
+const std::vector<std::string>& DefaultSieves();
+
+// True when `name` is one of DefaultSieves().
+bool IsKnownSieve(std::string_view name);
+
+}  // namespace attrib

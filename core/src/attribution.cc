@@ -1,0 +1,742 @@
+#include "attribution.h"
+
+#include <algorithm>
+
+namespace attrib {
+namespace {
+
+struct Ctx {
+  const AttributionInput& in;
+  const std::vector<Token>& tok;
+  const LanguageData& L;
+  std::vector<int> cue_at;  // token -> cue index covering it, -1
+  uint64_t h_of, h_for, h_to, h_that, h_it, h_but, h_and, h_comma;
+
+  explicit Ctx(const AttributionInput& i)
+      : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.tokens->tokens.size(), -1) {
+    for (size_t c = 0; c < in.cues->size(); ++c) {
+      for (int32_t k = (*in.cues)[c].first; k < (*in.cues)[c].last; ++k) cue_at[k] = static_cast<int>(c);
+    }
+    h_of = HashWordUtf8("of");
+    h_for = HashWordUtf8("for");
+    h_to = HashWordUtf8("to");
+    h_that = HashWordUtf8("that");
+    h_it = HashWordUtf8("it");
+    h_but = HashWordUtf8("but");
+    h_and = HashWordUtf8("and");
+    h_comma = HashWordUtf8(",");
+  }
+  int32_t n() const { return static_cast<int32_t>(tok.size()); }
+  char16_t ch(int32_t i) const { return in.text[tok[i].begin]; }
+  bool IsPunct(int32_t i, char16_t c) const { return tok[i].kind == TokenKind::kPunct && ch(i) == c; }
+  uint32_t W(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.words.WordCategories(tok[i].hash) : 0; }
+  uint32_t T(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.titles.WordCategories(tok[i].hash) : 0; }
+  bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0 && !(W(i) & L.det && tok[i].hash != HashWordUtf8("her") && false); }
+  bool IsCue(int32_t i) const { return cue_at[i] >= 0; }
+  bool SameSentence(int32_t a, int32_t b) const { return tok[a].sentence == tok[b].sentence; }
+  // A '.' glued to an abbreviation or initial inside a name ("Mr.", "B.", "Jr.").
+  bool IsInnerPeriod(int32_t i) const {
+    if (!IsPunct(i, u'.') || i == 0 || tok[i - 1].end != tok[i].begin) return false;
+    if (tok[i].Is(kSentenceEnd)) return false;
+    const Token& p = tok[i - 1];
+    return p.kind == TokenKind::kWord && (p.IsCap() && (p.end - p.begin <= 4));
+  }
+};
+
+bool NpWord(const Ctx& c, int32_t i, int* lower_run) {
+  const Token& t = c.tok[i];
+  if (t.kind != TokenKind::kWord) return false;
+  if (c.IsCue(i)) return false;
+  const uint32_t w = c.W(i);
+  if (w & (c.L.clause | c.L.aux)) {
+    if (!t.IsCap() || (w & c.L.clause)) return false;
+  }
+  if (t.IsCap()) {
+    *lower_run = 0;
+    return true;
+  }
+  if (w & c.L.det) return true;
+  if (c.T(i) & (c.L.title | c.L.person)) {
+    *lower_run = 0;
+    return true;
+  }
+  if (w & c.L.prep) return false;
+  return ++*lower_run <= 3;
+}
+
+// One segment of a noun phrase walking left from `k`; returns its first token.
+int32_t SegmentBefore(const Ctx& c, int32_t k, int32_t floor) {
+  if (c.IsPronoun(k) && c.tok[k].kind == TokenKind::kWord) return k;
+  int lower = 0;
+  int32_t j = k;
+  int32_t start = k + 1;
+  while (j >= floor) {
+    if (c.tok[j].kind == TokenKind::kPunct) {
+      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { --j; continue; }
+      if (c.IsPunct(j, u')')) {
+        int32_t m = j - 1;
+        while (m >= floor && m > j - 10 && !c.IsPunct(m, u'(')) --m;
+        if (m >= floor && c.IsPunct(m, u'(')) { j = m - 1; continue; }
+      }
+      break;
+    }
+    if (c.tok[j].kind == TokenKind::kNumber) break;
+    const uint32_t w = c.W(j);
+    if ((c.tok[j].hash == c.h_of || c.tok[j].hash == c.h_for) && j > floor && j + 1 <= k) {
+      --j;
+      continue;
+    }
+    if (!NpWord(c, j, &lower)) break;
+    start = j;
+    if ((w & c.L.det) && !c.tok[j].IsCap()) {
+      if (j > floor && (c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for)) { --j; continue; }
+      break;
+    }
+    if ((w & c.L.det) && c.tok[j].IsCap()) break;  // "The New York Post"
+    --j;
+  }
+  // Do not start on "of"/"for".
+  while (start <= k && (c.tok[start].hash == c.h_of || c.tok[start].hash == c.h_for)) ++start;
+  return start;
+}
+
+bool SegmentLooksNominal(const Ctx& c, int32_t a, int32_t b) {  // [a, b]
+  if (a > b) return false;
+  const uint32_t w = c.W(a);
+  if (w & (c.L.prep | c.L.clause)) return false;
+  if ((w & c.L.intro) && b == a) return false;
+  bool cap_or_noun = false;
+  for (int32_t i = a; i <= b; ++i) {
+    if (c.tok[i].kind == TokenKind::kNumber || c.IsCue(i)) return false;
+    if (c.tok[i].kind == TokenKind::kPunct && !c.IsInnerPeriod(i) && !c.IsPunct(i, u'-') &&
+        !c.IsPunct(i, u'(') && !c.IsPunct(i, u')'))
+      return false;
+    if (c.tok[i].IsCap() || (c.T(i) & c.L.person)) cap_or_noun = true;
+  }
+  return cap_or_noun && ((w & c.L.det) || c.tok[a].IsCap() || (c.T(a) & (c.L.title | c.L.person)));
+}
+
+Phrase MakePhrase(const Ctx& c, int32_t a, int32_t b) {  // [a, b)
+  Phrase p;
+  while (a < b && c.tok[b - 1].kind == TokenKind::kPunct && !c.IsInnerPeriod(b - 1) && !c.IsPunct(b - 1, u')')) --b;
+  if (a >= b) return p;
+  p.first = a;
+  p.last = b;
+  p.span = Span{c.tok[a].begin, c.tok[b - 1].end};
+  return p;
+}
+
+bool ValidSubject(const Ctx& c, int32_t a, int32_t b) {  // [a, b]
+  if (a > b) return false;
+  if (a == b && c.IsPronoun(a)) return true;
+  for (int32_t i = a; i <= b; ++i) {
+    if (c.tok[i].IsCap() && !(c.W(i) & c.L.intro && i == a && a == b)) return true;
+    if (c.T(i) & (c.L.person | c.L.title)) return true;
+  }
+  return false;
+}
+
+Phrase Before(const Ctx& c, int32_t k, int32_t floor) {
+  if (k < floor || k < 0) return {};
+  int32_t start = SegmentBefore(c, k, floor);
+  if (start > k) return {};
+  if (!ValidSubject(c, start, k)) return {};
+  // One apposition to the left: "the spokeswoman for the NSC, Emily Horne" / "Emily Horne, the
+  // spokeswoman"
+  if (start - 1 > floor && c.IsPunct(start - 1, u',')) {
+    int32_t e = start - 2;
+    int32_t s = e;
+    while (s > floor && !c.IsPunct(s - 1, u',') && c.SameSentence(s - 1, e) &&
+           !(c.tok[s - 1].Is(kQuoteChar)) && e - s < 14)
+      --s;
+    const bool bounded = s == floor || c.IsPunct(s - 1, u',') || !c.SameSentence(s - 1, e) ||
+                         c.tok[s - 1].Is(kQuoteChar) || (c.W(s - 1) & c.L.intro);
+    // A left segment that is itself a complete NP up to its start.
+    if (bounded && SegmentLooksNominal(c, s, e) && SegmentBefore(c, e, s) == s) start = s;
+  }
+  return MakePhrase(c, start, k + 1);
+}
+
+int32_t SkipAuxLeft(const Ctx& c, int32_t k, int32_t floor) {
+  while (k >= floor && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k)) --k;
+  return k;
+}
+
+Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
+  if (i >= limit || i >= c.n()) return {};
+  if (c.IsPronoun(i) && c.tok[i].kind == TokenKind::kWord) return MakePhrase(c, i, i + 1);
+  int lower = 0;
+  int32_t j = i;
+  while (j < limit && c.SameSentence(i, j)) {
+    if (c.tok[j].kind == TokenKind::kPunct) {
+      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { ++j; continue; }
+      if (c.IsPunct(j, u'(')) {
+        int32_t m = j + 1;
+        while (m < limit && m < j + 10 && !c.IsPunct(m, u')')) ++m;
+        if (m < limit && c.IsPunct(m, u')')) { j = m + 1; continue; }
+      }
+      break;
+    }
+    if (c.tok[j].kind == TokenKind::kNumber) break;
+    if ((c.tok[j].hash == c.h_of || c.tok[j].hash == c.h_for) && j > i && j + 1 < limit &&
+        (c.tok[j + 1].IsCap() || (c.W(j + 1) & c.L.det))) {
+      ++j;
+      continue;
+    }
+    const uint32_t w = c.W(j);
+    if ((w & c.L.det) && j > i && !(c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for)) break;
+    if (!NpWord(c, j, &lower)) break;
+    ++j;
+  }
+  if (j == i || !ValidSubject(c, i, j - 1)) return {};
+  int32_t end = j;
+  if (appositions) {
+    for (int seg = 0; seg < 2 && end + 1 < limit && c.IsPunct(end, u',') && c.SameSentence(i, end + 1); ++seg) {
+      int32_t s = end + 1;
+      const uint32_t w = c.W(s);
+      const bool starts_ok = (w & c.L.det) || c.tok[s].kind == TokenKind::kNumber || c.tok[s].IsCap() ||
+                             (c.T(s) & (c.L.title | c.L.person)) || c.tok[s].hash == HashWordUtf8("who");
+      if (!starts_ok || c.IsCue(s) || (w & c.L.pronouns())) break;
+      int32_t e = s;
+      while (e < limit && c.SameSentence(i, e) && !c.IsPunct(e, u',') && !c.tok[e].Is(kQuoteChar) &&
+             !c.IsPunct(e, u';') && !c.IsPunct(e, u':') && !(c.tok[e].Is(kSentenceEnd)) && e - s < 16)
+        ++e;
+      if (e - s >= 16 || e == s) break;
+      bool has_cue = false;
+      for (int32_t k = s; k < e; ++k) has_cue = has_cue || c.IsCue(k);
+      if (has_cue) break;
+      end = e;
+    }
+  }
+  return MakePhrase(c, i, end);
+}
+
+// The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
+Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
+  int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
+  if (k >= floor && c.IsPunct(k, u',') && k - 1 >= floor) {
+    Phrase p = Before(c, k - 1, floor);
+    if (!p.empty() && p.first < k - 1 && (p.first == floor || c.IsPunct(p.first - 1, u',') || true)) {
+      // "Emily Horne, reported" only when the phrase is an apposition chain
+      int32_t commas = 0;
+      for (int32_t i = p.first; i < p.last; ++i) commas += c.IsPunct(i, u',');
+      if (commas > 0) return p;
+    }
+    return {};
+  }
+  if (k < floor) return {};
+  return Before(c, k, floor);
+}
+
+int32_t SentenceFirst(const Ctx& c, int32_t i) { return c.in.tokens->sentences[c.tok[i].sentence].first; }
+int32_t SentenceLast(const Ctx& c, int32_t i) { return c.in.tokens->sentences[c.tok[i].sentence].last; }
+
+bool SpeechLike(const Ctx& c, const Cue& cue) { return (cue.classes & (c.L.speech_like() | c.L.source)) != 0; }
+
+bool Enabled(const std::vector<std::string>& sieves, std::string_view name) {
+  return std::find(sieves.begin(), sieves.end(), name) != sieves.end();
+}
+
+struct QuoteInfo {
+  int32_t open_tok = 0;   // token of the opening mark
+  int32_t close_tok = 0;  // first token after the closing mark
+  QuoteKind kind = QuoteKind::kOther;
+};
+
+}  // namespace
+
+Phrase PhraseBefore(const AttributionInput& in, int32_t last_token, int32_t floor) {
+  Ctx c(in);
+  return Before(c, last_token, floor);
+}
+
+Phrase PhraseAfter(const AttributionInput& in, int32_t first_token, int32_t limit, bool appositions) {
+  Ctx c(in);
+  return After(c, first_token, limit, appositions);
+}
+
+std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector<std::string>& sieves,
+                                   const Options& options) {
+  Ctx c(in);
+  const auto& quotes = *in.quotations;
+  const auto& cues = *in.cues;
+  std::vector<Attribution> out;
+  std::vector<bool> cue_used(cues.size(), false);
+  const int32_t n = c.n();
+
+  // Top-level quotations and their kinds.
+  std::vector<QuoteInfo> info(quotes.size());
+  std::vector<int> top;  // indices of depth-0 quotations
+  for (size_t qi = 0; qi < quotes.size(); ++qi) {
+    if (quotes[qi].depth == 0) top.push_back(static_cast<int>(qi));
+  }
+  auto inside_quote = [&](int32_t offset) {
+    // Linear callers walk in order; a binary search keeps this simple.
+    auto it = std::upper_bound(top.begin(), top.end(), offset,
+                               [&](int32_t o, int q) { return o < quotes[q].marked.begin; });
+    if (it == top.begin()) return false;
+    const auto& q = quotes[*(it - 1)];
+    return offset >= q.content.begin && offset < q.content.end;
+  };
+
+  for (size_t ti = 0; ti < top.size(); ++ti) {
+    const QuotationSpan& q = quotes[top[ti]];
+    QuoteInfo& qi = info[top[ti]];
+    qi.open_tok = TokenAt(*in.tokens, q.open.begin);
+    qi.close_tok = TokenAt(*in.tokens, q.close.end);
+    if (qi.close_tok > 0 && qi.close_tok <= n && q.close.empty()) qi.close_tok = TokenAt(*in.tokens, q.content.end);
+    if (qi.open_tok >= n) continue;
+    // Content words.
+    int32_t cf = qi.open_tok + 1, cl = TokenAt(*in.tokens, q.content.end);
+    int words = 0, caps = 0;
+    for (int32_t k = cf; k < cl && k < n; ++k) {
+      if (c.tok[k].kind != TokenKind::kPunct) {
+        ++words;
+        if (c.tok[k].IsCap() || c.tok[k].kind == TokenKind::kNumber) ++caps;
+      }
+    }
+    if (words == 0) continue;
+    int32_t last_ns = q.content.end - 1;
+    while (last_ns > q.content.begin && (in.text[last_ns] == u' ' || in.text[last_ns] == u'\u00A0')) --last_ns;
+    const char16_t last_ch = in.text[last_ns];
+    const bool ends_punct = last_ch == u'.' || last_ch == u',' || last_ch == u'!' || last_ch == u'?' ||
+                            last_ch == u'\u2026' || last_ch == u'\u2014' || last_ch == u'-';
+    const bool starts_upper = cf < n && (c.tok[cf].IsCap() || c.tok[cf].kind == TokenKind::kNumber ||
+                                         c.tok[cf].kind == TokenKind::kPunct);
+    // Before the opener in its sentence, after any earlier quotation.
+    int32_t sfirst = SentenceFirst(c, qi.open_tok);
+    if (ti > 0) {
+      const QuotationSpan& pq = quotes[top[ti - 1]];
+      int32_t pc = TokenAt(*in.tokens, pq.close.end);
+      if (pc > sfirst && pc <= qi.open_tok) sfirst = pc;
+    }
+    int32_t b = qi.open_tok - 1;
+    bool before_empty = b < sfirst;
+    bool before_colon = !before_empty && (c.IsPunct(b, u':'));
+    bool before_cue_comma = false;
+    if (!before_empty && (c.IsPunct(b, u',') || c.IsPunct(b, u':'))) {
+      for (int32_t k = b - 1; k >= sfirst && k >= b - 8; --k) {
+        if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { before_cue_comma = true; break; }
+      }
+    }
+    const bool before_cue = !before_empty && c.IsCue(b) && SpeechLike(c, cues[c.cue_at[b]]);
+    // After the closer: a cue right there makes it a direct quotation even mid-sentence.
+    bool after_cue = false;
+    for (int32_t k = qi.close_tok; k < n && k < qi.close_tok + 8 && c.tok[k].paragraph == c.tok[qi.open_tok].paragraph; ++k) {
+      if (c.tok[k].Is(kQuoteChar) || c.tok[k].Is(kSentenceEnd)) break;
+      if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { after_cue = true; break; }
+    }
+    const bool title_case = caps == words && words <= 8 && !ends_punct;
+    QuoteKind kind;
+    if ((before_empty || before_cue_comma || (before_cue && starts_upper) || (before_colon && starts_upper)) &&
+        (ends_punct || words >= 4 || after_cue || before_cue_comma)) {
+      kind = QuoteKind::kDirect;
+      if (title_case && !after_cue && !before_cue_comma) kind = QuoteKind::kOther;
+    } else if (after_cue && ends_punct && starts_upper && words >= 3) {
+      kind = QuoteKind::kDirect;
+    } else if (title_case) {
+      kind = QuoteKind::kOther;
+    } else {
+      bool cue_before = false;
+      for (int32_t k = SentenceFirst(c, qi.open_tok); k < qi.open_tok; ++k) cue_before = cue_before || c.IsCue(k);
+      kind = (cue_before || words >= 3) ? QuoteKind::kMixed : QuoteKind::kOther;
+    }
+    qi.kind = kind;
+  }
+
+  // Direct quotations: the sieves, in order.
+  std::vector<int> attr_of(quotes.size(), -1);
+  for (size_t ti = 0; ti < top.size(); ++ti) {
+    const int qx = top[ti];
+    const QuotationSpan& q = quotes[qx];
+    const QuoteInfo& qi = info[qx];
+    if (qi.kind != QuoteKind::kDirect) continue;
+    Attribution a;
+    a.kind = QuoteKind::kDirect;
+    a.content = q.content;
+    a.marked = q.marked;
+    a.quotation = qx;
+    const int32_t para = c.tok[std::min(qi.open_tok, n - 1)].paragraph;
+    bool done = false;
+    for (const std::string& sieve : sieves) {
+      if (done) break;
+      if (sieve == "cue-after-quote") {
+        int32_t j = qi.close_tok;
+        if (j < n && c.IsPunct(j, u',')) ++j;
+        if (j >= n || c.tok[j].paragraph != para) continue;
+        int32_t e = j;
+        while (e < n && c.tok[e].paragraph == para && !c.tok[e].Is(kQuoteChar) && !c.IsPunct(e, u';') &&
+               e - j < 30) {
+          if (c.tok[e].Is(kSentenceEnd)) break;
+          ++e;
+        }
+        int found = -1;
+        for (int32_t k = j; k < e; ++k) {
+          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { found = c.cue_at[k]; break; }
+        }
+        if (found < 0) continue;
+        const Cue& cue = cues[found];
+        int32_t lead = j;
+        while (lead < cue.first && (c.W(lead) & c.L.aux) && !c.IsPronoun(lead)) ++lead;
+        Phrase sp;
+        if (lead == cue.first) {
+          int32_t s = cue.last;
+          sp = After(c, s, e, true);
+          if (sp.empty()) {
+            // "said Tuesday" then nothing: look before? no speaker
+          }
+        } else {
+          int32_t k = SkipAuxLeft(c, cue.first - 1, j);
+          if (k >= j && c.IsPunct(k, u',')) --k;
+          if (k >= j) {
+            Phrase p = Before(c, k, j);
+            if (!p.empty() && p.first == j) sp = p;
+            else if (!p.empty()) sp = p;
+          }
+        }
+        if (sp.empty()) continue;
+        a.cue = found;
+        a.speaker = sp;
+        a.confidence = sp.first == j || lead == cue.first ? 0.95 : 0.8;
+        a.rule = sieve;
+        done = true;
+      } else if (sieve == "cue-before-quote") {
+        int32_t b = qi.open_tok - 1;
+        int32_t floor = SentenceFirst(c, qi.open_tok);
+        if (ti > 0) {
+          int32_t pc = TokenAt(*in.tokens, quotes[top[ti - 1]].close.end);
+          if (pc > floor && pc <= qi.open_tok) floor = pc;
+        }
+        if (b < floor) continue;
+        if (c.IsPunct(b, u',') || c.IsPunct(b, u':')) --b;
+        int found = -1;
+        for (int32_t k = b; k >= floor && k >= b - 6; --k) {
+          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { found = c.cue_at[k]; break; }
+        }
+        if (found < 0) continue;
+        const Cue& cue = cues[found];
+        Phrase sp;
+        if (cue.last <= b && !(cue.classes & c.L.tell)) sp = After(c, cue.last, b + 1, false);
+        if (sp.empty()) sp = SubjectOf(c, cue, floor);
+        if (sp.empty()) continue;
+        a.cue = found;
+        a.speaker = sp;
+        a.confidence = 0.9;
+        a.rule = sieve;
+        done = true;
+      } else if (sieve == "cue-in-sentence") {
+        int32_t s0 = SentenceFirst(c, qi.open_tok);
+        const int32_t close_mark = std::max(qi.open_tok, std::min(qi.close_tok, n) - 1);
+        int32_t s1 = SentenceLast(c, close_mark);
+        int best = -1;
+        int32_t best_dist = 1 << 30;
+        for (int32_t k = s0; k < s1; ++k) {
+          if (!c.IsCue(k) || inside_quote(c.tok[k].begin)) continue;
+          const Cue& cue = cues[c.cue_at[k]];
+          if (!SpeechLike(c, cue)) continue;
+          int32_t d = k < qi.open_tok ? qi.open_tok - k : k - qi.close_tok;
+          if (d < best_dist) { best_dist = d; best = c.cue_at[k]; }
+        }
+        if (best < 0) continue;
+        const Cue& cue = cues[best];
+        Phrase sp = SubjectOf(c, cue, s0);
+        if (sp.empty()) sp = After(c, cue.last, s1, true);
+        if (sp.empty()) continue;
+        a.cue = best;
+        a.speaker = sp;
+        a.confidence = 0.7;
+        a.rule = sieve;
+        done = true;
+      } else if (sieve == "turn-continuation") {
+        // The previous direct quotation in this or the previous paragraph.
+        for (int k = static_cast<int>(out.size()) - 1; k >= 0; --k) {
+          const Attribution& p = out[k];
+          if (p.kind != QuoteKind::kDirect) continue;
+          const int32_t ptok = TokenAt(*in.tokens, p.content.begin);
+          if (ptok >= n) break;
+          if (para - c.tok[ptok].paragraph > 1) break;
+          if (p.speaker.empty() && p.same_speaker_as < 0) break;
+          // A different cue subject between the two quotations breaks the turn.
+          bool other_speaker = false;
+          int32_t from = TokenAt(*in.tokens, p.marked.end);
+          for (int32_t t = from; t < qi.open_tok; ++t) {
+            if (c.IsCue(t) && SpeechLike(c, cues[c.cue_at[t]]) && !cue_used[c.cue_at[t]] && !inside_quote(c.tok[t].begin)) {
+              other_speaker = true;
+              break;
+            }
+          }
+          if (other_speaker) break;
+          a.same_speaker_as = k;
+          a.confidence = 0.75;
+          a.rule = sieve;
+          done = true;
+          break;
+        }
+      } else if (sieve == "paragraph-lead") {
+        // The sentence before the quotation: "X said:" / "X told reporters on Tuesday."
+        int32_t s = c.tok[std::min(qi.open_tok, n - 1)].sentence;
+        if (s == 0) continue;
+        const auto& prev = in.tokens->sentences[s - 1];
+        if (para - c.tok[prev.first].paragraph > 1) continue;
+        for (int32_t k = prev.last - 1; k >= prev.first; --k) {
+          if (!c.IsCue(k) || inside_quote(c.tok[k].begin)) continue;
+          const Cue& cue = cues[c.cue_at[k]];
+          if (!SpeechLike(c, cue)) continue;
+          Phrase sp = SubjectOf(c, cue, prev.first);
+          if (sp.empty()) continue;
+          a.cue = c.cue_at[k];
+          a.speaker = sp;
+          a.confidence = 0.5;
+          a.rule = sieve;
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) {
+      a.rule = "none";
+      a.confidence = 0.3;
+    }
+    if (a.cue >= 0) cue_used[a.cue] = true;
+    attr_of[qx] = static_cast<int>(out.size());
+    out.push_back(a);
+  }
+
+  // Reported speech without marks.
+  const bool want_indirect = options.find_indirect;
+  const size_t first_indirect = out.size();
+  if (want_indirect) {
+    for (size_t ci = 0; ci < cues.size(); ++ci) {
+      if (cue_used[ci]) continue;
+      const Cue& cue = cues[ci];
+      if (inside_quote(cue.span.begin)) continue;
+      const int32_t s0 = SentenceFirst(c, cue.first);
+      const int32_t s1 = SentenceLast(c, cue.first);
+      int32_t send = s1;  // exclusive; drop the final terminal
+      while (send > cue.last && c.tok[send - 1].kind == TokenKind::kPunct &&
+             (c.tok[send - 1].Is(kSentenceEnd) || c.IsPunct(send - 1, u'.') || c.IsPunct(send - 1, u'!') ||
+              c.IsPunct(send - 1, u'?') || c.IsPunct(send - 1, u':') || c.IsPunct(send - 1, u';')))
+        --send;
+      Attribution a;
+      a.kind = QuoteKind::kIndirect;
+      a.cue = static_cast<int>(ci);
+      int32_t cb = -1, ce = -1;  // content tokens [cb, ce)
+      if (cue.classes & c.L.source) {
+        if (!Enabled(sieves, "according-to")) continue;
+        Phrase src = After(c, cue.last, s1, false);
+        if (src.empty()) continue;
+        a.speaker = src;
+        int32_t lead = s0;
+        while (lead < cue.first && (c.W(lead) & (c.L.intro | c.L.clause))) ++lead;
+        if (lead == cue.first) {
+          int32_t k = src.last;
+          if (k < s1 && c.IsPunct(k, u',')) ++k;
+          cb = k;
+          ce = send;
+        } else if (c.IsPunct(cue.first - 1, u',')) {
+          cb = s0;
+          ce = cue.first - 1;
+        } else {
+          continue;
+        }
+        a.rule = "according-to";
+        a.confidence = 0.8;
+      } else {
+        // What follows the cue: "that", an addressee, a clause, an object.
+        int32_t k = cue.last;
+        if (cue.classes & c.L.tell) {
+          int32_t m = k;
+          while (m < send && m < k + 5 && !(c.tok[m].hash == c.h_that) && c.tok[m].kind == TokenKind::kWord &&
+                 !c.IsCue(m))
+            ++m;
+          if (m < send && c.tok[m].hash == c.h_that) k = m;
+          else if (k < send && (c.W(k) & c.L.addressee)) k = k + 1;
+          else if (k < send && (c.tok[k].IsCap() || (c.W(k) & c.L.pronouns()))) {
+            Phrase obj = After(c, k, send, false);
+            k = obj.empty() ? k + 1 : obj.last;
+          }
+        }
+        while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k) &&
+               c.tok[k].hash != c.h_that)
+          ++k;
+        if (k < send && c.IsPunct(k, u',')) {
+          // "..., X said, adding" / trailing patterns are handled below.
+        }
+        const bool that = k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
+        const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
+        // Subject and agentless passive.
+        int32_t floor = s0;
+        for (size_t tq = 0; tq < top.size(); ++tq) {
+          const auto& qq = quotes[top[tq]];
+          if (qq.marked.end <= cue.span.begin) {
+            int32_t pc = TokenAt(*in.tokens, qq.marked.end);
+            if (pc > floor && pc <= cue.first) floor = pc;
+          }
+        }
+        int32_t kk = SkipAuxLeft(c, cue.first - 1, floor);
+        const bool passive = kk < cue.first - 1 && kk >= floor && c.tok[kk].hash == c.h_it &&
+                             (c.W(cue.first - 1) & c.L.aux);
+        const bool infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == c.h_to;
+        if (that || (!trailing && k < send && k == cue.last && (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
+                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.prep) &&
+                     (c.tok[cue.first].hash != HashWordUtf8("saying") || true))) {
+          if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
+          cb = that ? k + 1 : k;
+          ce = send;
+          // Stop before a trailing ", he said".
+          for (int32_t m = cb + 1; m < ce; ++m) {
+            if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) { ce = m - 1; break; }
+          }
+        } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
+                   ((c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.pronouns()) &&
+                   c.tok[cue.first].hash != HashWordUtf8("said") && c.tok[cue.first].hash != HashWordUtf8("says") &&
+                   c.tok[cue.first].hash != HashWordUtf8("say")) {
+          if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
+          cb = k;
+          ce = send;
+          for (int32_t m = cb + 1; m < ce; ++m) {
+            if (c.IsPunct(m, u',') && m + 1 < ce && (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and)) { ce = m; break; }
+            if (c.tok[m].hash == c.h_and && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
+                !c.tok[m + 1].IsCap()) {
+              std::u16string_view w = in.text.substr(c.tok[m + 1].begin, c.tok[m + 1].end - c.tok[m + 1].begin);
+              if (c.IsCue(m + 1) || (w.size() > 3 && w.substr(w.size() - 2) == u"ed")) { ce = m; break; }
+            }
+          }
+        } else if ((k >= send || (cue.last == send)) && cue.first - 1 > s0 && (cue.classes & (c.L.speech_like()))) {
+          // "..., X said." — the content is what precedes the comma before X.
+          if (!Enabled(sieves, "indirect-trailing")) continue;
+          int32_t kk2 = SkipAuxLeft(c, cue.first - 1, s0);
+          Phrase sp = kk2 >= s0 ? Before(c, kk2, s0) : Phrase{};
+          if (sp.empty() || sp.first - 1 <= s0 || !c.IsPunct(sp.first - 1, u',')) {
+            // inverted: "..., said X."
+            if (cue.first - 1 > s0 && c.IsPunct(cue.first - 1, u',')) {
+              sp = After(c, cue.last, s1, true);
+              if (sp.empty()) continue;
+              a.speaker = sp;
+              cb = floor > s0 ? floor : s0;
+              ce = cue.first - 1;
+            } else {
+              continue;
+            }
+          } else {
+            a.speaker = sp;
+            cb = floor;
+            ce = sp.first - 1;
+          }
+          if (ce <= cb) continue;
+          a.rule = "indirect-trailing";
+          a.confidence = 0.75;
+        } else {
+          continue;
+        }
+        if (a.rule.empty()) {
+          if (passive) {
+            a.agentless = true;
+            a.rule = "agentless";
+            a.confidence = 0.7;
+          } else if (infinitive) {
+            a.rule = "indirect-that";
+            a.confidence = 0.5;
+            a.same_speaker_as = -2;  // resolved below: the last attribution in this sentence
+          } else {
+            Phrase sp = SubjectOf(c, cue, floor);
+            if (sp.empty()) continue;
+            a.speaker = sp;
+            a.rule = "indirect-that";
+            a.confidence = that ? 0.8 : 0.65;
+          }
+        }
+      }
+      while (cb < ce && c.tok[cb].kind == TokenKind::kPunct && !c.tok[cb].Is(kQuoteChar)) ++cb;
+      if (cb >= ce || ce - cb < 2) continue;
+      a.content = Span{c.tok[cb].begin, c.tok[ce - 1].end};
+      a.marked = a.content;
+      cue_used[ci] = true;
+      out.push_back(a);
+    }
+  }
+  // Infinitive cues ("in an attempt to defend that ...") share the speaker of the sentence's
+  // earlier attribution.
+  for (size_t i = first_indirect; i < out.size(); ++i) {
+    if (out[i].same_speaker_as != -2) continue;
+    out[i].same_speaker_as = -1;
+    const int32_t sent = c.tok[cues[out[i].cue].first].sentence;
+    int best = -1;
+    for (size_t j = 0; j < out.size(); ++j) {
+      if (j == i || out[j].cue < 0) continue;
+      const Cue& cj = cues[out[j].cue];
+      if (c.tok[cj.first].sentence == sent && cj.first < cues[out[i].cue].first) best = static_cast<int>(j);
+    }
+    if (best >= 0) out[i].same_speaker_as = best;
+    else out[i].rule = "none";
+  }
+
+  // Quoted fragments: the enclosing report's speaker.
+  for (size_t ti = 0; ti < top.size(); ++ti) {
+    const int qx = top[ti];
+    const QuoteInfo& qi = info[qx];
+    if (qi.kind != QuoteKind::kMixed && !(qi.kind == QuoteKind::kOther && options.report_non_speech)) continue;
+    const QuotationSpan& q = quotes[qx];
+    Attribution a;
+    a.kind = qi.kind;
+    a.content = q.content;
+    a.marked = q.marked;
+    a.quotation = qx;
+    if (qi.kind == QuoteKind::kOther) {
+      a.rule = "non-speech";
+      a.confidence = 0.2;
+      out.push_back(a);
+      continue;
+    }
+    int host = -1;
+    for (size_t j = first_indirect; j < out.size(); ++j) {
+      if (out[j].kind == QuoteKind::kIndirect && out[j].content.begin <= q.marked.begin &&
+          q.marked.begin < out[j].content.end) {
+        host = static_cast<int>(j);
+        break;
+      }
+    }
+    if (!Enabled(sieves, "mixed-fragment")) continue;
+    a.rule = "mixed-fragment";
+    if (host >= 0) {
+      a.cue = out[host].cue;
+      a.same_speaker_as = host;
+      a.agentless = out[host].agentless;
+      a.confidence = 0.75;
+    } else {
+      // The nearest cue before it in the sentence, else in the previous sentence.
+      int32_t s0 = SentenceFirst(c, qi.open_tok);
+      int found = -1;
+      for (int32_t k = qi.open_tok - 1; k >= s0; --k) {
+        if (c.IsCue(k)) { found = c.cue_at[k]; break; }
+      }
+      if (found >= 0) {
+        a.cue = found;
+        Phrase sp = SubjectOf(c, cues[found], s0);
+        int32_t kk = SkipAuxLeft(c, cues[found].first - 1, s0);
+        if (!sp.empty()) a.speaker = sp;
+        else if (kk >= s0 && kk < cues[found].first - 1 && c.tok[kk].hash == c.h_it) a.agentless = true;
+        a.confidence = 0.6;
+      } else {
+        a.confidence = 0.35;
+      }
+    }
+    out.push_back(a);
+  }
+  // Order by content; same_speaker_as indices follow their attribution.
+  (void)attr_of;
+  std::vector<int> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
+  std::vector<int> pos(out.size());
+  for (size_t i = 0; i < order.size(); ++i) pos[order[i]] = static_cast<int>(i);
+  std::vector<Attribution> sorted;
+  sorted.reserve(out.size());
+  for (int o : order) {
+    sorted.push_back(std::move(out[o]));
+    if (sorted.back().same_speaker_as >= 0) sorted.back().same_speaker_as = pos[sorted.back().same_speaker_as];
+  }
+  return sorted;
+}
+
+}  // namespace attrib

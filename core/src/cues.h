@@ -1,0 +1,25 @@
+// Stage 2: cues. Reporting verbs and phrases found in the tokens with the language's cue
+// lexicon (core/data/<lang>/cues.txt). Nouns that share a verb's form ("the report", "a
+// statement") are filtered out by their left context.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "attrib/document.h"
+#include "lexicon.h"
+#include "tokens.h"
+
+namespace attrib {
+
+struct Cue {
+  int32_t first = 0;  // tokens [first, last)
+  int32_t last = 0;
+  Span span;          // of the cue words in the text
+  uint32_t classes = 0;  // bits of LanguageData::cues (speech, tell, belief, ...)
+};
+
+// Cues in token order. Linear in the number of tokens.
+std::vector<Cue> FindCues(const Tokens& tokens, const LanguageData& lang);
+
+}  // namespace attrib

@@ -1,0 +1,388 @@
+#include "entities.h"
+
+#include <algorithm>
+
+#include "attrib/text.h"
+
+namespace attrib {
+namespace {
+
+struct Entity {
+  std::string name;
+  std::string role;
+  bool anonymous = false;
+  bool person = false;
+  bool org = false;
+  uint64_t surname = 0;
+  uint64_t first = 0;
+  std::vector<uint64_t> words;  // lower-cased words of role and description
+  std::vector<Span> mentions;
+  bool speaks = false;
+};
+
+struct Resolver {
+  const AttributionInput& in;
+  const std::vector<Token>& tok;
+  const LanguageData& L;
+  std::vector<Entity> ents;
+  std::vector<std::pair<int, int32_t>> subjects;  // (entity, offset) candidates for pronouns
+  int last_quote_speaker = -1;
+  int32_t last_quote_end = -1;
+  int32_t last_quote_para = -1000;
+  std::vector<int> speaker_history;  // entities of attributions, in order
+
+  explicit Resolver(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang) {}
+
+  uint32_t W(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.words.WordCategories(tok[i].hash) : 0; }
+  uint32_t T(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.titles.WordCategories(tok[i].hash) : 0; }
+  std::string Text(int32_t a, int32_t b) const {  // tokens [a, b)
+    if (a >= b) return "";
+    return Utf16ToUtf8(in.text.substr(tok[a].begin, tok[b - 1].end - tok[a].begin));
+  }
+  bool Punct(int32_t i, char16_t c) const { return tok[i].kind == TokenKind::kPunct && in.text[tok[i].begin] == c; }
+  uint64_t Surname(int32_t i) const {
+    std::u16string_view w = in.text.substr(tok[i].begin, tok[i].end - tok[i].begin);
+    if (w.size() > 2 && (w[w.size() - 2] == u'\'' || w[w.size() - 2] == u'\u2019') &&
+        (w.back() == u's' || w.back() == u'S'))
+      w = w.substr(0, w.size() - 2);
+    return HashWord(w);
+  }
+
+  void AddMention(int e, Span s) {
+    auto& m = ents[e].mentions;
+    if (std::find(m.begin(), m.end(), s) == m.end()) m.push_back(s);
+  }
+
+  // The entity for the non-pronoun phrase [a, b); -1 when it names nobody.
+  int Link(int32_t a, int32_t b, Span span) {
+    // Comma segments (not inside parentheses).
+    std::vector<std::pair<int32_t, int32_t>> segs;
+    int32_t s = a;
+    int paren = 0;
+    for (int32_t i = a; i < b; ++i) {
+      if (Punct(i, u'(')) ++paren;
+      if (Punct(i, u')')) --paren;
+      if (paren == 0 && Punct(i, u',')) {
+        if (i > s) segs.push_back({s, i});
+        s = i + 1;
+      }
+    }
+    if (b > s) segs.push_back({s, b});
+    // A name: the last run of capitalised words of a segment, ending it, minus titles.
+    for (size_t si = 0; si < segs.size(); ++si) {
+      auto [sa, sb] = segs[si];
+      int32_t last = sb - 1;
+      while (last >= sa && tok[last].kind == TokenKind::kPunct) {
+        if (Punct(last, u')')) {
+          while (last >= sa && !Punct(last, u'(')) --last;
+        }
+        --last;
+      }
+      if (last < sa || !tok[last].IsCap()) continue;
+      int32_t r = last;
+      while (r - 1 >= sa && (tok[r - 1].IsCap() || (Punct(r - 1, u'.') && r - 2 >= sa && tok[r - 2].IsCap()) ||
+                             Punct(r - 1, u'-')))
+        --r;
+      if (W(r) & L.det) ++r;
+      // Titles at the front of the run belong to the role.
+      int32_t name_first = r;
+      for (int32_t i = r; i <= last; ++i) {
+        if ((T(i) & L.title) && i < last) name_first = i + 1;
+      }
+      while (name_first <= last && tok[name_first].kind == TokenKind::kPunct) ++name_first;
+      if (name_first > last) continue;
+      if (T(last) & L.org) {
+        // An organisation: "The New York Post", "the White House".
+        if (segs.size() == 1 && sa + 1 >= r) {
+          std::string name = Text(r, last + 1);
+          for (size_t e = 0; e < ents.size(); ++e) {
+            if (ents[e].org && ents[e].name == name) { AddMention(static_cast<int>(e), span); return static_cast<int>(e); }
+          }
+          Entity en;
+          en.name = name;
+          en.org = true;
+          ents.push_back(en);
+          AddMention(static_cast<int>(ents.size()) - 1, span);
+          return static_cast<int>(ents.size()) - 1;
+        }
+        continue;
+      }
+      if (T(last) & L.person) continue;  // "White House member" ends on a role noun
+      // A person.
+      int32_t role_a = sa, role_b = name_first;
+      while (role_b > role_a && tok[role_b - 1].kind == TokenKind::kPunct && !Punct(role_b - 1, u'.')) --role_b;
+      while (role_a < role_b && (W(role_a) & L.det)) ++role_a;
+      std::string role = Text(role_a, role_b);
+      if (role.empty()) {
+        for (size_t so = 0; so < segs.size(); ++so) {
+          if (so == si) continue;
+          int32_t x = segs[so].first, y = segs[so].second;
+          while (x < y && (W(x) & L.det)) ++x;
+          if (x < y && tok[x].kind != TokenKind::kNumber && !(tok[x].hash == HashWordUtf8("who"))) {
+            role = Text(x, y);
+            break;
+          }
+        }
+      }
+      uint64_t sur = Surname(last);
+      uint64_t first = 0;
+      int32_t name_words = 0;
+      for (int32_t i = name_first; i <= last; ++i) name_words += tok[i].kind == TokenKind::kWord;
+      if (name_words >= 2) first = tok[name_first].hash;
+      int found = -1;
+      for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
+        const Entity& en = ents[e];
+        if (!en.person || en.surname != sur) continue;
+        if (first != 0 && en.first != 0 && en.first != first) continue;
+        found = e;
+        break;
+      }
+      if (found < 0) {
+        Entity en;
+        en.person = true;
+        en.surname = sur;
+        ents.push_back(en);
+        found = static_cast<int>(ents.size()) - 1;
+      }
+      Entity& en = ents[found];
+      std::string name = Text(name_first, last + 1);
+      if (name.size() > en.name.size() && name_words <= 4) en.name = name;
+      if (first != 0) en.first = first;
+      if (en.role.empty() && !role.empty()) en.role = role;
+      for (int32_t i = role_a; i < role_b; ++i)
+        if (tok[i].kind == TokenKind::kWord) en.words.push_back(tok[i].hash);
+      AddMention(found, span);
+      return found;
+    }
+    // A description: "a senior White House member", "the Russian president", "sources".
+    std::vector<uint64_t> words;
+    int32_t head = -1;
+    for (int32_t i = a; i < b; ++i) {
+      if (tok[i].kind != TokenKind::kWord) continue;
+      if (W(i) & (L.det | L.prep)) continue;
+      words.push_back(tok[i].hash);
+      head = i;
+    }
+    if (words.empty() || head < 0) return -1;
+    bool has_person_noun = false;
+    for (int32_t i = a; i < b; ++i) has_person_noun = has_person_noun || (T(i) & (L.person | L.title));
+    if (!has_person_noun) return -1;
+    const bool definite = tok[a].kind == TokenKind::kWord &&
+                          (tok[a].hash == HashWordUtf8("the") || tok[a].hash == HashWordUtf8("this") ||
+                           tok[a].hash == HashWordUtf8("that"));
+    if (definite) {
+      int best = -1;
+      for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && best < 0; --e) {
+        const Entity& en = ents[e];
+        if (en.words.empty()) continue;
+        size_t common = 0;
+        bool head_match = false;
+        for (uint64_t w : words) {
+          if (std::find(en.words.begin(), en.words.end(), w) != en.words.end()) {
+            ++common;
+            if (w == tok[head].hash) head_match = true;
+          }
+        }
+        if (en.person && head_match && common == words.size()) best = e;
+        else if (en.anonymous && (head_match || common * 2 >= words.size()) && common * 2 >= words.size()) best = e;
+      }
+      if (best >= 0) {
+        AddMention(best, span);
+        return best;
+      }
+    }
+    Entity en;
+    en.anonymous = true;
+    en.name = Text(a, b);
+    en.words = words;
+    ents.push_back(en);
+    AddMention(static_cast<int>(ents.size()) - 1, span);
+    return static_cast<int>(ents.size()) - 1;
+  }
+
+  int ResolvePronoun(int32_t t, bool neuter) {
+    const int32_t pos = tok[t].begin;
+    const int32_t para = tok[t].paragraph;
+    if (neuter) {
+      for (auto it = speaker_history.rbegin(); it != speaker_history.rend(); ++it) {
+        if (*it >= 0 && (ents[*it].org || ents[*it].anonymous)) return *it;
+      }
+      return speaker_history.empty() ? -1 : speaker_history.back();
+    }
+    // A subject earlier in the same sentence (the first one: "Biden will ..., to whom he will").
+    const int32_t sentence_begin = tok[in.tokens->sentences[tok[t].sentence].first].begin;
+    for (const auto& [e, p] : subjects) {
+      if (p >= sentence_begin && p < pos && !ents[e].org) return e;
+    }
+    for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+      if (it->second >= pos) continue;
+      if (it->second <= last_quote_end) break;
+      if (!ents[it->first].org) return it->first;
+    }
+    if (last_quote_speaker >= 0 && para - last_quote_para <= 4) return last_quote_speaker;
+    for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+      if (it->second < pos && !ents[it->first].org) return it->first;
+    }
+    return -1;
+  }
+};
+
+bool InsideAny(const std::vector<Span>& spans, int32_t offset) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), offset, [](int32_t o, const Span& s) { return o < s.begin; });
+  return it != spans.begin() && (it - 1)->Contains(offset);
+}
+
+}  // namespace
+
+EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attribution>& attrs) {
+  Resolver r(in);
+  const auto& tok = in.tokens->tokens;
+  const int32_t n = static_cast<int32_t>(tok.size());
+  EntityResult res;
+  res.speaker_of.assign(attrs.size(), std::nullopt);
+  res.mention_of.assign(attrs.size(), std::nullopt);
+
+  std::vector<Span> quoted;
+  for (const auto& q : *in.quotations)
+    if (q.depth == 0) quoted.push_back(q.content);
+
+  // Events in text order: names (kind 0), sentence subjects (1), attributions (2).
+  struct Event {
+    int32_t pos;
+    int kind;
+    int32_t a, b;  // phrase tokens, or attribution index in a
+  };
+  std::vector<Event> events;
+  // Person names: runs of two or more capitalised words.
+  for (int32_t i = 0; i < n;) {
+    if (!tok[i].IsCap() || InsideAny(quoted, tok[i].begin)) { ++i; continue; }
+    int32_t j = i;
+    int words = 0;
+    while (j < n && tok[j].paragraph == tok[i].paragraph &&
+           (tok[j].IsCap() || (tok[j].kind == TokenKind::kPunct && in.text[tok[j].begin] == u'.' && j > i &&
+                               tok[j - 1].end == tok[j].begin && tok[j - 1].end - tok[j - 1].begin <= 3 && !tok[j].Is(kSentenceEnd)))) {
+      words += tok[j].kind == TokenKind::kWord;
+      ++j;
+    }
+    if (words >= 2) {
+      int32_t a = i;
+      if (r.W(a) & (r.L.det | r.L.intro)) ++a;
+      // Lower-case titles just before: "spokesman Ned Price".
+      if (a < j) events.push_back({tok[a].begin, 0, a, j});
+    }
+    i = j;
+  }
+  // Sentence subjects outside quotations.
+  AttributionInput const& ai = in;
+  for (const auto& s : in.tokens->sentences) {
+    if (s.last <= s.first || InsideAny(quoted, tok[s.first].begin)) continue;
+    int32_t start = s.first;
+    uint32_t w0 = r.W(start);
+    if ((w0 & (r.L.prep | r.L.intro)) && !(w0 & r.L.det)) {
+      int32_t k = start;
+      while (k < s.last && k < start + 12 && !(tok[k].kind == TokenKind::kPunct && in.text[tok[k].begin] == u',')) ++k;
+      if (k < s.last && k < start + 12) start = k + 1;
+      else if (w0 & r.L.prep) continue;
+    }
+    if (start >= s.last || tok[start].Is(kQuoteChar)) continue;
+    Phrase p = PhraseAfter(ai, start, s.last, true);
+    if (p.empty()) continue;
+    events.push_back({p.span.begin, 1, p.first, p.last});
+  }
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    const Attribution& a = attrs[i];
+    int32_t pos = a.speaker.empty() ? a.content.begin : a.speaker.span.begin;
+    if (a.kind == QuoteKind::kDirect && !a.speaker.empty()) pos = std::max(pos, a.content.begin);
+    events.push_back({pos, 2, static_cast<int32_t>(i), 0});
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
+    return x.pos != y.pos ? x.pos < y.pos : x.kind < y.kind;
+  });
+
+  std::vector<int> ent_of(attrs.size(), -1);
+  std::vector<bool> decided(attrs.size(), false);
+  for (const Event& ev : events) {
+    if (ev.kind == 0) {
+      Span sp{tok[ev.a].begin, tok[ev.b - 1].end};
+      int e = r.Link(ev.a, ev.b, sp);
+      (void)e;
+      continue;
+    }
+    if (ev.kind == 1) {
+      if (ev.b - ev.a == 1 && (r.W(ev.a) & r.L.pronouns())) continue;
+      int e = r.Link(ev.a, ev.b, Span{tok[ev.a].begin, tok[ev.b - 1].end});
+      if (e >= 0) r.subjects.push_back({e, tok[ev.a].begin});
+      continue;
+    }
+    const size_t i = static_cast<size_t>(ev.a);
+    const Attribution& a = attrs[i];
+    int e = -1;
+    if (a.same_speaker_as >= 0 && static_cast<size_t>(a.same_speaker_as) < attrs.size()) {
+      e = ent_of[a.same_speaker_as];
+      if (e >= 0) res.mention_of[i] = res.mention_of[a.same_speaker_as];
+    } else if (!a.speaker.empty()) {
+      const Phrase& p = a.speaker;
+      res.mention_of[i] = p.span;
+      if (p.last - p.first == 1 && (r.W(p.first) & r.L.pronouns())) {
+        e = r.ResolvePronoun(p.first, (r.W(p.first) & r.L.pron_n) != 0);
+        if (e >= 0) r.AddMention(e, p.span);
+      } else {
+        e = r.Link(p.first, p.last, p.span);
+        if (e >= 0) r.subjects.push_back({e, p.span.begin});
+      }
+    }
+    if (a.agentless) e = -1;
+    ent_of[i] = e;
+    decided[i] = true;
+    if (e >= 0) {
+      r.ents[e].speaks = true;
+      r.speaker_history.push_back(e);
+      if (a.kind == QuoteKind::kDirect || a.kind == QuoteKind::kMixed) {
+        r.last_quote_speaker = e;
+        r.last_quote_end = a.marked.end;
+        int32_t t = TokenAt(*in.tokens, a.content.begin);
+        r.last_quote_para = t < n ? tok[t].paragraph : r.last_quote_para;
+      }
+    }
+  }
+  // Late links (a fragment whose host report comes later in the event order).
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    int k = attrs[i].same_speaker_as;
+    int guard = 0;
+    while (ent_of[i] < 0 && k >= 0 && guard++ < 8 && !attrs[i].agentless) {
+      if (ent_of[k] >= 0) {
+        ent_of[i] = ent_of[k];
+        res.mention_of[i] = res.mention_of[k];
+        r.ents[ent_of[i]].speaks = true;
+        break;
+      }
+      k = attrs[k].same_speaker_as;
+    }
+  }
+  // Speakers: the entities that speak, in order of first mention.
+  std::vector<int> new_id(r.ents.size(), -1);
+  std::vector<int> order;
+  for (size_t e = 0; e < r.ents.size(); ++e)
+    if (r.ents[e].speaks) order.push_back(static_cast<int>(e));
+  for (int e : order) std::sort(r.ents[e].mentions.begin(), r.ents[e].mentions.end());
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    return r.ents[x].mentions.front().begin < r.ents[y].mentions.front().begin;
+  });
+  for (int e : order) {
+    Speaker s;
+    s.id = static_cast<int>(res.speakers.size());
+    new_id[e] = s.id;
+    const Entity& en = r.ents[e];
+    s.name = en.name;
+    s.role = en.role;
+    s.anonymous = en.anonymous;
+    s.mentions = en.mentions;
+    res.speakers.push_back(std::move(s));
+  }
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    if (ent_of[i] >= 0 && new_id[ent_of[i]] >= 0) res.speaker_of[i] = new_id[ent_of[i]];
+  }
+  return res;
+}
+
+}  // namespace attrib

@@ -1,0 +1,176 @@
+#include "lexicon.h"
+
+#include <map>
+#include <memory>
+
+#include "embedded_data.h"
+
+namespace attrib {
+
+std::string_view FindEmbeddedFile(std::string_view path) {
+  for (const EmbeddedFile* f = EmbeddedFiles(); f->path != nullptr; ++f) {
+    if (path == f->path) return std::string_view(f->bytes, f->size);
+  }
+  return {};
+}
+
+namespace {
+
+std::vector<std::string_view> SplitWhite(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+    if (i > b) out.push_back(line.substr(b, i - b));
+  }
+  return out;
+}
+
+}  // namespace
+
+Lexicon Lexicon::Parse(std::string_view text) {
+  Lexicon lex;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    std::vector<std::string_view> fields = SplitWhite(line);
+    if (fields.size() < 2) continue;
+    uint32_t bit = lex.Category(fields[0]);
+    if (bit == 0) {
+      if (lex.categories_.size() >= 32) continue;
+      lex.categories_.emplace_back(fields[0]);
+      bit = 1u << (lex.categories_.size() - 1);
+    }
+    for (size_t f = 1; f < fields.size(); ++f) {
+      std::string_view form = fields[f];
+      uint64_t h = 0;
+      int words = 0;
+      size_t b = 0;
+      while (b <= form.size()) {
+        size_t e = form.find('_', b);
+        if (e == std::string_view::npos) e = form.size();
+        if (e > b) {
+          if (words > 0) lex.prefixes_.insert(h);
+          h = HashCombine(h, HashWordUtf8(form.substr(b, e - b)));
+          ++words;
+        }
+        b = e + 1;
+      }
+      if (words == 0) continue;
+      lex.forms_[h] |= bit;
+      lex.max_words_ = std::max(lex.max_words_, words);
+    }
+  }
+  return lex;
+}
+
+uint32_t Lexicon::Category(std::string_view name) const {
+  for (size_t i = 0; i < categories_.size(); ++i) {
+    if (categories_[i] == name) return 1u << i;
+  }
+  return 0;
+}
+
+int Lexicon::MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask,
+                     uint32_t* categories) const {
+  uint64_t h = 0;
+  int best = 0;
+  uint32_t best_cat = 0;
+  for (int k = 0; k < max_words_ && i + k < tokens.size(); ++k) {
+    const Token& t = tokens[i + k];
+    if (t.kind == TokenKind::kPunct) break;
+    if (k > 0 && t.paragraph != tokens[i].paragraph) break;
+    h = HashCombine(h, t.hash);
+    auto it = forms_.find(h);
+    if (it != forms_.end() && (it->second & mask)) {
+      best = k + 1;
+      best_cat = it->second & mask;
+    }
+    if (!prefixes_.count(h)) break;
+  }
+  if (categories) *categories = best_cat;
+  return best;
+}
+
+uint32_t Lexicon::WordCategories(uint64_t hash) const {
+  auto it = forms_.find(HashCombine(0, hash));
+  return it == forms_.end() ? 0 : it->second;
+}
+
+namespace {
+
+std::unique_ptr<LanguageData> Build(const std::string& lang) {
+  std::string_view cues = FindEmbeddedFile(lang + "/cues.txt");
+  if (cues.empty()) return nullptr;
+  auto d = std::make_unique<LanguageData>();
+  d->language = lang;
+  d->cues = Lexicon::Parse(cues);
+  d->words = Lexicon::Parse(FindEmbeddedFile(lang + "/words.txt"));
+  d->titles = Lexicon::Parse(FindEmbeddedFile(lang + "/titles.txt"));
+  const Lexicon& c = d->cues;
+  d->speech = c.Category("speech");
+  d->tell = c.Category("tell");
+  d->write = c.Category("write");
+  d->ask = c.Category("ask");
+  d->belief = c.Category("belief");
+  d->report = c.Category("report");
+  d->object = c.Category("object");
+  d->source = c.Category("source");
+  const Lexicon& w = d->words;
+  d->pron_m = w.Category("pronoun-m");
+  d->pron_f = w.Category("pronoun-f");
+  d->pron_n = w.Category("pronoun-n");
+  d->pron_p = w.Category("pronoun-p");
+  d->pron_1 = w.Category("pronoun-1");
+  d->aux = w.Category("aux");
+  d->det = w.Category("det");
+  d->prep = w.Category("prep");
+  d->clause = w.Category("clause");
+  d->comp = w.Category("comp");
+  d->intro = w.Category("intro");
+  d->addressee = w.Category("addressee");
+  d->cue_tail = w.Category("cue-tail");
+  d->title = d->titles.Category("title");
+  d->person = d->titles.Category("person");
+  d->org = d->titles.Category("org");
+  return d;
+}
+
+const std::map<std::string, std::unique_ptr<LanguageData>>& All() {
+  static const auto* all = [] {
+    auto* m = new std::map<std::string, std::unique_ptr<LanguageData>>();
+    for (const EmbeddedFile* f = EmbeddedFiles(); f->path != nullptr; ++f) {
+      std::string_view p = f->path;
+      size_t slash = p.find('/');
+      if (slash == std::string_view::npos || p.substr(slash + 1) != "cues.txt") continue;
+      std::string lang(p.substr(0, slash));
+      if (auto d = Build(lang)) (*m)[lang] = std::move(d);
+    }
+    return m;
+  }();
+  return *all;
+}
+
+}  // namespace
+
+const LanguageData* GetLanguageData(std::string_view language) {
+  std::string lang(language.substr(0, language.find_first_of("-_")));
+  for (char& ch : lang) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const auto& all = All();
+  auto it = all.find(lang);
+  return it == all.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> AvailableLanguages() {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : All()) out.push_back(k);
+  return out;
+}
+
+}  // namespace attrib
