@@ -1,6 +1,5 @@
 // Reading the claims data (../shared/data/claims/*.jsonl, format in ../shared/data/README.md)
-// for the trainer, the evaluation driver and the floor test. Header-only, standard library
-// only: a minimal JSON reader that understands what those files contain.
+// for the trainer, the evaluation driver and the floor test. Header-only, on nlohmann::json.
 #pragma once
 
 #include <algorithm>
@@ -12,160 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace attrib::claims_data {
-
-struct Json {
-  enum Type { kNull, kBool, kNumber, kString, kArray, kObject } type = kNull;
-  bool boolean = false;
-  double number = 0;
-  std::string string;  // UTF-8
-  std::vector<Json> array;
-  std::map<std::string, Json> object;
-
-  const Json* Get(const std::string& key) const {
-    auto it = object.find(key);
-    return it == object.end() ? nullptr : &it->second;
-  }
-};
-
-class JsonParser {
- public:
-  explicit JsonParser(std::string_view s) : s_(s) {}
-  bool Parse(Json* out) {
-    if (!Value(out)) return false;
-    Space();
-    return i_ == s_.size();
-  }
-
- private:
-  void Space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
-  }
-  bool Literal(std::string_view w) {
-    if (s_.substr(i_, w.size()) != w) return false;
-    i_ += w.size();
-    return true;
-  }
-  static void Append(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  bool Hex4(uint32_t* v) {
-    if (i_ + 4 > s_.size()) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[i_++];
-      *v <<= 4;
-      if (c >= '0' && c <= '9') *v |= c - '0';
-      else if (c >= 'a' && c <= 'f') *v |= c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') *v |= c - 'A' + 10;
-      else return false;
-    }
-    return true;
-  }
-  bool String(std::string* out) {
-    if (i_ >= s_.size() || s_[i_] != '"') return false;
-    ++i_;
-    while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        out->push_back(c);
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      switch (e) {
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
-            i_ += 2;
-            uint32_t lo = 0;
-            if (!Hex4(&lo)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          Append(cp, out);
-          break;
-        }
-        default: out->push_back(e);
-      }
-    }
-    return false;
-  }
-  bool Value(Json* out) {
-    Space();
-    if (i_ >= s_.size()) return false;
-    char c = s_[i_];
-    if (c == '{') {
-      out->type = Json::kObject;
-      ++i_;
-      Space();
-      if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-      while (true) {
-        Space();
-        std::string key;
-        if (!String(&key)) return false;
-        Space();
-        if (i_ >= s_.size() || s_[i_] != ':') return false;
-        ++i_;
-        if (!Value(&out->object[key])) return false;
-        Space();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-        return false;
-      }
-    }
-    if (c == '[') {
-      out->type = Json::kArray;
-      ++i_;
-      Space();
-      if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-      while (true) {
-        out->array.emplace_back();
-        if (!Value(&out->array.back())) return false;
-        Space();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-        return false;
-      }
-    }
-    if (c == '"') {
-      out->type = Json::kString;
-      return String(&out->string);
-    }
-    if (Literal("true")) { out->type = Json::kBool; out->boolean = true; return true; }
-    if (Literal("false")) { out->type = Json::kBool; return true; }
-    if (Literal("null")) { out->type = Json::kNull; return true; }
-    size_t b = i_;
-    while (i_ < s_.size() && (std::string_view("+-.eE0123456789").find(s_[i_]) != std::string_view::npos)) ++i_;
-    if (b == i_) return false;
-    out->type = Json::kNumber;
-    out->number = std::stod(std::string(s_.substr(b, i_ - b)));
-    return true;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
 
 // One document of a claims .jsonl: its text and gold claims (code point offsets).
 struct GoldClaim {
@@ -179,6 +27,18 @@ struct ClaimDoc {
   std::vector<GoldClaim> claims;
 };
 
+// The "claims" array of one parsed document (code point offsets).
+inline std::vector<GoldClaim> GoldClaimsOf(const nlohmann::json& doc) {
+  std::vector<GoldClaim> out;
+  auto claims = doc.find("claims");
+  if (claims == doc.end() || !claims->is_array()) return out;
+  for (const auto& c : *claims) {
+    out.push_back({c.value("start", int64_t{0}), c.value("end", int64_t{0}),
+                   c.value("checkworthy", false)});
+  }
+  return out;
+}
+
 // Reads a .jsonl file; returns false when it cannot be opened or a line does not parse.
 inline bool ReadClaimDocs(const std::string& path, std::vector<ClaimDoc>* docs) {
   std::ifstream in(path);
@@ -186,20 +46,12 @@ inline bool ReadClaimDocs(const std::string& path, std::vector<ClaimDoc>* docs) 
   std::string line;
   while (std::getline(in, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json j;
-    if (!JsonParser(line).Parse(&j) || j.type != Json::kObject) return false;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) return false;
     ClaimDoc d;
-    if (const Json* v = j.Get("id")) d.id = v->type == Json::kString ? v->string : std::to_string(static_cast<int64_t>(v->number));
-    if (const Json* v = j.Get("text")) d.text = v->string;
-    if (const Json* v = j.Get("claims"); v && v->type == Json::kArray) {
-      for (const Json& c : v->array) {
-        GoldClaim g;
-        if (const Json* x = c.Get("start")) g.start = static_cast<int64_t>(x->number);
-        if (const Json* x = c.Get("end")) g.end = static_cast<int64_t>(x->number);
-        if (const Json* x = c.Get("checkworthy")) g.checkworthy = x->boolean;
-        d.claims.push_back(g);
-      }
-    }
+    if (auto v = j.find("id"); v != j.end()) d.id = v->is_string() ? v->get<std::string>() : v->dump();
+    if (auto v = j.find("text"); v != j.end() && v->is_string()) d.text = v->get<std::string>();
+    d.claims = GoldClaimsOf(j);
     docs->push_back(std::move(d));
   }
   return true;

@@ -286,16 +286,11 @@ TEST(ClaimsFloorTest, SeedArticle) {
   std::stringstream text, gold;
   text << text_in.rdbuf();
   gold << gold_in.rdbuf();
-  claims_data::Json g;
-  ASSERT_TRUE(claims_data::JsonParser(gold.str()).Parse(&g));
-  const claims_data::Json* gold_claims = g.Get("claims");
-  ASSERT_NE(gold_claims, nullptr);
+  nlohmann::json g = nlohmann::json::parse(gold.str(), nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(g.is_object());
   claims_data::ClaimDoc doc;
   doc.text = text.str();
-  for (const claims_data::Json& c : gold_claims->array) {
-    doc.claims.push_back({static_cast<int64_t>(c.Get("start")->number),
-                          static_cast<int64_t>(c.Get("end")->number), c.Get("checkworthy")->boolean});
-  }
+  doc.claims = claims_data::GoldClaimsOf(g);
   ASSERT_EQ(doc.claims.size(), 6u);
   claims_data::ClaimTally t = Evaluate({doc});
   EXPECT_GE(t.tp_gold, 5) << "annotated claims found";
