@@ -14,7 +14,7 @@ namespace attrib {
 
 const std::vector<std::string>& DefaultSieves() {
   static const std::vector<std::string> kSieves = {
-      "cue-after-quote", "cue-before-quote", "cue-in-sentence", "turn-continuation", "paragraph-lead",
+      "cue-after-quote", "cue-before-quote", "cue-in-sentence", "turn-continuation", "subject-after-quote", "paragraph-lead",
       "indirect-that",   "indirect-trailing", "according-to",   "agentless",         "mixed-fragment",
   };
   return kSieves;
@@ -68,6 +68,7 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
       q.agentless = a.agentless;
       q.confidence = std::clamp(a.confidence, 0.0, 1.0);
       q.rule = a.rule;
+      q.fragments = a.fragments;
       out->quotes.push_back(std::move(q));
     }
   }

@@ -129,6 +129,7 @@ Phrase MakePhrase(const Ctx& c, int32_t a, int32_t b) {  // [a, b)
 bool ValidSubject(const Ctx& c, int32_t a, int32_t b) {  // [a, b]
   if (a > b) return false;
   if (a == b && c.IsPronoun(a)) return true;
+  if (a < b && (c.W(a) & c.L.det) && !c.IsPronoun(a) && c.tok[a + 1].kind == TokenKind::kWord) return true;
   for (int32_t i = a; i <= b; ++i) {
     if (c.tok[i].IsCap() && !(c.W(i) & c.L.intro && i == a && a == b)) return true;
     if (c.T(i) & (c.L.person | c.L.title)) return true;
@@ -242,6 +243,69 @@ struct QuoteInfo {
   int32_t close_tok = 0;  // first token after the closing mark
   QuoteKind kind = QuoteKind::kOther;
 };
+
+// PolNeAR's unit: one record per attribution relation. A direct quotation followed, in the
+// same paragraph, by another whose only words between are its own attribution ("“A,” she
+// said. “B.”") is one record spanning both; a fragment inside reported speech makes the
+// report kMixed and is not reported on its own.
+void MergeIntoAttributionUnits(const Ctx& c, std::vector<Attribution>* attrs) {
+  auto& out = *attrs;
+  const auto& cues = *c.in.cues;
+  std::vector<bool> drop(out.size(), false);
+  std::vector<int> directs;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i].kind == QuoteKind::kDirect) directs.push_back(static_cast<int>(i));
+  std::sort(directs.begin(), directs.end(), [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
+  std::vector<int> redirect(out.size(), -1);
+  int head = -1;
+  for (size_t k = 0; k < directs.size(); ++k) {
+    const int i = directs[k];
+    Attribution& b = out[i];
+    if (head >= 0) {
+      Attribution& a = out[head];
+      const int32_t gap_begin = a.marked.end, gap_end = b.marked.begin;
+      const int32_t ta = TokenAt(*c.in.tokens, gap_begin), tb = TokenAt(*c.in.tokens, gap_end);
+      bool same_para = ta <= tb && tb < c.n() && ta < c.n() && c.tok[ta].paragraph == c.tok[tb].paragraph &&
+                       c.tok[TokenAt(*c.in.tokens, a.content.begin)].paragraph == c.tok[tb].paragraph;
+      const bool cue_in_gap = a.cue >= 0 && cues[a.cue].span.begin >= gap_begin && cues[a.cue].span.end <= gap_end;
+      const bool b_follows = b.same_speaker_as == head || b.cue == a.cue || b.cue < 0 ||
+                             (b.same_speaker_as >= 0 && redirect[b.same_speaker_as] == head);
+      if (same_para && cue_in_gap && b_follows && tb - ta <= 60) {
+        if (a.fragments.empty()) a.fragments.push_back(a.content);
+        a.fragments.push_back(b.content);
+        a.content.end = b.content.end;
+        a.marked.end = b.marked.end;
+        drop[i] = true;
+        redirect[i] = head;
+        continue;
+      }
+    }
+    head = i;
+  }
+  // Fragments inside reported speech.
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].kind != QuoteKind::kMixed || out[i].same_speaker_as < 0) continue;
+    Attribution& host = out[out[i].same_speaker_as];
+    if (host.kind == QuoteKind::kIndirect || host.kind == QuoteKind::kMixed) {
+      host.kind = QuoteKind::kMixed;
+      drop[i] = true;
+    }
+  }
+  std::vector<int> pos(out.size(), -1);
+  std::vector<Attribution> kept;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (drop[i]) continue;
+    pos[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(out[i]));
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (drop[i] && redirect[i] >= 0) pos[i] = pos[redirect[i]];
+  }
+  for (auto& a : kept) {
+    if (a.same_speaker_as >= 0) a.same_speaker_as = pos[a.same_speaker_as];
+  }
+  out = std::move(kept);
+}
 
 }  // namespace
 
@@ -398,6 +462,25 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         a.cue = found;
         a.speaker = sp;
         a.confidence = sp.first == j || lead == cue.first ? 0.95 : 0.8;
+        a.rule = sieve;
+        done = true;
+      } else if (sieve == "subject-after-quote") {
+        // "” Blige sings to Clinton": a subject right after the quotation, then a verb that is
+        // not in the cue lexicon.
+        int32_t j = qi.close_tok;
+        if (j < n && c.IsPunct(j, u',')) ++j;
+        if (j >= n || c.tok[j].paragraph != para) continue;
+        int32_t v = j;
+        while (v < n && v < j + 8 && c.tok[v].paragraph == para && c.tok[v].kind == TokenKind::kWord &&
+               !((c.tok[v].flags & kLowercase) && !(c.W(v) & c.L.det)))
+          ++v;
+        if (v <= j || v >= n || c.tok[v].paragraph != para || !(c.tok[v].flags & kLowercase) ||
+            (c.W(v) & (c.L.prep | c.L.clause | c.L.det | c.L.aux)))
+          continue;
+        Phrase p = Before(c, v - 1, j);
+        if (p.empty() || p.first != j) continue;
+        a.speaker = p;
+        a.confidence = 0.5;
         a.rule = sieve;
         done = true;
       } else if (sieve == "cue-before-quote") {
@@ -723,6 +806,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     }
     out.push_back(a);
   }
+  if (options.attribution_units) MergeIntoAttributionUnits(c, &out);
   // Order by content; same_speaker_as indices follow their attribution.
   (void)attr_of;
   std::vector<int> order(out.size());

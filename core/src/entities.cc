@@ -166,7 +166,16 @@ struct Resolver {
     if (words.empty() || head < 0) return -1;
     bool has_person_noun = false;
     for (int32_t i = a; i < b; ++i) has_person_noun = has_person_noun || (T(i) & (L.person | L.title));
-    if (!has_person_noun) return -1;
+    if (!has_person_noun) {
+      // A source that is not a person: "the report", "the website", "a new poll".
+      Entity en;
+      en.name = Text(a, b);
+      en.org = true;
+      en.words = words;
+      ents.push_back(en);
+      AddMention(static_cast<int>(ents.size()) - 1, span);
+      return static_cast<int>(ents.size()) - 1;
+    }
     const bool definite = tok[a].kind == TokenKind::kWord &&
                           (tok[a].hash == HashWordUtf8("the") || tok[a].hash == HashWordUtf8("this") ||
                            tok[a].hash == HashWordUtf8("that"));

@@ -226,6 +226,10 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
         continue;
       }
       if (has_prev && IsAlnum(p) && !single_open) { i = after; continue; }  // Clintons’ / 6' tall
+      if (p == u'n' && i >= para_begin + 2 && (s[i - 2] == u'\'' || s[i - 2] == u'\u2019')) {
+        i = after;  // rock 'n' roll
+        continue;
+      }
       if (mk == kSq && has_next && IsLetter(q) && p_space) {
         // 'em, 'til, 'cause, rock 'n' roll
         int32_t k = after;

@@ -22,6 +22,16 @@ struct Options {
   bool find_claims = true;
   double claim_threshold = 0.5;
 
+  // How quotations become Quote records.
+  //   false (default): one Quote per quotation in marks. “A,” she said. “B.” gives two direct
+  //     quotes; a quoted fragment inside reported speech gives a kMixed Quote for the fragment
+  //     and a kIndirect Quote for the clause around it.
+  //   true: one Quote per attribution relation (PolNeAR's convention): the pieces of a quotation
+  //     interrupted by its own attribution become one Quote spanning them (Quote::fragments
+  //     lists the pieces), and reported speech holding a quoted fragment is one kMixed Quote
+  //     covering the clause.
+  bool attribution_units = false;
+
   // Attribution sieves to run, by name, in order. Empty = the default order
   // (see DefaultSieves() in attrib/sieves.h).
   std::vector<std::string> sieves;

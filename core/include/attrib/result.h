@@ -37,7 +37,10 @@ struct Quote {
   std::optional<Span> cue;               // "said", "according to", "told reporters"
   bool agentless = false;                // "It was added that ..." — no agent given
   double confidence = 0.0;               // in [0, 1]
-  std::string rule;                      // the stage/sieve that decided, e.g. "cue-adjacent"
+  std::string rule;                      // the stage/sieve that decided, e.g. "cue-after-quote"
+  // With Options::attribution_units, the pieces of an interrupted quotation (content spans, in
+  // order); empty otherwise and for one-piece quotes.
+  std::vector<Span> fragments;
 };
 
 enum class ClaimKind {

@@ -12,6 +12,7 @@
 //   cue-in-sentence    a speech cue elsewhere in the quotation's sentence
 //   turn-continuation  no cue: the quotation continues the previous quotation's speaker
 //                      (same or previous paragraph)
+//   subject-after-quote  no cue: “…” Blige sings — the subject right after the quotation
 //   paragraph-lead     no cue: the speaker of the cue in the sentence just before ("X said:")
 // Reported speech without marks (Options::find_indirect):
 //   indirect-that      X said (that) …  /  X reiterated the US support for …

@@ -1,0 +1,140 @@
+// Attribution sieves and entities, through the public API.
+#include <gtest/gtest.h>
+
+#include "attrib/attrib.h"
+#include "attrib/sieves.h"
+#include "attrib/text.h"
+
+namespace attrib {
+namespace {
+
+struct Result {
+  Document doc;
+  Analysis a;
+  std::string Text(Span s) const { return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size())); }
+  std::string SpeakerOf(const Quote& q) const { return q.speaker ? a.speakers[*q.speaker].name : "<none>"; }
+};
+
+Result Analyse(std::string_view text, Options o = Options()) {
+  Result r;
+  EXPECT_TRUE(Document::FromUtf8(text, &r.doc).ok());
+  o.find_claims = false;
+  EXPECT_TRUE(Analyze(r.doc, o, &r.a).ok());
+  return r;
+}
+
+TEST(SievesTest, DefaultOrderAndUnknownNames) {
+  EXPECT_EQ(DefaultSieves().front(), "cue-after-quote");
+  EXPECT_TRUE(IsKnownSieve("turn-continuation"));
+  Options o;
+  o.sieves = {"no-such-sieve"};
+  Document doc;
+  Analysis a;
+  EXPECT_FALSE(Analyze(doc, o, &a).ok());
+}
+
+TEST(SpeakersTest, CueAfterQuoteNameAndInversion) {
+  Result r = Analyse("“We are ready,” Horne said. “They discussed it,” said State Department spokesman Ned Price.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "We are ready,");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Horne");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].cue), "said");
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-after-quote");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Ned Price");
+  EXPECT_EQ(r.a.speakers[*r.a.quotes[1].speaker].role, "State Department spokesman");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "State Department spokesman Ned Price");
+}
+
+TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
+  Result r = Analyse(
+      "President Joe Biden will call Putin.\n"
+      "“We are ready,” a senior White House member said on a conference call. “We are prepared.”\n"
+      "“We will help,” he said.");
+  std::vector<std::string> speakers;
+  for (const Quote& q : r.a.quotes)
+    if (q.kind == QuoteKind::kDirect) speakers.push_back(r.SpeakerOf(q));
+  EXPECT_EQ(speakers, (std::vector<std::string>{"a senior White House member", "a senior White House member",
+                                                "a senior White House member"}));
+  EXPECT_EQ(r.a.quotes[1].rule, "turn-continuation");
+  const Speaker& s = r.a.speakers[*r.a.quotes[0].speaker];
+  EXPECT_TRUE(s.anonymous);
+}
+
+TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
+  Result r = Analyse(
+      "Previously, the spokeswoman for the National Security Council, Emily Horne, reported on it.\n"
+      "“The administration continues to engage,” Horne said.");
+  ASSERT_FALSE(r.a.quotes.empty());
+  const Quote& q = r.a.quotes.back();
+  ASSERT_TRUE(q.speaker);
+  const Speaker& s = r.a.speakers[*q.speaker];
+  EXPECT_EQ(s.name, "Emily Horne");
+  EXPECT_EQ(s.role, "spokeswoman for the National Security Council");
+  EXPECT_EQ(s.mentions.size(), 3u);
+}
+
+TEST(SpeakersTest, DefiniteDescriptionMergesWithRole) {
+  Result r = Analyse(
+      "Biden will call Russian President Vladimir Putin.\n"
+      "At his conference, the Russian president was upset. He accused the US of lying.\n"
+      "“And who did California belong to? ”He asked.");
+  const Quote& q = r.a.quotes.back();
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  EXPECT_EQ(r.SpeakerOf(q), "Vladimir Putin");
+  EXPECT_EQ(r.Text(q.content), "And who did California belong to? ");
+}
+
+TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
+  Result r = Analyse("The senator noted that the plan failed. According to officials, the talks stalled. "
+                 "It was added that aid will come.");
+  ASSERT_EQ(r.a.quotes.size(), 3u);
+  EXPECT_EQ(r.a.quotes[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "the plan failed");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "The senator");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "the talks stalled");
+  EXPECT_EQ(r.a.quotes[1].rule, "according-to");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "officials");
+  EXPECT_TRUE(r.a.quotes[2].agentless);
+  EXPECT_FALSE(r.a.quotes[2].speaker);
+  Options o;
+  o.find_indirect = false;
+  EXPECT_TRUE(Analyse("The senator noted that the plan failed.", o).a.quotes.empty());
+}
+
+TEST(KindsTest, MixedFragmentAndScareQuotes) {
+  Result r = Analyse("He accused the US of placing weapons on “the doors” of his home. "
+                 "The film “Going Viral” opened.");
+  std::vector<std::string> kinds;
+  for (const Quote& q : r.a.quotes) kinds.push_back(QuoteKindName(q.kind));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"indirect", "mixed"}));
+  Options o;
+  o.report_non_speech = true;
+  Result all = Analyse("The film “Going Viral” opened.", o);
+  ASSERT_EQ(all.a.quotes.size(), 1u);
+  EXPECT_EQ(all.a.quotes[0].kind, QuoteKind::kOther);
+  EXPECT_LT(all.a.quotes[0].confidence, 0.5);
+}
+
+TEST(UnitsTest, AttributionUnitsMergeInterruptedQuotation) {
+  Options o;
+  o.attribution_units = true;
+  Result r = Analyse("“We are ready,” she said. “We are prepared.”", o);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].fragments.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "We are ready,” she said. “We are prepared.");
+  EXPECT_EQ(Analyse("“We are ready,” she said. “We are prepared.”").a.quotes.size(), 2u);
+}
+
+TEST(RobustnessTest, AdversarialInputsDoNotThrow) {
+  std::string marks;
+  for (int i = 0; i < 100000; ++i) marks += (i % 3 == 0) ? "“" : (i % 3 == 1 ? "\"" : "”");
+  Result r = Analyse(marks);
+  for (const Quote& q : r.a.quotes) EXPECT_LE(q.content.end, static_cast<int32_t>(r.doc.text().size()));
+  std::string big;
+  while (big.size() < 10u * 1024 * 1024) big += "“We are ready,” Horne said that it was fine. ";
+  Result b = Analyse(big);
+  EXPECT_GT(b.a.quotes.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace attrib
