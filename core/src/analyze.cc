@@ -49,7 +49,8 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     SplitTokenSentences(text, no_break, &tokens);
     std::vector<Cue> cues = FindCues(tokens, *lang);
     // Stage 3: attributions; stage 4: entities.
-    AttributionInput in{text, &tokens, &quotations, &cues, lang};
+    AttributionInput in{text, &tokens, &quotations, &cues, lang, {}};
+    IndexCues(&in);
     std::vector<Attribution> attributions = Attribute(in, sieves, options);
     EntityResult entities = ResolveSpeakers(in, attributions);
     out->speakers = std::move(entities.speakers);

@@ -9,14 +9,10 @@ struct Ctx {
   const AttributionInput& in;
   const std::vector<Token>& tok;
   const LanguageData& L;
-  std::vector<int> cue_at;  // token -> cue index covering it, -1
+  const std::vector<int>& cue_at;  // token -> cue index covering it, -1
   uint64_t h_of, h_for, h_to, h_that, h_it, h_but, h_and, h_comma;
 
-  explicit Ctx(const AttributionInput& i)
-      : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.tokens->tokens.size(), -1) {
-    for (size_t c = 0; c < in.cues->size(); ++c) {
-      for (int32_t k = (*in.cues)[c].first; k < (*in.cues)[c].last; ++k) cue_at[k] = static_cast<int>(c);
-    }
+  explicit Ctx(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.cue_at) {
     h_of = HashWordUtf8("of");
     h_for = HashWordUtf8("for");
     h_to = HashWordUtf8("to");
@@ -308,6 +304,13 @@ void MergeIntoAttributionUnits(const Ctx& c, std::vector<Attribution>* attrs) {
 }
 
 }  // namespace
+
+void IndexCues(AttributionInput* in) {
+  in->cue_at.assign(in->tokens->tokens.size(), -1);
+  for (size_t c = 0; c < in->cues->size(); ++c) {
+    for (int32_t k = (*in->cues)[c].first; k < (*in->cues)[c].last; ++k) in->cue_at[k] = static_cast<int>(c);
+  }
+}
 
 Phrase PhraseBefore(const AttributionInput& in, int32_t last_token, int32_t floor) {
   Ctx c(in);
@@ -649,10 +652,12 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
         // Subject and agentless passive.
         int32_t floor = s0;
-        for (size_t tq = 0; tq < top.size(); ++tq) {
-          const auto& qq = quotes[top[tq]];
-          if (qq.marked.end <= cue.span.begin) {
-            int32_t pc = TokenAt(*in.tokens, qq.marked.end);
+        {
+          // The last quotation that ends before the cue (top-level quotes are disjoint).
+          auto it = std::upper_bound(top.begin(), top.end(), cue.span.begin,
+                                     [&](int32_t o, int q) { return o < quotes[q].marked.end; });
+          if (it != top.begin()) {
+            int32_t pc = TokenAt(*in.tokens, quotes[*(it - 1)].marked.end);
             if (pc > floor && pc <= cue.first) floor = pc;
           }
         }
@@ -745,10 +750,12 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     out[i].same_speaker_as = -1;
     const int32_t sent = c.tok[cues[out[i].cue].first].sentence;
     int best = -1;
-    for (size_t j = 0; j < out.size(); ++j) {
-      if (j == i || out[j].cue < 0) continue;
+    for (size_t j = i; j-- > 0;) {  // indirect ones are in cue order; directs come first
+      if (out[j].cue < 0) continue;
       const Cue& cj = cues[out[j].cue];
-      if (c.tok[cj.first].sentence == sent && cj.first < cues[out[i].cue].first) best = static_cast<int>(j);
+      if (j >= first_indirect && c.tok[cj.first].sentence < sent) { j = first_indirect; continue; }
+      if (c.tok[cj.first].sentence == sent && cj.first < cues[out[i].cue].first) { best = static_cast<int>(j); break; }
+      if (j < first_indirect && j + 64 < first_indirect) break;
     }
     if (best >= 0) out[i].same_speaker_as = best;
     else out[i].rule = "none";

@@ -43,7 +43,11 @@ struct AttributionInput {
   const std::vector<QuotationSpan>* quotations = nullptr;
   const std::vector<Cue>* cues = nullptr;
   const LanguageData* lang = nullptr;
+  std::vector<int> cue_at;  // token -> index of the cue covering it, -1; filled by IndexCues
 };
+
+// Fills in->cue_at from in->cues; call once before Attribute and the phrase helpers.
+void IndexCues(AttributionInput* in);
 
 // Attributions ordered by content.begin. `sieves` are the enabled sieve names in order.
 std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector<std::string>& sieves,

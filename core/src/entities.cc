@@ -1,6 +1,7 @@
 #include "entities.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "attrib/text.h"
 
@@ -30,6 +31,8 @@ struct Resolver {
   int32_t last_quote_end = -1;
   int32_t last_quote_para = -1000;
   std::vector<int> speaker_history;  // entities of attributions, in order
+  std::unordered_map<uint64_t, std::vector<int>> by_surname;
+  std::unordered_map<std::string, int> org_by_name;
 
   explicit Resolver(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang) {}
 
@@ -50,7 +53,7 @@ struct Resolver {
 
   void AddMention(int e, Span s) {
     auto& m = ents[e].mentions;
-    if (std::find(m.begin(), m.end(), s) == m.end()) m.push_back(s);
+    if (m.empty() || m.back() != s) m.push_back(s);  // sorted and made unique at the end
   }
 
   // The entity for the non-pronoun phrase [a, b); -1 when it names nobody.
@@ -95,9 +98,11 @@ struct Resolver {
         // An organisation: "The New York Post", "the White House".
         if (segs.size() == 1 && sa + 1 >= r) {
           std::string name = Text(r, last + 1);
-          for (size_t e = 0; e < ents.size(); ++e) {
-            if (ents[e].org && ents[e].name == name) { AddMention(static_cast<int>(e), span); return static_cast<int>(e); }
+          if (auto it = org_by_name.find(name); it != org_by_name.end()) {
+            AddMention(it->second, span);
+            return it->second;
           }
+          org_by_name[name] = static_cast<int>(ents.size());
           Entity en;
           en.name = name;
           en.org = true;
@@ -130,11 +135,11 @@ struct Resolver {
       for (int32_t i = name_first; i <= last; ++i) name_words += tok[i].kind == TokenKind::kWord;
       if (name_words >= 2) first = tok[name_first].hash;
       int found = -1;
-      for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
-        const Entity& en = ents[e];
-        if (!en.person || en.surname != sur) continue;
+      std::vector<int>& same = by_surname[sur];
+      for (auto it = same.rbegin(); it != same.rend(); ++it) {
+        const Entity& en = ents[*it];
         if (first != 0 && en.first != 0 && en.first != first) continue;
-        found = e;
+        found = *it;
         break;
       }
       if (found < 0) {
@@ -143,6 +148,7 @@ struct Resolver {
         en.surname = sur;
         ents.push_back(en);
         found = static_cast<int>(ents.size()) - 1;
+        same.push_back(found);
       }
       Entity& en = ents[found];
       std::string name = Text(name_first, last + 1);
@@ -181,7 +187,8 @@ struct Resolver {
                            tok[a].hash == HashWordUtf8("that"));
     if (definite) {
       int best = -1;
-      for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && best < 0; --e) {
+      const int oldest = std::max(0, static_cast<int>(ents.size()) - 200);  // recent entities only
+      for (int e = static_cast<int>(ents.size()) - 1; e >= oldest && best < 0; --e) {
         const Entity& en = ents[e];
         if (en.words.empty()) continue;
         size_t common = 0;
@@ -213,23 +220,27 @@ struct Resolver {
     const int32_t pos = tok[t].begin;
     const int32_t para = tok[t].paragraph;
     if (neuter) {
-      for (auto it = speaker_history.rbegin(); it != speaker_history.rend(); ++it) {
+      int looked = 0;
+      for (auto it = speaker_history.rbegin(); it != speaker_history.rend() && looked++ < 50; ++it) {
         if (*it >= 0 && (ents[*it].org || ents[*it].anonymous)) return *it;
       }
       return speaker_history.empty() ? -1 : speaker_history.back();
     }
     // A subject earlier in the same sentence (the first one: "Biden will ..., to whom he will").
     const int32_t sentence_begin = tok[in.tokens->sentences[tok[t].sentence].first].begin;
-    for (const auto& [e, p] : subjects) {
-      if (p >= sentence_begin && p < pos && !ents[e].org) return e;
+    int first_in_sentence = -1;
+    for (auto it = subjects.rbegin(); it != subjects.rend() && it->second >= sentence_begin; ++it) {
+      if (it->second < pos && !ents[it->first].org) first_in_sentence = it->first;
     }
+    if (first_in_sentence >= 0) return first_in_sentence;
     for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
       if (it->second >= pos) continue;
       if (it->second <= last_quote_end) break;
       if (!ents[it->first].org) return it->first;
     }
     if (last_quote_speaker >= 0 && para - last_quote_para <= 4) return last_quote_speaker;
-    for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+    int looked = 0;
+    for (auto it = subjects.rbegin(); it != subjects.rend() && looked++ < 200; ++it) {
       if (it->second < pos && !ents[it->first].org) return it->first;
     }
     return -1;
@@ -373,7 +384,11 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
   std::vector<int> order;
   for (size_t e = 0; e < r.ents.size(); ++e)
     if (r.ents[e].speaks) order.push_back(static_cast<int>(e));
-  for (int e : order) std::sort(r.ents[e].mentions.begin(), r.ents[e].mentions.end());
+  for (int e : order) {
+    auto& m = r.ents[e].mentions;
+    std::sort(m.begin(), m.end());
+    m.erase(std::unique(m.begin(), m.end()), m.end());
+  }
   std::sort(order.begin(), order.end(), [&](int x, int y) {
     return r.ents[x].mentions.front().begin < r.ents[y].mentions.front().begin;
   });
