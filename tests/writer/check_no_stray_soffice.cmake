@@ -1,0 +1,20 @@
+# Runs after the writer tests (FIXTURES_CLEANUP): no soffice process started on one of their
+# profiles (directories under PROFILES) may survive them.
+execute_process(COMMAND ps -eo pid=,args= OUTPUT_VARIABLE ps RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ps failed")
+endif()
+string(REPLACE "\n" ";" lines "${ps}")
+set(stray "")
+foreach(line IN LISTS lines)
+  string(FIND "${line}" "${PROFILES}" at)
+  if(line MATCHES "(soffice|oosplash|unopkg)" AND NOT at EQUAL -1
+     AND NOT line MATCHES "check_no_stray_soffice")
+    list(APPEND stray "${line}")
+  endif()
+endforeach()
+if(stray)
+  string(REPLACE ";" "\n" stray "${stray}")
+  message(FATAL_ERROR "soffice survived the writer tests:\n${stray}")
+endif()
+message(STATUS "no soffice process on ${PROFILES}")

@@ -1,0 +1,125 @@
+#include "office_env.h"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/util/URLTransformer.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <cstdlib>
+#include <rtl/ref.hxx>
+#include <gtest/gtest.h>
+#include <iostream>
+
+namespace attrib::test {
+namespace {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+std::unique_ptr<office::Office> g_office;
+
+class OfficeEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    office::OfficeOptions options;
+    options.tag = "writer-test";
+    if (const char* root = std::getenv("ATTRIB_TEST_WORK_ROOT")) options.work_root = root;
+    options.keep_dir = std::getenv("ATTRIB_KEEP_PROFILE") != nullptr;
+    std::string error;
+    g_office = office::Office::Start(options, &error);
+    ASSERT_TRUE(g_office) << error;
+  }
+  void TearDown() override { g_office.reset(); }
+};
+
+class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
+ public:
+  void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override {
+    finished = true;
+    state = e.State;
+    rtl::OUString s;
+    e.Result >>= s;
+    result = Utf8(s);
+  }
+  void SAL_CALL disposing(const css::lang::EventObject&) override {}
+  bool finished = false;
+  sal_Int16 state = css::frame::DispatchResultState::DONTKNOW;
+  std::string result;
+};
+
+}  // namespace
+
+office::Office& TheOffice() { return *g_office; }
+
+ScopedDoc::ScopedDoc(const std::string& url) {
+  std::string error;
+  component_ = TheOffice().Load(url, &error);
+  if (!component_.is()) throw std::runtime_error(error);
+  doc_.set(component_, UNO_QUERY);
+}
+
+ScopedDoc::~ScopedDoc() {
+  try {
+    Reference<css::util::XCloseable> closeable(component_, UNO_QUERY);
+    if (closeable.is()) closeable->close(true);
+  } catch (const css::uno::Exception& e) {
+    std::cerr << "closing a test document: " << Utf8(e.Message) << "\n";
+  }
+}
+
+Reference<css::frame::XFrame> ScopedDoc::frame() const {
+  return Reference<css::frame::XModel>(component_, UNO_QUERY_THROW)
+      ->getCurrentController()
+      ->getFrame();
+}
+
+css::util::URL ParseUrl(const std::string& url) {
+  css::util::URL u;
+  u.Complete = Ou(url);
+  css::util::URLTransformer::create(TheOffice().context())->parseStrict(u);
+  return u;
+}
+
+Reference<css::frame::XDispatch> QueryDispatch(const Reference<css::frame::XFrame>& frame,
+                                               const std::string& url) {
+  return Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)
+      ->queryDispatch(ParseUrl(url), "", 0);
+}
+
+std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
+                     bool* ok) {
+  *ok = false;
+  Reference<css::frame::XNotifyingDispatch> dispatch(QueryDispatch(frame, url), UNO_QUERY);
+  if (!dispatch.is()) return "no dispatch for " + url;
+  rtl::Reference<ResultListener> listener(new ResultListener);
+  dispatch->dispatchWithNotification(ParseUrl(url), {}, listener.get());
+  if (!listener->finished) return "no dispatch result for " + url;
+  *ok = listener->state == css::frame::DispatchResultState::SUCCESS;
+  return listener->result;
+}
+
+std::string Utf8(const rtl::OUString& s) {
+  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
+}
+rtl::OUString Ou(const std::string& s) {
+  return rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+rtl::OUString Ou16(std::u16string_view s) {
+  return rtl::OUString(reinterpret_cast<const sal_Unicode*>(s.data()),
+                       static_cast<sal_Int32>(s.size()));
+}
+
+}  // namespace attrib::test
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ::testing::AddGlobalTestEnvironment(new attrib::test::OfficeEnvironment);
+  return RUN_ALL_TESTS();
+}

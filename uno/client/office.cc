@@ -1,0 +1,383 @@
+#include "client/office.h"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/bridge/BridgeFactory.hpp>
+#include <com/sun/star/bridge/XBridge.hpp>
+#include <com/sun/star/connection/Connector.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <rtl/bootstrap.hxx>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace attrib::office {
+namespace {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+using Clock = std::chrono::steady_clock;
+
+OUString U(const std::string& s) {
+  return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+std::string S(const OUString& s) {
+  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
+}
+
+// --- process groups that must die with us ------------------------------------------------------
+constexpr int kMaxGroups = 64;
+std::atomic<pid_t> g_groups[kMaxGroups];
+
+void KillAllGroups() {
+  for (auto& g : g_groups) {
+    pid_t pgid = g.exchange(0);
+    if (pgid > 0) ::kill(-pgid, SIGKILL);
+  }
+}
+
+void OnFatalSignal(int sig) {
+  KillAllGroups();  // kill() is async-signal-safe
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void InstallCleanupHooks() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::atexit(KillAllGroups);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE}) {
+      struct sigaction old {};
+      sigaction(sig, nullptr, &old);
+      if (old.sa_handler == SIG_DFL) std::signal(sig, OnFatalSignal);
+    }
+  });
+}
+
+void RegisterGroup(pid_t pgid) {
+  for (auto& g : g_groups) {
+    pid_t expected = 0;
+    if (g.compare_exchange_strong(expected, pgid)) return;
+  }
+}
+void UnregisterGroup(pid_t pgid) {
+  for (auto& g : g_groups) {
+    pid_t expected = pgid;
+    g.compare_exchange_strong(expected, 0);
+  }
+}
+
+bool GroupAlive(pid_t pgid) { return ::kill(-pgid, 0) == 0 || errno == EPERM; }
+
+// Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::string* error) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    *error = std::string("fork failed: ") + std::strerror(errno);
+    return -1;
+  }
+  if (pid == 0) {  // child: async-signal-safe calls only
+    ::setpgid(0, 0);
+    int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    int in = ::open("/dev/null", O_RDONLY);
+    if (out >= 0) {
+      ::dup2(out, 1);
+      ::dup2(out, 2);
+    }
+    if (in >= 0) ::dup2(in, 0);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  ::setpgid(pid, pid);  // also here: no race with the child's own call
+  RegisterGroup(pid);
+  return pid;
+}
+
+// Waits for `pid` up to `timeout`; returns its wait status or -1 on timeout.
+int WaitFor(pid_t pid, Clock::duration timeout) {
+  auto deadline = Clock::now() + timeout;
+  while (true) {
+    int status = 0;
+    pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) return status;
+    if (r < 0) return 0;  // already reaped
+    if (Clock::now() >= deadline) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+// Kills what is left of the group; waits until nothing of it remains.
+void KillGroup(pid_t pgid, pid_t leader) {
+  if (pgid <= 0) return;
+  if (GroupAlive(pgid)) {
+    ::kill(-pgid, SIGTERM);
+    auto deadline = Clock::now() + std::chrono::seconds(3);
+    while (GroupAlive(pgid) && Clock::now() < deadline) {
+      ::waitpid(leader, nullptr, WNOHANG);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (GroupAlive(pgid)) ::kill(-pgid, SIGKILL);
+  }
+  WaitFor(leader, std::chrono::seconds(5));
+  auto deadline = Clock::now() + std::chrono::seconds(5);
+  while (GroupAlive(pgid) && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  UnregisterGroup(pgid);
+}
+
+std::string ReadTail(const std::string& path, size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string s = ss.str();
+  return s.size() > bytes ? s.substr(s.size() - bytes) : s;
+}
+
+std::string UniquePipeName() {
+  std::random_device rd;
+  std::ostringstream os;
+  os << "attrib_" << ::getpid() << "_" << std::hex << rd() << rd();
+  return os.str();
+}
+
+bool Executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
+
+}  // namespace
+
+std::string BuiltOxtPath() { return ATTRIB_BUILT_OXT; }
+std::string BuiltRdbPath() { return ATTRIB_BUILT_RDB; }
+std::string DefaultProgramDir() { return ATTRIB_LO_PROGRAM; }
+
+std::string FileUrl(const std::string& path) {
+  std::string abs = std::filesystem::absolute(path).lexically_normal().string();
+  std::string url = "file://";
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : abs) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
+      url += static_cast<char>(c);
+    } else {
+      url += '%';
+      url += kHex[c >> 4];
+      url += kHex[c & 15];
+    }
+  }
+  return url;
+}
+
+Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb) {
+  static std::mutex mutex;
+  static Reference<css::uno::XComponentContext> local;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (local.is()) return local;
+  // Without our types (and offapi) on the client side the first call that moves them crashes.
+  std::string types = FileUrl(DefaultProgramDir() + "/types/offapi.rdb");
+  if (!types_rdb.empty()) types += " " + FileUrl(types_rdb);
+  rtl::Bootstrap::set("URE_MORE_TYPES", U(types));
+  local = cppu::defaultBootstrap_InitialComponentContext(
+      U(FileUrl(DefaultProgramDir() + "/unorc")));
+  return local;
+}
+
+std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* error) {
+  InstallCleanupHooks();
+  std::unique_ptr<Office> office(new Office());
+  office->options_ = opts;
+  OfficeOptions& o = office->options_;
+  if (o.program_dir.empty()) o.program_dir = DefaultProgramDir();
+  if (o.oxt.empty()) o.oxt = BuiltOxtPath();
+  if (o.types_rdb.empty() && std::filesystem::exists(BuiltRdbPath())) o.types_rdb = BuiltRdbPath();
+  auto say = [&](const std::string& s) {
+    if (o.progress) o.progress(s);
+  };
+  const std::string soffice = o.program_dir + "/soffice";
+  const std::string unopkg = o.program_dir + "/unopkg";
+  if (!Executable(soffice)) {
+    *error = "LibreOffice not found: " + soffice +
+             " is missing (install libreoffice-writer, see scripts/setup-debian.sh)";
+    return nullptr;
+  }
+  if (o.oxt != "-" && !std::filesystem::exists(o.oxt)) {
+    *error = "extension not found: " + o.oxt + " (build the attrib_oxt target)";
+    return nullptr;
+  }
+  std::string root = o.work_root;
+  if (root.empty()) root = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+  std::error_code ec;
+  std::filesystem::create_directories(root, ec);
+  std::string templ = root + "/" + o.tag + "-XXXXXX";
+  if (::mkdtemp(templ.data()) == nullptr) {
+    *error = "cannot create a directory in " + root + ": " + std::strerror(errno);
+    return nullptr;
+  }
+  office->dir_ = templ;
+  const std::string& dir = office->dir_;
+  const std::string log = office->log_path();
+  const std::string profile = "-env:UserInstallation=" + FileUrl(dir + "/profile");
+  const std::string cache = "-env:UNO_SHARED_PACKAGES_CACHE=" + FileUrl(dir + "/shared_cache");
+  const auto deadline = Clock::now() + std::chrono::seconds(o.start_timeout_seconds);
+  auto fail = [&](const std::string& what) {
+    *error = what + "\n--- " + log + " (tail) ---\n" + office->LogTail();
+    office->Stop();
+    return nullptr;
+  };
+
+  if (o.oxt != "-") {
+    say("installing " + o.oxt);
+    pid_t pid = Spawn({unopkg, "add", "-s", "--shared", profile, cache, o.oxt}, log, error);
+    if (pid < 0) return fail("cannot start unopkg");
+    int status = WaitFor(pid, deadline - Clock::now());
+    KillGroup(pid, pid);
+    if (status == -1) return fail("unopkg timed out");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return fail("unopkg add failed");
+  }
+
+  say("starting LibreOffice (headless)");
+  const std::string pipe = UniquePipeName();
+  pid_t pid = Spawn({soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                     "--nolockcheck", "--nofirststartwizard", profile, cache,
+                     "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"},
+                    log, error);
+  if (pid < 0) return fail("cannot start soffice");
+  office->pgid_ = pid;
+
+  try {
+    Reference<css::uno::XComponentContext> local = LocalContext(o.types_rdb);
+    Reference<css::connection::XConnector> connector = css::connection::Connector::create(local);
+    Reference<css::connection::XConnection> connection;
+    while (!connection.is()) {
+      try {
+        connection = connector->connect(U("pipe,name=" + pipe));
+      } catch (const css::connection::NoConnectException&) {
+        int status = 0;
+        if (::waitpid(pid, &status, WNOHANG) == pid) {
+          office->pgid_ = -1;
+          KillGroup(pid, pid);
+          return fail("soffice exited (status " + std::to_string(status) + ") before accepting");
+        }
+        if (Clock::now() >= deadline) return fail("soffice did not accept a connection in time");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+    Reference<css::bridge::XBridge> bridge =
+        css::bridge::BridgeFactory::create(local)->createBridge("", "urp", connection, nullptr);
+    office->bridge_.set(bridge, UNO_QUERY_THROW);
+    office->context_.set(bridge->getInstance("StarOffice.ComponentContext"), UNO_QUERY_THROW);
+  } catch (const css::uno::Exception& e) {
+    return fail("cannot connect to soffice: " + S(e.Message));
+  } catch (const std::exception& e) {
+    return fail(std::string("cannot connect to soffice: ") + e.what());
+  }
+  say("LibreOffice is ready");
+  return office;
+}
+
+Office::~Office() { Stop(); }
+
+void Office::Stop() noexcept {
+  if (context_.is() && pgid_ > 0) {
+    // terminate() over the bridge, bounded: a hung office is killed instead.
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    Reference<css::uno::XComponentContext> context = context_;
+    std::thread terminator([&] {
+      try {
+        css::frame::Desktop::create(context)->terminate();
+      } catch (const css::uno::Exception&) {
+        // the bridge closes while terminate returns: expected; the group is checked below
+      }
+      std::lock_guard<std::mutex> lock(m);
+      done = true;
+      cv.notify_all();
+    });
+    {
+      std::unique_lock<std::mutex> lock(m);
+      if (!cv.wait_for(lock, std::chrono::seconds(options_.stop_timeout_seconds),
+                       [&] { return done; })) {
+        ::kill(-pgid_, SIGKILL);  // unblocks the pending call
+      }
+    }
+    terminator.join();
+  }
+  context_.clear();
+  if (bridge_.is()) {
+    try {
+      bridge_->dispose();
+    } catch (const css::uno::Exception&) {
+      // already disposed by the remote end
+    }
+    bridge_.clear();
+  }
+  if (pgid_ > 0) {
+    if (WaitFor(pgid_, std::chrono::seconds(options_.stop_timeout_seconds)) == -1) {
+      ::kill(-pgid_, SIGKILL);
+    }
+    KillGroup(pgid_, pgid_);
+    pgid_ = -1;
+  }
+  if (!dir_.empty() && !options_.keep_dir) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+    dir_.clear();
+  }
+}
+
+Reference<css::frame::XDesktop2> Office::desktop() const {
+  return css::frame::Desktop::create(context_);
+}
+
+Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url,
+                                              std::string* error) const {
+  std::string url = path_or_url.find(':') != std::string::npos &&
+                            path_or_url.rfind("/", 0) != 0
+                        ? path_or_url
+                        : FileUrl(path_or_url);
+  css::uno::Sequence<css::beans::PropertyValue> args(1);
+  args.getArray()[0].Name = "Hidden";
+  args.getArray()[0].Value <<= true;
+  try {
+    Reference<css::lang::XComponent> doc =
+        desktop()->loadComponentFromURL(U(url), "_blank", 0, args);
+    if (!doc.is()) *error = "LibreOffice could not open " + path_or_url;
+    return doc;
+  } catch (const css::uno::Exception& e) {
+    *error = "LibreOffice could not open " + path_or_url + ": " + S(e.Message);
+    return nullptr;
+  }
+}
+
+Reference<css::lang::XComponent> Office::NewWriterDocument() const {
+  std::string error;
+  Reference<css::lang::XComponent> doc = Load("private:factory/swriter", &error);
+  if (!doc.is()) throw css::uno::RuntimeException(U(error));
+  return doc;
+}
+
+std::string Office::LogTail(size_t bytes) const {
+  return dir_.empty() ? "" : ReadTail(log_path(), bytes);
+}
+
+}  // namespace attrib::office

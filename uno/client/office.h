@@ -1,0 +1,82 @@
+// A private headless LibreOffice with the built extension installed, driven over UNO from C++.
+// Used by the writer integration tests and by `attrib annotate`.
+//
+//   std::string error;
+//   std::unique_ptr<attrib::office::Office> office = attrib::office::Office::Start({}, &error);
+//   if (!office) { ... error ... }
+//   auto doc = office->Load("/path/in.odt", &error);
+//   ...
+//   office.reset();  // terminate, kill the process group if needed, delete the profile
+//
+// What Start() does: makes <work_root>/<tag>-XXXXXX/, installs the .oxt there with
+// `unopkg add -s --shared -env:UserInstallation=... -env:UNO_SHARED_PACKAGES_CACHE=...`, starts
+// `soffice --headless ...` in its OWN process group with its own pipe name and its output in
+// <dir>/soffice.log, and connects. Cleanup is unconditional: the destructor, an atexit hook and
+// fatal-signal handlers all kill the group; no soffice.bin survives its Office.
+#pragma once
+
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+
+namespace attrib::office {
+
+struct OfficeOptions {
+  std::string oxt;         // the extension to install; "" = BuiltOxtPath(); "-" = none
+  std::string types_rdb;   // our types, for the client side; "" = BuiltRdbPath() when it exists
+  std::string program_dir; // LibreOffice's program/ directory; "" = the build's
+  std::string work_root;   // parent of the throwaway directory; "" = $TMPDIR or /tmp
+  std::string tag = "attrib-office";  // prefix of the throwaway directory's name
+  int start_timeout_seconds = 60;     // install + start + connect
+  int stop_timeout_seconds = 15;
+  bool keep_dir = false;              // keep profile and log (debugging)
+  std::function<void(const std::string&)> progress;  // progress lines, e.g. to stderr
+};
+
+class Office {
+ public:
+  // Returns null and sets *error (with the log's tail) on failure; nothing is left running.
+  static std::unique_ptr<Office> Start(const OfficeOptions& options, std::string* error);
+  ~Office();
+  Office(const Office&) = delete;
+  Office& operator=(const Office&) = delete;
+
+  // Terminates soffice (Desktop.terminate, then SIGTERM/SIGKILL of the group on timeout),
+  // disposes the bridge and removes the directory. Idempotent; never throws.
+  void Stop() noexcept;
+
+  const css::uno::Reference<css::uno::XComponentContext>& context() const { return context_; }
+  css::uno::Reference<css::frame::XDesktop2> desktop() const;
+  // Loads a document hidden; null + *error when it cannot be opened.
+  css::uno::Reference<css::lang::XComponent> Load(const std::string& path_or_url,
+                                                  std::string* error) const;
+  css::uno::Reference<css::lang::XComponent> NewWriterDocument() const;
+
+  const std::string& dir() const { return dir_; }
+  std::string log_path() const { return dir_ + "/soffice.log"; }
+  pid_t process_group() const { return pgid_; }
+  std::string LogTail(size_t bytes = 2000) const;
+
+ private:
+  Office() = default;
+  OfficeOptions options_;
+  std::string dir_;
+  pid_t pgid_ = -1;
+  css::uno::Reference<css::lang::XComponent> bridge_;
+  css::uno::Reference<css::uno::XComponentContext> context_;
+};
+
+// The attrib.oxt / attrib.rdb of this build tree.
+std::string BuiltOxtPath();
+std::string BuiltRdbPath();
+std::string DefaultProgramDir();
+// "/abs/path" -> "file:///abs/path" (percent-encoded); relative paths are made absolute.
+std::string FileUrl(const std::string& path);
+// The client's own UNO context (bootstrapped once, with our types); throws on failure.
+css::uno::Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb);
+
+}  // namespace attrib::office

@@ -1,0 +1,19 @@
+// The component's two implementations; component.cc exports their constructors.
+#pragma once
+
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+namespace attrib::uno {
+
+inline constexpr char kProtocolHandlerImpl[] = "org.attrib.comp.ProtocolHandler";
+inline constexpr char kEngineImpl[] = "org.attrib.comp.AttributionEngine";
+inline constexpr char kEngineService[] = "org.attrib.AttributionEngine";
+
+// ProtocolHandler for "org.attrib:*" driven by the command table (commands.h).
+css::uno::Reference<css::uno::XInterface> NewProtocolHandler(
+    const css::uno::Reference<css::uno::XComponentContext>& context);
+// org.attrib.AttributionEngine: the engine for macros and other programs.
+css::uno::Reference<css::uno::XInterface> NewEngineService(
+    const css::uno::Reference<css::uno::XComponentContext>& context);
+
+}  // namespace attrib::uno
