@@ -349,15 +349,22 @@ Reference<css::frame::XDesktop2> Office::desktop() const {
   return css::frame::Desktop::create(context_);
 }
 
-Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url,
-                                              std::string* error) const {
+Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, std::string* error,
+                                              const std::string& filter_name,
+                                              const std::string& filter_options) const {
   std::string url = path_or_url.find(':') != std::string::npos &&
                             path_or_url.rfind("/", 0) != 0
                         ? path_or_url
                         : FileUrl(path_or_url);
-  css::uno::Sequence<css::beans::PropertyValue> args(1);
+  css::uno::Sequence<css::beans::PropertyValue> args(filter_name.empty() ? 1 : 3);
   args.getArray()[0].Name = "Hidden";
   args.getArray()[0].Value <<= true;
+  if (!filter_name.empty()) {
+    args.getArray()[1].Name = "FilterName";
+    args.getArray()[1].Value <<= U(filter_name);
+    args.getArray()[2].Name = "FilterOptions";
+    args.getArray()[2].Value <<= U(filter_options);
+  }
   try {
     Reference<css::lang::XComponent> doc =
         desktop()->loadComponentFromURL(U(url), "_blank", 0, args);

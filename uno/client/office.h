@@ -51,9 +51,12 @@ class Office {
 
   const css::uno::Reference<css::uno::XComponentContext>& context() const { return context_; }
   css::uno::Reference<css::frame::XDesktop2> desktop() const;
-  // Loads a document hidden; null + *error when it cannot be opened.
+  // Loads a document hidden (with an import filter, if given); null + *error when it cannot be
+  // opened.
   css::uno::Reference<css::lang::XComponent> Load(const std::string& path_or_url,
-                                                  std::string* error) const;
+                                                  std::string* error,
+                                                  const std::string& filter_name = "",
+                                                  const std::string& filter_options = "") const;
   css::uno::Reference<css::lang::XComponent> NewWriterDocument() const;
 
   const std::string& dir() const { return dir_; }

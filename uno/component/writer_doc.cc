@@ -106,9 +106,11 @@ bool IsOurs(const OUString& name, char tag) {
   return name.startsWith(prefix);
 }
 
-// Highlights `range`, one bookmark per run of equal original background.
-int HighlightRange(const Reference<css::text::XTextDocument>& doc,
-                   const Reference<css::text::XTextRange>& range, int quote, sal_Int32 color) {
+// Puts one bookmark per run of equal original background over `range`; the name records the
+// original ("attrib:h<quote>.<run>:d" or ":<AARRGGBB>"). Runs are read before any colour is set,
+// so overlapping quotes all record the user's own background.
+int RecordOriginals(const Reference<css::text::XTextDocument>& doc,
+                    const Reference<css::text::XTextRange>& range, int quote) {
   struct Run {
     Reference<css::text::XTextRange> start, end;
     bool had_default;
@@ -143,12 +145,11 @@ int HighlightRange(const Reference<css::text::XTextDocument>& doc,
     Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(run.start);
     cursor->gotoRange(run.end, true);
     if (cursor->isCollapsed()) continue;
-    text->insertTextContent(cursor.get(), NewBookmark(doc, HighlightName(quote, index++, run.had_default,
-                                                                   run.original)),
+    text->insertTextContent(cursor.get(),
+                            NewBookmark(doc, HighlightName(quote, index++, run.had_default,
+                                                           run.original)),
                             true);
   }
-  Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
-      ->setPropertyValue(kBackColor, Any(color));
   return index;
 }
 
@@ -189,27 +190,38 @@ Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Positio
 ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const EditPlan& plan) {
   ApplyCounts counts;
-  // All ranges first, from the untouched document; then edits from the last to the first, so
-  // no edit moves a position still to be used.
+  // All ranges first, from the untouched document (UNO cursors follow later edits).
   std::vector<Reference<css::text::XTextRange>> ranges;
+  std::vector<bool> usable;
   ranges.reserve(plan.marks.size());
-  for (const PlannedMark& m : plan.marks) ranges.push_back(RangeOf(paragraphs, m.begin, m.end));
-  for (size_t i = plan.marks.size(); i-- > 0;) {
-    const PlannedMark& m = plan.marks[i];
-    const Reference<css::text::XTextRange>& range = ranges[i];
-    if (range->getString().isEmpty()) {
+  for (const PlannedMark& m : plan.marks) {
+    ranges.push_back(RangeOf(paragraphs, m.begin, m.end));
+    usable.push_back(!ranges.back()->getString().isEmpty());
+    if (!usable.back()) {
       counts.skipped.push_back("quote " + std::to_string(m.quote) + ": empty range in Writer");
-      continue;
     }
-    if (HighlightRange(doc, range, m.quote, static_cast<sal_Int32>(m.color)) > 0) ++counts.marks;
+  }
+  // 1. Record every run's original background before any colour changes (quotes may overlap).
+  for (size_t i = plan.marks.size(); i-- > 0;) {
+    if (usable[i] && RecordOriginals(doc, ranges[i], plan.marks[i].quote) > 0) ++counts.marks;
+  }
+  // 2. Colours in document order: a quote inside another (a mixed fragment) stays visible.
+  for (size_t i = 0; i < plan.marks.size(); ++i) {
+    if (!usable[i]) continue;
+    Reference<css::beans::XPropertySet>(ranges[i], UNO_QUERY_THROW)
+        ->setPropertyValue(kBackColor, Any(static_cast<sal_Int32>(plan.marks[i].color)));
+  }
+  // 3. Comments, from the last to the first: each adds placeholders only after earlier ranges.
+  for (size_t i = plan.marks.size(); i-- > 0;) {
+    if (!usable[i]) continue;
+    const PlannedMark& m = plan.marks[i];
     Reference<css::beans::XPropertySet> note(
         Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
     note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
     note->setPropertyValue("Content", Any(FromUtf8(m.comment)));
     note->setPropertyValue("Name", Any(FromUtf8(m.name)));
-    Reference<css::text::XText> text = range->getText();
-    text->insertTextContent(range, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW),
-                            true);
+    ranges[i]->getText()->insertTextContent(
+        ranges[i], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     ++counts.comments;
   }
   return counts;

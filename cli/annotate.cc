@@ -1,0 +1,290 @@
+// `attrib annotate`: a private headless LibreOffice with the built extension, the extension's
+// commands dispatched on the document, the result saved by the output's extension.
+#include "annotate.h"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XFootnote.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/util/URLTransformer.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <condition_variable>
+#include <csignal>
+#include <cppuhelper/implbase1.hxx>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <rtl/ref.hxx>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "analyze.h"  // exit codes
+#include "client/office.h"
+
+namespace attrib::cli {
+namespace {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+OUString U(const std::string& s) {
+  return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+std::string S(const OUString& s) {
+  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
+}
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// --commands names -> the extension's command URLs (its command table, uno/component/commands.cc).
+const std::map<std::string, std::string>& CommandUrls() {
+  static const std::map<std::string, std::string> urls = {
+      {"highlight", "org.attrib:HighlightQuotes"},
+      {"footnotes", "org.attrib:InsertFootnotes"},
+      {"clear", "org.attrib:ClearMarks"},
+  };
+  return urls;
+}
+
+// Output extension -> export filter.
+const std::map<std::string, std::string>& ExportFilters() {
+  static const std::map<std::string, std::string> filters = {
+      {".odt", "writer8"}, {".docx", "MS Word 2007 XML"}, {".pdf", "writer_pdf_Export"}};
+  return filters;
+}
+
+class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
+ public:
+  void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override {
+    finished = true;
+    success = e.State == css::frame::DispatchResultState::SUCCESS;
+    OUString s;
+    e.Result >>= s;
+    result = S(s);
+  }
+  void SAL_CALL disposing(const css::lang::EventObject&) override {}
+  bool finished = false;
+  bool success = false;
+  std::string result;
+};
+
+// Kills the office's process group when the deadline passes: every pending UNO call then fails
+// instead of hanging.
+class Watchdog {
+ public:
+  Watchdog(int seconds, pid_t pgid) : thread_([this, seconds, pgid] {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; })) {
+      fired_ = true;
+      if (pgid > 0) ::kill(-pgid, SIGKILL);
+    }
+  }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  bool fired() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return fired_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  bool fired_ = false;
+  std::thread thread_;
+};
+
+// What the extension marked, read back from the document: its comments and footnotes.
+nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
+  nlohmann::json marks = nlohmann::json::array();
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
+  while (fields->hasMoreElements()) {
+    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
+    Reference<css::beans::XPropertySet> props(info, UNO_QUERY_THROW);
+    OUString name, content;
+    props->getPropertyValue("Name") >>= name;
+    props->getPropertyValue("Content") >>= content;
+    if (!name.startsWith("attrib:")) continue;
+    std::string text = S(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
+    std::string comment = S(content);
+    size_t nl = comment.find('\n');
+    marks.push_back({{"name", S(name)},
+                     {"text", text},
+                     {"speaker", comment.substr(0, nl)},
+                     {"details", nl == std::string::npos ? "" : comment.substr(nl + 1)}});
+  }
+  nlohmann::json footnotes = nlohmann::json::array();
+  Reference<css::container::XNameAccess> bookmarks =
+      Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
+  for (const OUString& name : bookmarks->getElementNames()) {
+    if (!name.startsWith("attrib:f")) continue;
+    Reference<css::text::XTextContent> mark(bookmarks->getByName(name), UNO_QUERY_THROW);
+    Reference<css::text::XText> note_text = mark->getAnchor()->getText();
+    Reference<css::text::XFootnote> note(note_text, UNO_QUERY);
+    if (!note.is()) continue;
+    footnotes.push_back({{"name", S(name)}, {"label", S(note->getAnchor()->getString())},
+                         {"text", S(note_text->getString())}});
+  }
+  return {{"marks", marks}, {"footnotes", footnotes}};
+}
+
+}  // namespace
+
+int RunAnnotate(const AnnotateArgs& args) {
+  auto say = [&](const std::string& s) {
+    if (!args.quiet) std::cerr << "attrib annotate: " << s << "\n";
+  };
+  auto fail = [](int code, const std::string& s) {
+    std::cerr << "attrib annotate: error: " << s << "\n";
+    return code;
+  };
+
+  // Everything that can be checked without LibreOffice first.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(args.input, ec)) {
+    return fail(kExitBadInput, "cannot read " + args.input);
+  }
+  const std::string in_ext = Lower(std::filesystem::path(args.input).extension().string());
+  if (in_ext != ".odt" && in_ext != ".docx" && in_ext != ".txt") {
+    return fail(kExitUsage, args.input + ": input must be .odt, .docx or .txt");
+  }
+  const std::string out_ext = Lower(std::filesystem::path(args.output).extension().string());
+  auto filter = ExportFilters().find(out_ext);
+  if (filter == ExportFilters().end()) {
+    return fail(kExitUsage, args.output + ": output must be .odt, .docx or .pdf");
+  }
+  std::vector<std::string> urls;
+  for (const std::string& c : args.commands) {
+    auto it = CommandUrls().find(c);
+    if (it == CommandUrls().end()) {
+      return fail(kExitUsage, "unknown command '" + c + "' (known: highlight, footnotes, clear)");
+    }
+    urls.push_back(it->second);
+  }
+
+  office::OfficeOptions options;
+  options.oxt = args.oxt;
+  options.tag = "attrib-annotate";
+  if (const char* dir = std::getenv("ATTRIB_LO_PROGRAM_DIR")) options.program_dir = dir;
+  options.start_timeout_seconds = std::min(args.timeout_seconds, 120);
+  options.progress = say;
+  std::string error;
+  std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
+  if (!office) return fail(kExitOffice, error);
+  Watchdog watchdog(args.timeout_seconds, office->process_group());
+  auto office_failed = [&](const std::string& what) {
+    std::string message = watchdog.fired() ? "timed out after " +
+                                                 std::to_string(args.timeout_seconds) + " s (" +
+                                                 what + ")"
+                                           : what;
+    office->Stop();
+    return fail(kExitOffice, message);
+  };
+
+  Reference<css::lang::XComponent> doc;
+  try {
+    say("opening " + args.input);
+    // The import filter follows the extension: a file that is not what its name says fails
+    // instead of being shown as plain text.
+    if (in_ext == ".txt") {
+      doc = office->Load(args.input, &error, "Text (encoded)", "UTF8,LF,,,");
+    } else {
+      doc = office->Load(args.input, &error, in_ext == ".odt" ? "writer8" : "MS Word 2007 XML");
+    }
+    if (!doc.is()) {
+      office->Stop();
+      return fail(watchdog.fired() ? kExitOffice : kExitBadInput, error);
+    }
+    Reference<css::lang::XServiceInfo> info(doc, UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.TextDocument")) {
+      office->Stop();
+      return fail(kExitBadInput, args.input + " did not open as a Writer text document");
+    }
+    Reference<css::frame::XFrame> frame =
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    Reference<css::util::XURLTransformer> transformer =
+        css::util::URLTransformer::create(office->context());
+    nlohmann::json results = nlohmann::json::array();
+    for (const std::string& url : urls) {
+      css::util::URL u;
+      u.Complete = U(url);
+      transformer->parseStrict(u);
+      Reference<css::frame::XNotifyingDispatch> dispatch(
+          Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)->queryDispatch(u, "", 0),
+          UNO_QUERY);
+      if (!dispatch.is()) {
+        return office_failed(url + " is not available: the extension did not load");
+      }
+      say("running " + url);
+      rtl::Reference<ResultListener> listener(new ResultListener);
+      dispatch->dispatchWithNotification(u, {}, listener.get());
+      if (!listener->finished || !listener->success) {
+        return office_failed(url + " failed: " +
+                             (listener->result.empty() ? "no result" : listener->result));
+      }
+      say(listener->result);
+      nlohmann::json r = nlohmann::json::parse(listener->result, nullptr, false);
+      results.push_back(r.is_discarded() ? nlohmann::json(listener->result) : r);
+    }
+    say("saving " + args.output);
+    css::uno::Sequence<css::beans::PropertyValue> store(2);
+    store.getArray()[0].Name = "FilterName";
+    store.getArray()[0].Value <<= U(filter->second);
+    store.getArray()[1].Name = "Overwrite";
+    store.getArray()[1].Value <<= true;
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(U(office::FileUrl(args.output)), store);
+    if (!args.json_report.empty()) {
+      nlohmann::json report = {{"input", args.input}, {"output", args.output},
+                               {"commands", results}};
+      report.update(MarkedContent(doc));
+      std::ofstream out(args.json_report);
+      out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      if (!out) {
+        office->Stop();
+        return fail(kExitFailure, "cannot write " + args.json_report);
+      }
+      say("wrote " + args.json_report);
+    }
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+  } catch (const css::uno::Exception& e) {
+    return office_failed("LibreOffice: " + S(e.Message));
+  } catch (const std::exception& e) {
+    return office_failed(e.what());
+  }
+  office->Stop();
+  say("done: " + args.output);
+  return kExitOk;
+}
+
+}  // namespace attrib::cli

@@ -1,0 +1,109 @@
+// `attrib annotate` (cli/annotate.cc) end to end: its own soffice per run, real files out,
+// clear failures without hangs.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "annotate.h"
+
+namespace attrib::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AnnotateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::path(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") /
+          ("annotate-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+  std::string Head(const fs::path& p, size_t n) {
+    std::ifstream in(p, std::ios::binary);
+    std::string s(n, '\0');
+    in.read(s.data(), static_cast<std::streamsize>(n));
+    return s;
+  }
+  fs::path dir;
+};
+
+TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
+  AnnotateArgs args;
+  args.input = ATTRIB_SEED_TXT;
+  args.output = (dir / "seed.odt").string();
+  args.json_report = (dir / "seed.json").string();
+  args.commands = {"highlight", "footnotes"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  EXPECT_EQ(Head(args.output, 2), "PK");
+  std::ifstream in(args.json_report);
+  nlohmann::json report = nlohmann::json::parse(in);
+  ASSERT_EQ(report["commands"].size(), 2u);
+  EXPECT_EQ(report["commands"][0]["command"], "HighlightQuotes");
+  EXPECT_EQ(report["commands"][1]["command"], "InsertFootnotes");
+  // The report lists what is in the saved document: one comment per mark, one footnote each.
+  EXPECT_EQ(report["marks"].size(), report["commands"][0]["comments"].get<size_t>());
+  EXPECT_EQ(report["footnotes"].size(), report["commands"][1]["footnotes"].get<size_t>());
+  for (const auto& m : report["marks"]) EXPECT_FALSE(m["text"].get<std::string>().empty());
+}
+
+TEST_F(AnnotateTest, PdfOutput) {
+  fs::path txt = dir / "short.txt";
+  std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";
+  AnnotateArgs args;
+  args.input = txt.string();
+  args.output = (dir / "short.pdf").string();
+  args.commands = {"highlight"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  EXPECT_EQ(Head(args.output, 5), "%PDF-");
+}
+
+TEST_F(AnnotateTest, UnopenableInputFailsClearlyAndFast) {
+  fs::path bad = dir / "broken.docx";
+  std::ofstream(bad) << "this is not a zip file at all";
+  AnnotateArgs args;
+  args.input = bad.string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  args.timeout_seconds = 60;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_NE(RunAnnotate(args), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(45));
+  EXPECT_FALSE(fs::exists(args.output));
+}
+
+TEST_F(AnnotateTest, MissingInputAndBadArgumentsNeedNoOffice) {
+  AnnotateArgs args;
+  args.input = (dir / "nope.odt").string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  EXPECT_EQ(RunAnnotate(args), 3);
+  std::ofstream(dir / "in.txt") << "text\n";
+  args.input = (dir / "in.txt").string();
+  args.output = (dir / "out.rtf").string();
+  EXPECT_EQ(RunAnnotate(args), 2);
+  args.output = (dir / "out.odt").string();
+  args.commands = {"frobnicate"};
+  EXPECT_EQ(RunAnnotate(args), 2);
+}
+
+TEST_F(AnnotateTest, MissingLibreOfficeIsAClearError) {
+  std::ofstream(dir / "in.txt") << "text\n";
+  AnnotateArgs args;
+  args.input = (dir / "in.txt").string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  EXPECT_EQ(RunAnnotate(args), 5);
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+}  // namespace
+}  // namespace attrib::cli
