@@ -57,9 +57,10 @@ class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultL
 
 office::Office& TheOffice() { return *g_office; }
 
-ScopedDoc::ScopedDoc(const std::string& url) {
+ScopedDoc::ScopedDoc(const std::string& url, const std::string& filter,
+                     const std::string& filter_options) {
   std::string error;
-  component_ = TheOffice().Load(url, &error);
+  component_ = TheOffice().Load(url, &error, filter, filter_options);
   if (!component_.is()) throw std::runtime_error(error);
   doc_.set(component_, UNO_QUERY);
 }

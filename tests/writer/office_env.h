@@ -17,7 +17,8 @@ office::Office& TheOffice();
 // A fresh hidden Writer document; closed by the returned holder's destructor.
 class ScopedDoc {
  public:
-  explicit ScopedDoc(const std::string& url = "private:factory/swriter");
+  explicit ScopedDoc(const std::string& url = "private:factory/swriter",
+                     const std::string& filter = "", const std::string& filter_options = "");
   ~ScopedDoc();
   const css::uno::Reference<css::text::XTextDocument>& doc() const { return doc_; }
   css::uno::Reference<css::frame::XFrame> frame() const;

@@ -201,17 +201,9 @@ ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
       counts.skipped.push_back("quote " + std::to_string(m.quote) + ": empty range in Writer");
     }
   }
-  // 1. Record every run's original background before any colour changes (quotes may overlap).
-  for (size_t i = plan.marks.size(); i-- > 0;) {
-    if (usable[i] && RecordOriginals(doc, ranges[i], plan.marks[i].quote) > 0) ++counts.marks;
-  }
-  // 2. Colours in document order: a quote inside another (a mixed fragment) stays visible.
-  for (size_t i = 0; i < plan.marks.size(); ++i) {
-    if (!usable[i]) continue;
-    Reference<css::beans::XPropertySet>(ranges[i], UNO_QUERY_THROW)
-        ->setPropertyValue(kBackColor, Any(static_cast<sal_Int32>(plan.marks[i].color)));
-  }
-  // 3. Comments, from the last to the first: each adds placeholders only after earlier ranges.
+  // 1. Comments, from the last to the first: each adds its placeholders only after earlier
+  //    ranges. Before any colour is set, so no placeholder inherits one (a colour that
+  //    expanded onto a placeholder at a paragraph end would outlive Clear as an empty hint).
   for (size_t i = plan.marks.size(); i-- > 0;) {
     if (!usable[i]) continue;
     const PlannedMark& m = plan.marks[i];
@@ -223,6 +215,16 @@ ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
     ranges[i]->getText()->insertTextContent(
         ranges[i], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     ++counts.comments;
+  }
+  // 2. Every run's original background, recorded before any colour changes (quotes overlap).
+  for (size_t i = plan.marks.size(); i-- > 0;) {
+    if (usable[i] && RecordOriginals(doc, ranges[i], plan.marks[i].quote) > 0) ++counts.marks;
+  }
+  // 3. Colours in document order: a quote inside another (a mixed fragment) stays visible.
+  for (size_t i = 0; i < plan.marks.size(); ++i) {
+    if (!usable[i]) continue;
+    Reference<css::beans::XPropertySet>(ranges[i], UNO_QUERY_THROW)
+        ->setPropertyValue(kBackColor, Any(static_cast<sal_Int32>(plan.marks[i].color)));
   }
   return counts;
 }
