@@ -30,6 +30,12 @@ void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
   cmd->add_flag("!--no-claims", o->find_claims, "do not score check-worthy claims");
   cmd->add_flag("!--no-indirect", o->find_indirect, "do not report reported speech without marks");
   cmd->add_flag("--non-speech", o->report_non_speech, "also report titles and scare quotes");
+  cmd->add_option_function<std::string>(
+         "--units",
+         [o](const std::string& units) { o->attribution_units = units == "attribution"; },
+         "quote (default): one result per quotation, as an editor reads them; attribution: one "
+         "per attribution relation, interrupted quotes joined (PolNeAR's convention)")
+      ->check(CLI::IsMember({"quote", "attribution"}));
   cmd->add_option("--sieves", o->sieves, "attribution sieves to run, in order (default: all)")
       ->delimiter(',');
 }

@@ -41,6 +41,11 @@ nlohmann::ordered_json ToJson(const Document& doc, const Analysis& analysis, Off
               {"agentless", q.agentless},
               {"confidence", q.confidence},
               {"rule", q.rule}};
+    if (!q.fragments.empty()) {
+      json fragments = json::array();
+      for (const Span& f : q.fragments) fragments.push_back(span(f));
+      j["fragments"] = std::move(fragments);
+    }
     if (include_text) {
       j["text"] = Utf16ToUtf8(std::u16string_view(doc.text()).substr(q.content.begin, q.content.size()));
     }

@@ -56,7 +56,7 @@ def main():
             if claims.get("pred", 0) > 15: failures.append(f"seed claims marked {claims.get('pred')} > 15")
         elif suite == "polnear":
             gold = os.path.join(shared, "data/polnear/dev.jsonl")
-            analyze(attrib, ["--jsonl", gold, "--no-claims"], pred)
+            analyze(attrib, ["--jsonl", gold, "--no-claims", "--units", "attribution"], pred)
             out = score(shared, gold, pred)
             if out["direct.exact"]["F1"] < 85: failures.append(f"direct.exact F1 {out['direct.exact']['F1']} < 85")
             if out.get("speaker.acc", 0) < 80: failures.append(f"speaker.acc {out.get('speaker.acc', 0)} < 80")

@@ -106,6 +106,22 @@ class CliTest(unittest.TestCase):
         doc = json.loads(out)
         self.assertIsInstance(doc["quotes"], list)
 
+    def test_units_join_an_interrupted_quote(self):
+        text = "“We will not back down,” Smith said on Tuesday, “and we will win this fight.”"
+        rc, out, _ = run("analyze", "--no-claims", "-", stdin=text.encode())
+        self.assertEqual(rc, 0)
+        quotes = json.loads(out)["quotes"]
+        self.assertEqual([q["text"] for q in quotes],
+                         ["We will not back down,", "and we will win this fight."])
+        rc, out, _ = run("analyze", "--no-claims", "--units", "attribution", "-", stdin=text.encode())
+        self.assertEqual(rc, 0)
+        (q,) = json.loads(out)["quotes"]
+        self.assertEqual([text[s:e] for s, e in q["fragments"]],
+                         ["We will not back down,", "and we will win this fight."])
+        self.assertEqual(text[q["speaker_mention"][0]:q["speaker_mention"][1]], "Smith")
+        rc, _, _ = run("analyze", "--units", "sentence", "-", stdin=text.encode())
+        self.assertEqual(rc, 2)
+
     def test_text_view(self):
         rc, out, _ = run("analyze", "--format", "text", "-",
                          stdin="“We are ready,” Horne said.".encode())

@@ -7,7 +7,8 @@
 //    "quotes": [{"id": 0, "type": "direct|mixed|indirect|other", "start": s, "end": e,
 //                "marked": [s, e], "speaker": 0 | null, "speaker_mention": [s, e] | null,
 //                "cue": [s, e] | null, "agentless": false, "confidence": 0.93,
-//                "rule": "cue-adjacent", "text": "..."}],
+//                "rule": "cue-after-quote", "text": "...",
+//                "fragments": [[s, e], ...]   (only for a quote in several pieces)}],
 //    "claims": [{"id": 0, "start": s, "end": e, "score": 0.87, "kinds": ["comparison"],
 //                "attributed_to": 0 | null, "unattributed_reason": "agentless" | null,
 //                "rule": "..."}]}
