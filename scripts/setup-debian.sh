@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git python3
   # engine + CLI libraries
-  libicu-dev nlohmann-json3-dev libcli11-dev libboost-dev
+  libicu-dev icu-devtools nlohmann-json3-dev libcli11-dev libboost-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
