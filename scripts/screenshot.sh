@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The README's picture: Writer showing the seed article marked by the extension — coloured quote
+# highlights, the "Attribution" comments in the margin, footnotes, the Attribution menu — taken
+# under Xvfb from a real (non-headless) soffice with the built attrib.oxt in a throwaway profile.
+# usage: scripts/screenshot.sh [BUILD_DIR (build)] [OUT.png (docs/writer-seed.png)]
+# Needs: the build (cli/attrib, attrib.oxt), Xvfb, xdotool, ImageMagick (scripts/setup-debian.sh).
+# Xvfb and soffice run in their own process groups and are killed on any exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+out=${2:-docs/writer-seed.png}
+program=${ATTRIB_LO_PROGRAM_DIR:-/usr/lib/libreoffice/program}
+input=examples/seed-article.txt
+width=1600
+height=1200
+
+for tool in Xvfb xdotool /usr/bin/import /usr/bin/convert "$program/soffice" "$program/unopkg" \
+            "$build/cli/attrib"; do
+  command -v "$tool" >/dev/null || { echo "screenshot: missing $tool" >&2; exit 1; }
+done
+[ -f "$build/attrib.oxt" ] || { echo "screenshot: missing $build/attrib.oxt (build it)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/attrib-screenshot-XXXXXX")
+xvfb_pid=""
+office_pid=""
+cleanup() {
+  # Both were started with setsid: each is the leader of its own process group.
+  [ -n "$office_pid" ] && kill -KILL -- "-$office_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill -TERM -- "-$xvfb_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && wait "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# The profile: the extension installed as in uno/client/office.h, first-start noise turned off.
+profile="file://$work/profile"
+cache="file://$work/shared_cache"
+"$program/unopkg" add -s --shared "-env:UserInstallation=$profile" \
+  "-env:UNO_SHARED_PACKAGES_CACHE=$cache" "$build/attrib.oxt" >"$work/unopkg.log" 2>&1
+mkdir -p "$work/profile/user"
+# The extension's toolbar docked at the end of the formatting bar (it would float over it).
+cat >"$work/profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="ShowTipOfTheDay" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>7.4</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.UI.WriterWindowState/UIElements/States"><node oor:name="private:resource/toolbar/addon_org.attrib.toolbar" oor:op="replace"><prop oor:name="Docked" oor:op="fuse"><value>true</value></prop><prop oor:name="DockingArea" oor:op="fuse"><value>0</value></prop><prop oor:name="DockPos" oor:op="fuse"><value>900,1</value></prop><prop oor:name="Visible" oor:op="fuse"><value>true</value></prop></node></item>
+</oor:items>
+XCU
+
+# The article as an .odt in a newspaper-like font (the plain-text import would use a monospace
+# font), then marked by the extension as the README's main job does.
+echo "screenshot: converting and annotating $input" >&2
+setsid "$program/soffice" --headless --norestore --nolockcheck "-env:UserInstallation=$profile" \
+  "-env:UNO_SHARED_PACKAGES_CACHE=$cache" --convert-to odt:writer8 \
+  "--infilter=Text (encoded):UTF8,LF,Liberation Serif,en-US" --outdir "$work/plain" "$input" \
+  >"$work/convert.log" 2>&1 &
+office_pid=$!
+for _ in $(seq 600); do
+  kill -0 "$office_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if kill -0 "$office_pid" 2>/dev/null || ! wait "$office_pid" || [ ! -s "$work/plain/seed-article.odt" ]; then
+  echo "screenshot: converting $input failed or timed out:" >&2
+  cat "$work/convert.log" >&2
+  exit 1
+fi
+kill -KILL -- "-$office_pid" 2>/dev/null || true
+office_pid=""
+"$build/cli/attrib" annotate "$work/plain/seed-article.odt" -o "$work/seed-article.odt" \
+  --commands highlight,footnotes --quiet
+
+# A free display number.
+display=90
+while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
+  display=$((display + 1))
+done
+setsid Xvfb ":$display" -screen 0 "${width}x${height}x24" -nolisten tcp \
+  >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$display"
+for _ in $(seq 100); do
+  xdotool getdisplaygeometry >/dev/null 2>&1 && break
+  sleep 0.1
+done
+xdotool getdisplaygeometry >/dev/null || { echo "screenshot: Xvfb did not start" >&2; exit 1; }
+
+echo "screenshot: starting soffice on $DISPLAY" >&2
+SAL_USE_VCLPLUGIN=gen setsid "$program/soffice" --norestore --nologo --nolockcheck \
+  --nofirststartwizard "-env:UserInstallation=$profile" "-env:UNO_SHARED_PACKAGES_CACHE=$cache" \
+  "$work/seed-article.odt" >"$work/soffice.log" 2>&1 &
+office_pid=$!
+
+window=""
+for _ in $(seq 120); do
+  window=$(xdotool search --onlyvisible --name "seed-article.*LibreOffice Writer" 2>/dev/null |
+           head -1) || true
+  [ -n "$window" ] && break
+  sleep 0.5
+done
+if [ -z "$window" ]; then
+  echo "screenshot: no Writer window appeared; soffice.log:" >&2
+  tail -20 "$work/soffice.log" >&2
+  exit 1
+fi
+# No window manager under Xvfb: "maximise" by placing the window over the whole screen.
+xdotool windowmove --sync "$window" 0 0 windowsize --sync "$window" "$width" "$height" || true
+xdotool windowactivate "$window" 2>/dev/null || xdotool windowfocus "$window" || true
+sleep 8  # layout, comment margin and toolbar icons
+/usr/bin/import -window root "$work/shot.png"
+
+mkdir -p "$(dirname "$out")"
+# A readable size for a README, few colours: small PNG.
+/usr/bin/convert "$work/shot.png" -resize '1400x>' -strip -colors 256 "PNG8:$out"
+echo "screenshot: wrote $out ($(stat -c %s "$out") bytes)" >&2
