@@ -14,6 +14,7 @@
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
@@ -25,6 +26,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -60,6 +62,7 @@ std::string Lower(std::string s) {
 const std::map<std::string, std::string>& CommandUrls() {
   static const std::map<std::string, std::string> urls = {
       {"highlight", "org.attrib:HighlightQuotes"},
+      {"claims", "org.attrib:MarkClaims"},
       {"footnotes", "org.attrib:InsertFootnotes"},
       {"clear", "org.attrib:ClearMarks"},
   };
@@ -86,6 +89,32 @@ class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultL
   bool finished = false;
   bool success = false;
   std::string result;
+};
+
+// Passed to each command as its "StatusIndicator": prints its progress every 25 %.
+class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator> {
+ public:
+  explicit PrintedProgress(std::function<void(const std::string&)> say) : say_(std::move(say)) {}
+  void SAL_CALL start(const OUString& text, sal_Int32 range) override {
+    text_ = S(text);
+    range_ = range > 0 ? range : 100;
+    next_ = 25;
+  }
+  void SAL_CALL end() override {}
+  void SAL_CALL setText(const OUString& text) override { text_ = S(text); }
+  void SAL_CALL setValue(sal_Int32 value) override {
+    const sal_Int32 percent = value * 100 / range_;
+    if (percent < next_ || percent >= 100) return;
+    say_(text_ + ": " + std::to_string(percent) + " %");
+    next_ = (percent / 25 + 1) * 25;
+  }
+  void SAL_CALL reset() override { next_ = 25; }
+
+ private:
+  std::function<void(const std::string&)> say_;
+  std::string text_;
+  sal_Int32 range_ = 100;
+  sal_Int32 next_ = 25;
 };
 
 // Kills the office's process group when the deadline passes: every pending UNO call then fails
@@ -120,9 +149,11 @@ class Watchdog {
   std::thread thread_;
 };
 
-// What the extension marked, read back from the document: its comments and footnotes.
+// What the extension marked, read back from the document: its quote comments ("marks"), its
+// claim comments ("claims") and its footnotes.
 nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
   nlohmann::json marks = nlohmann::json::array();
+  nlohmann::json claims = nlohmann::json::array();
   Reference<css::container::XEnumeration> fields =
       Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
           ->getTextFields()
@@ -137,6 +168,10 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
     if (!name.startsWith("attrib:")) continue;
     std::string text = S(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
     std::string comment = S(content);
+    if (name.startsWith("attrib:c")) {
+      claims.push_back({{"name", S(name)}, {"text", text}, {"check", comment}});
+      continue;
+    }
     size_t nl = comment.find('\n');
     marks.push_back({{"name", S(name)},
                      {"text", text},
@@ -155,7 +190,7 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
     footnotes.push_back({{"name", S(name)}, {"label", S(note->getAnchor()->getString())},
                          {"text", S(note_text->getString())}});
   }
-  return {{"marks", marks}, {"footnotes", footnotes}};
+  return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
 }
 
 }  // namespace
@@ -187,7 +222,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   for (const std::string& c : args.commands) {
     auto it = CommandUrls().find(c);
     if (it == CommandUrls().end()) {
-      return fail(kExitUsage, "unknown command '" + c + "' (known: highlight, footnotes, clear)");
+      return fail(kExitUsage, "unknown command '" + c + "' (known: highlight, claims, footnotes, clear)");
     }
     urls.push_back(it->second);
   }
@@ -247,7 +282,11 @@ int RunAnnotate(const AnnotateArgs& args) {
       }
       say("running " + url);
       rtl::Reference<ResultListener> listener(new ResultListener);
-      dispatch->dispatchWithNotification(u, {}, listener.get());
+      css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
+      dispatch_args.getArray()[0].Name = "StatusIndicator";
+      dispatch_args.getArray()[0].Value <<= Reference<css::task::XStatusIndicator>(
+          new PrintedProgress(say));
+      dispatch->dispatchWithNotification(u, dispatch_args, listener.get());
       if (!listener->finished || !listener->success) {
         return office_failed(url + " failed: " +
                              (listener->result.empty() ? "no result" : listener->result));

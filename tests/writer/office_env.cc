@@ -95,11 +95,16 @@ Reference<css::frame::XDispatch> QueryDispatch(const Reference<css::frame::XFram
 
 std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
                      bool* ok) {
+  return Dispatch(frame, url, {}, ok);
+}
+
+std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
+                     const css::uno::Sequence<css::beans::PropertyValue>& args, bool* ok) {
   *ok = false;
   Reference<css::frame::XNotifyingDispatch> dispatch(QueryDispatch(frame, url), UNO_QUERY);
   if (!dispatch.is()) return "no dispatch for " + url;
   rtl::Reference<ResultListener> listener(new ResultListener);
-  dispatch->dispatchWithNotification(ParseUrl(url), {}, listener.get());
+  dispatch->dispatchWithNotification(ParseUrl(url), args, listener.get());
   if (!listener->finished) return "no dispatch result for " + url;
   *ok = listener->state == css::frame::DispatchResultState::SUCCESS;
   return listener->result;

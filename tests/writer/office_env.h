@@ -2,6 +2,7 @@
 // small helpers the Writer tests share.
 #pragma once
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
@@ -34,6 +35,9 @@ css::uno::Reference<css::frame::XDispatch> QueryDispatch(
 // Dispatches with notification; returns the result string, sets *ok to SUCCESS.
 std::string Dispatch(const css::uno::Reference<css::frame::XFrame>& frame, const std::string& url,
                      bool* ok);
+// The same with dispatch arguments (e.g. the hidden "StatusIndicator", "AttribFailAfterEdits").
+std::string Dispatch(const css::uno::Reference<css::frame::XFrame>& frame, const std::string& url,
+                     const css::uno::Sequence<css::beans::PropertyValue>& args, bool* ok);
 
 std::string Utf8(const rtl::OUString& s);
 rtl::OUString Ou(const std::string& utf8);

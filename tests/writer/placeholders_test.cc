@@ -144,7 +144,14 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
       .Comment().Text(u" mark").Bookmark("user-mark").Text(u" frame").Frame().Text(u" date ")
       .DateField().Text(u" end \U0001F600 x");
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
-  ASSERT_EQ(d.paragraphs.size(), 1u);
+  // The body paragraph, then the frame's text and the footnote's (no footnote allowed there).
+  ASSERT_EQ(d.paragraphs.size(), 3u);
+  EXPECT_EQ(Utf8(Ou16(d.paragraphs[1].map.text())), "in a frame");
+  EXPECT_EQ(Utf8(Ou16(d.paragraphs[2].map.text())), "the footnote");
+  EXPECT_TRUE(d.paragraphs[0].footnotes_allowed);
+  EXPECT_FALSE(d.paragraphs[1].footnotes_allowed);
+  EXPECT_FALSE(d.paragraphs[2].footnotes_allowed);
+  EXPECT_NE(d.paragraphs[1].text_id, d.paragraphs[0].text_id);
   const std::u16string& t = d.paragraphs[0].map.text();
   // The paragraph text as Writer hands it out: field expansions and the footnote label,
   // nothing for the comment, bookmark and frame.

@@ -155,5 +155,122 @@ TEST(MapSpan, SpanEndingAtParagraphEndStaysInIt) {
   EXPECT_EQ(e, (Position{1, 2}));
 }
 
+// --- claims -----------------------------------------------------------------------------------
+
+TEST_F(PlanTest, ClaimCommentSaysKindsAttributionAndScore) {
+  Claim c;
+  c.kinds = {ClaimKind::kComparison, ClaimKind::kDatedEvent};
+  c.score = 0.871;
+  c.unattributed_reason = "no-speaker";
+  EXPECT_EQ(ClaimCommentText(a, c), "Check: comparison, dated event · unattributed · 0.87");
+  c.unattributed_reason = "agentless";
+  EXPECT_EQ(ClaimCommentText(a, c),
+            "Check: comparison, dated event · unattributed (agentless) · 0.87");
+  c.attributed_to = 0;
+  c.unattributed_reason.clear();
+  c.kinds = {ClaimKind::kQuantity};
+  c.score = 0.5;
+  EXPECT_EQ(ClaimCommentText(a, c), "Check: quantity · attributed to Emily Horne · 0.50");
+  c.attributed_to = 1;
+  c.kinds.clear();
+  EXPECT_EQ(ClaimCommentText(a, c),
+            "Check: claim · attributed to Anonymous — a senior official · 0.50");
+}
+
+TEST_F(PlanTest, ClaimsPlannedInStepsWithNamesAndOneComment) {
+  Claim c;
+  c.id = 0;
+  const int32_t p1 = doc.ParagraphStart(1);
+  c.span = {p1, p1 + 10};  // 𝑥 “Go,” an: 10 units, 9 steps
+  c.score = 0.9;
+  a.claims.push_back(c);
+  Claim bad;
+  bad.id = 1;
+  bad.span = {5, 500};
+  a.claims.push_back(bad);
+  EditPlan plan = PlanEdits(doc, a, paras);
+  ASSERT_EQ(plan.claims.size(), 1u);
+  EXPECT_EQ(plan.claims[0].name, "attrib:c0");
+  EXPECT_EQ(plan.claims[0].begin, (Position{1, 0}));
+  EXPECT_EQ(plan.claims[0].end, (Position{1, 9}));
+  EXPECT_EQ(plan.claims[0].pieces, (std::vector<Piece>{{{1, 0}, {1, 9}}}));
+  EXPECT_EQ(plan.claims[0].comment, "Check: claim · unattributed · 0.90");
+  ASSERT_EQ(plan.skipped.size(), 1u);
+  EXPECT_NE(plan.skipped[0].find("claim 1"), std::string::npos);
+}
+
+// --- spans across texts (body -> table cell -> body) --------------------------------------------
+
+TEST(SplitByText, OnePiecePerRunOfOneText) {
+  auto paras = Paragraphs({u"body one", u"body two", u"cell", u"cell 2", u"body after"});
+  paras[2].text_id = 1;
+  paras[3].text_id = 2;
+  EXPECT_EQ(SplitByText(paras, {0, 5}, {1, 3}), (std::vector<Piece>{{{0, 5}, {1, 3}}}));
+  EXPECT_EQ(SplitByText(paras, {1, 5}, {4, 4}),
+            (std::vector<Piece>{{{1, 5}, {1, 8}}, {{2, 0}, {2, 4}}, {{3, 0}, {3, 6}},
+                                {{4, 0}, {4, 4}}}));
+  // A span ending right at the start of the next text has no empty piece there.
+  EXPECT_EQ(SplitByText(paras, {1, 5}, {2, 0}), (std::vector<Piece>{{{1, 5}, {1, 8}}}));
+  // Starting at the very end of a text: no empty first piece.
+  EXPECT_EQ(SplitByText(paras, {1, 8}, {2, 2}), (std::vector<Piece>{{{2, 0}, {2, 2}}}));
+}
+
+TEST(SplitByText, QuoteFromBodyIntoCellIsPlannedWhole) {
+  auto paras = Paragraphs({u"He said \u201Cwe are", u"ready now\u201D in the cell."});
+  paras[1].text_id = 3;
+  Document doc = DocumentOf(paras);
+  Analysis a;
+  Quote q;
+  q.content = {9, 16 + 9};  // "we are\nready now" (paragraph 1 starts at 16)
+  q.marked = {8, 26};
+  a.quotes.push_back(q);
+  EditPlan plan = PlanEdits(doc, a, paras);
+  ASSERT_EQ(plan.marks.size(), 1u);
+  EXPECT_EQ(plan.marks[0].pieces, (std::vector<Piece>{{{0, 9}, {0, 15}}, {{1, 0}, {1, 9}}}));
+}
+
+// --- selection ----------------------------------------------------------------------------------
+
+TEST_F(PlanTest, ShiftRestrictAndOffsetForASelection) {
+  EditPlan plan = PlanEdits(doc, a, paras);
+  ShiftParagraphs(&plan, 5);
+  EXPECT_EQ(plan.marks[0].begin, (Position{5, 1}));
+  EXPECT_EQ(plan.marks[1].pieces[0].end, (Position{6, 6}));
+  EditPlan only_first = plan;
+  RestrictTo(&only_first, {5, 0}, {5, 2});  // overlaps quote 0 only
+  ASSERT_EQ(only_first.marks.size(), 1u);
+  EXPECT_EQ(only_first.marks[0].quote, 0);
+  EditPlan touching = plan;
+  RestrictTo(&touching, {5, 14}, {6, 0});  // touches quote 0's end: no overlap
+  EXPECT_TRUE(touching.marks.empty());
+  OffsetIds(&plan, 10, 3);
+  EXPECT_EQ(plan.marks[1].quote, 11);
+  EXPECT_EQ(plan.marks[1].name, "attrib:q11");
+}
+
+TEST(MarkId, ParsesOnlyOurNames) {
+  EXPECT_EQ(MarkId("attrib:h12.0:d", 'h'), 12);
+  EXPECT_EQ(MarkId("attrib:u3.1:d_d_d", 'u'), 3);
+  EXPECT_EQ(MarkId("attrib:q7", 'q'), 7);
+  EXPECT_EQ(MarkId("attrib:q7", 'c'), -1);
+  EXPECT_EQ(MarkId("attrib:h", 'h'), -1);
+  EXPECT_EQ(MarkId("attrib:hx", 'h'), -1);
+  EXPECT_EQ(MarkId("user:h1.0", 'h'), -1);
+}
+
+TEST(MarksOverlapping, PairsStartsAndEndsByName) {
+  auto paras = Paragraphs({u"0123456789", u"0123456789"});
+  paras[0].marks = {{"attrib:h0.0:d", 1, true, false}, {"attrib:h0.0:d", 3, false, true},
+                    {"attrib:h4.0:d", 5, true, false}, {"user-mark", 6, true, true}};
+  paras[1].marks = {{"attrib:h4.0:d", 2, false, true}, {"attrib:u9.0:d_d_d", 4, true, false},
+                    {"attrib:u9.0:d_d_d", 6, false, true}};
+  int max_id = 0;
+  EXPECT_EQ(MarksOverlapping(paras, 'h', {0, 4}, {1, 0}, &max_id), (std::set<int>{4}));
+  EXPECT_EQ(max_id, 4);
+  EXPECT_EQ(MarksOverlapping(paras, 'h', {0, 0}, {1, 9}, &max_id), (std::set<int>{0, 4}));
+  EXPECT_EQ(MarksOverlapping(paras, 'u', {0, 0}, {1, 4}, &max_id), (std::set<int>{}));
+  EXPECT_EQ(max_id, 9);
+}
+
 }  // namespace
 }  // namespace attrib::uno

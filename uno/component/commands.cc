@@ -5,7 +5,13 @@
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
+
+#include "attrib/text.h"
 
 #include "component/report.h"
 #include "component/strings.h"
@@ -14,29 +20,42 @@
 namespace attrib::uno {
 namespace {
 
+using css::uno::Any;
 using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-// Status-bar progress for the frame, when it has one. Never throws.
+// Status-bar progress: the caller's indicator, else the frame's. Never throws; only calls the
+// indicator when the percentage changes.
 class Progress {
  public:
-  Progress(const Reference<css::frame::XFrame>& frame, const char* text) {
+  Progress(const CommandContext& c, const char* text) : indicator_(c.indicator) {
     try {
-      Reference<css::task::XStatusIndicatorFactory> factory(frame, UNO_QUERY);
-      if (factory.is()) indicator_ = factory->createStatusIndicator();
+      if (!indicator_.is()) {
+        Reference<css::task::XStatusIndicatorFactory> factory(c.frame, UNO_QUERY);
+        if (factory.is()) indicator_ = factory->createStatusIndicator();
+      }
       if (indicator_.is()) indicator_->start(OUString::createFromAscii(text), 100);
+    } catch (const css::uno::Exception& e) {
+      LogInfo("progress", e.Message);
+      indicator_.clear();
+    }
+  }
+  void Set(int percent) {
+    if (percent == last_ || !indicator_.is()) return;
+    last_ = percent;
+    try {
+      indicator_->setValue(percent);
     } catch (const css::uno::Exception& e) {
       LogInfo("progress", e.Message);
     }
   }
-  void Set(int percent) {
-    try {
-      if (indicator_.is()) indicator_->setValue(percent);
-    } catch (const css::uno::Exception& e) {
-      LogInfo("progress", e.Message);
-    }
+  // Maps an Edits count onto [from, to] percent.
+  std::function<void(int, int)> Between(int from, int to) {
+    return [this, from, to](int done, int planned) {
+      Set(from + (to - from) * std::min(done, planned) / std::max(planned, 1));
+    };
   }
   ~Progress() {
     try {
@@ -48,6 +67,7 @@ class Progress {
 
  private:
   Reference<css::task::XStatusIndicator> indicator_;
+  int last_ = -1;
 };
 
 Reference<css::text::XTextDocument> TextDocument(const CommandContext& c) {
@@ -58,25 +78,37 @@ Reference<css::text::XTextDocument> TextDocument(const CommandContext& c) {
   return doc;
 }
 
-// Reads the document and runs the engine on it.
+// The document read and the engine run on paragraphs [first, last] of it.
 struct Analysed {
   DocParagraphs paragraphs;
   Document input;
   Analysis analysis;
   EditPlan plan;
+  int32_t first = 0;
 };
-Analysed Analyse(const Reference<css::text::XTextDocument>& doc) {
-  Analysed a;
-  a.paragraphs = ReadParagraphs(doc);
-  a.input = DocumentOf(a.paragraphs.paragraphs);
-  if (Status s = Analyze(a.input, Options(), &a.analysis); !s.ok()) {
+void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, int32_t first = 0,
+             int32_t last = -1) {
+  a->paragraphs = ReadParagraphs(doc);
+  const std::vector<WriterParagraph>& all = a->paragraphs.paragraphs;
+  if (last < 0 || last >= static_cast<int32_t>(all.size())) last = static_cast<int32_t>(all.size()) - 1;
+  first = std::clamp<int32_t>(first, 0, std::max<int32_t>(last, 0));
+  std::vector<WriterParagraph> scope;
+  if (!all.empty()) scope.assign(all.begin() + first, all.begin() + last + 1);
+  a->first = first;
+  a->input = DocumentOf(scope);
+  if (Status s = Analyze(a->input, Options(), &a->analysis); !s.ok()) {
     throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
   }
-  a.plan = PlanEdits(a.input, a.analysis, a.paragraphs.paragraphs);
-  return a;
+  a->plan = PlanEdits(a->input, a->analysis, scope);
+  if (first > 0) ShiftParagraphs(&a->plan, first);
 }
 
-OUString Summary(const char* command, const Analysed* a, const ApplyCounts& counts) {
+std::string SliceUtf8(const Document& doc, const Span& s) {
+  return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size()));
+}
+
+OUString Summary(const char* command, const Analysed* a, const ApplyCounts& counts,
+                 nlohmann::json extra = nlohmann::json::object()) {
   nlohmann::json j = {{"command", command}, {"marks", counts.marks},
                       {"comments", counts.comments}, {"footnotes", counts.footnotes},
                       {"removed", counts.removed}};
@@ -85,52 +117,146 @@ OUString Summary(const char* command, const Analysed* a, const ApplyCounts& coun
     j["paragraphs"] = a->paragraphs.paragraphs.size();
     j["quotes"] = a->analysis.quotes.size();
     j["speakers"] = a->analysis.speakers.size();
+    j["claims"] = a->analysis.claims.size();
     skipped.insert(skipped.begin(), a->plan.skipped.begin(), a->plan.skipped.end());
   }
   j["skipped"] = skipped;
+  j.update(extra);
   return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-OUString HighlightQuotes(const CommandContext& c) {
+// One message for everything skipped (none when nothing was); the log gets it too.
+void TellSkipped(const CommandContext& c, const char* title, const Analysed& a,
+                 const ApplyCounts& counts) {
+  std::vector<std::string> all = a.plan.skipped;
+  all.insert(all.end(), counts.skipped.begin(), counts.skipped.end());
+  if (all.empty()) return;
+  std::string text = std::string(title) + " finished, but skipped " + std::to_string(all.size()) +
+                     (all.size() == 1 ? " item" : " items") + ":";
+  const size_t shown = std::min<size_t>(all.size(), 12);
+  for (size_t i = 0; i < shown; ++i) text += "\n• " + all[i];
+  if (shown < all.size()) text += "\n… and " + std::to_string(all.size() - shown) + " more";
+  LogInfo("skipped", FromUtf8(text));
+  ShowInfo(c.context, c.frame, "Attribution", FromUtf8(text));
+}
+
+// The controller's selection (void when there is no controller).
+Any SelectionOf(const CommandContext& c) {
+  Reference<css::frame::XController> controller =
+      c.model.is() ? c.model->getCurrentController() : nullptr;
+  Reference<css::view::XSelectionSupplier> supplier(controller, UNO_QUERY);
+  return supplier.is() ? supplier->getSelection() : Any();
+}
+
+// Highlight Quotes (claims = false) and Mark Claims (claims = true); see SELECTION in commands.h.
+OUString MarkCommand(const CommandContext& c, bool claims) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
-  Progress progress(c.frame, "Attribution: highlighting quotes");
+  const char* title = claims ? "Mark Claims" : "Highlight Quotes";
+  Progress progress(c, claims ? "Attribution: marking claims" : "Attribution: highlighting quotes");
+  Edits edits;
+  edits.fail_after = c.fail_after_edits;
+  const Any selection = SelectionOf(c);
   Analysed a;
   ApplyCounts counts;
-  UndoStep(doc, "Highlight Quotes", [&] {
-    counts.removed = ClearMarks(doc, /*highlights=*/true, /*footnotes=*/false);
-    progress.Set(10);
-    a = Analyse(doc);
-    progress.Set(50);
-    ApplyCounts applied = ApplyMarks(doc, a.paragraphs, a.plan);
+  bool selected = false;
+  int claim_base = 0;
+  UndoStep(doc, OUString::createFromAscii(title), [&] {
+    MarkKinds kinds;
+    (claims ? kinds.claims : kinds.quotes) = true;
+    const char tag = claims ? kClaimTag : kQuoteTag;
+    Position begin, end;
+    std::set<int> overlapping;
+    int max_id = -1;
+    const bool marked_selection = MarkSelection(doc, selection) > 0;
+    if (marked_selection) {
+      DocParagraphs before = ReadParagraphs(doc);
+      selected = FindSelection(before, &begin, &end);
+      if (selected) overlapping = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
+    }
+    edits.NewPhase(progress.Between(0, 20));
+    counts.removed = ClearMarks(doc, kinds, edits, selected ? &overlapping : nullptr);
+    progress.Set(20);
+    if (selected) {
+      DocParagraphs now = ReadParagraphs(doc);  // the removal moved the steps
+      FindSelection(now, &begin, &end);
+      Analyse(doc, &a, begin.paragraph, end.paragraph);
+      RestrictTo(&a.plan, begin, end);
+      claim_base = claims ? max_id + 1 : 0;
+      OffsetIds(&a.plan, claims ? 0 : max_id + 1, claim_base);
+    } else {
+      Analyse(doc, &a);
+    }
+    progress.Set(40);
+    edits.NewPhase(progress.Between(40, 100));
+    ApplyCounts applied = claims ? ApplyClaims(doc, a.paragraphs, a.plan, edits)
+                                 : ApplyMarks(doc, a.paragraphs, a.plan, edits);
+    if (marked_selection) UnmarkSelection(doc);
     counts.marks = applied.marks;
     counts.comments = applied.comments;
     counts.skipped = applied.skipped;
   });
-  return Summary("HighlightQuotes", &a, counts);
+  nlohmann::json extra = {{"selection", selected}, {"edits", edits.done}};
+  if (claims) {
+    // What was marked, for reports: the engine's claims that made it into the plan.
+    nlohmann::json list = nlohmann::json::array();
+    for (const PlannedClaim& pc : a.plan.claims) {
+      auto cl = std::find_if(a.analysis.claims.begin(), a.analysis.claims.end(),
+                             [&](const Claim& x) { return x.id == pc.claim - claim_base; });
+      if (cl == a.analysis.claims.end()) continue;
+      nlohmann::json kinds = nlohmann::json::array();
+      for (ClaimKind k : cl->kinds) kinds.push_back(ClaimKindName(k));
+      nlohmann::json who = nullptr;
+      if (cl->attributed_to && *cl->attributed_to >= 0 &&
+          *cl->attributed_to < static_cast<int>(a.analysis.speakers.size())) {
+        who = a.analysis.speakers[*cl->attributed_to].name;
+      }
+      list.push_back({{"name", pc.name}, {"text", SliceUtf8(a.input, cl->span)},
+                      {"score", cl->score}, {"kinds", kinds}, {"attributed_to", who},
+                      {"unattributed_reason", cl->unattributed_reason}, {"comment", pc.comment}});
+    }
+    extra["claim_list"] = list;
+  }
+  TellSkipped(c, title, a, counts);
+  return Summary(claims ? "MarkClaims" : "HighlightQuotes", &a, counts, extra);
 }
+
+OUString HighlightQuotes(const CommandContext& c) { return MarkCommand(c, false); }
+OUString MarkClaims(const CommandContext& c) { return MarkCommand(c, true); }
 
 OUString InsertFootnotes(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
-  Progress progress(c.frame, "Attribution: inserting footnotes");
+  Progress progress(c, "Attribution: inserting footnotes");
+  Edits edits;
+  edits.fail_after = c.fail_after_edits;
   Analysed a;
   ApplyCounts counts;
   UndoStep(doc, "Insert Attribution Footnotes", [&] {
-    int removed = ClearMarks(doc, /*highlights=*/false, /*footnotes=*/true);
-    progress.Set(10);
-    a = Analyse(doc);  // read after the removal: our footnote anchors are not in the text
-    progress.Set(50);
-    counts = ApplyFootnotes(doc, a.paragraphs, a.plan);
+    MarkKinds kinds;
+    kinds.footnotes = true;
+    edits.NewPhase(progress.Between(0, 20));
+    int removed = ClearMarks(doc, kinds, edits);
+    progress.Set(20);
+    Analyse(doc, &a);  // read after the removal: our footnote anchors are not in the text
+    progress.Set(40);
+    edits.NewPhase(progress.Between(40, 100));
+    counts = ApplyFootnotes(doc, a.paragraphs, a.plan, edits);
     counts.removed = removed;
   });
-  return Summary("InsertFootnotes", &a, counts);
+  TellSkipped(c, "Insert Attribution Footnotes", a, counts);
+  return Summary("InsertFootnotes", &a, counts, {{"edits", edits.done}});
 }
 
 OUString ClearAttributionMarks(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
   ApplyCounts counts;
-  UndoStep(doc, "Clear Attribution Marks",
-           [&] { counts.removed = ClearMarks(doc, /*highlights=*/true, /*footnotes=*/true); });
-  return Summary("ClearMarks", nullptr, counts);
+  Progress progress(c, "Attribution: clearing marks");
+  Edits edits;
+  edits.fail_after = c.fail_after_edits;
+  edits.NewPhase(progress.Between(0, 100));
+  UndoStep(doc, "Clear Attribution Marks", [&] {
+    counts.removed = ClearMarks(doc, MarkKinds{true, true, true}, edits);
+  });
+  return Summary("ClearMarks", nullptr, counts, {{"edits", edits.done}});
 }
 
 OUString About(const CommandContext& c) {
@@ -143,6 +269,7 @@ OUString About(const CommandContext& c) {
 
 constexpr Command kCommands[] = {
     {"org.attrib:HighlightQuotes", "Highlight Quotes", true, &HighlightQuotes},
+    {"org.attrib:MarkClaims", "Mark Claims", true, &MarkClaims},
     {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true, &InsertFootnotes},
     {"org.attrib:ClearMarks", "Clear Attribution Marks", true, &ClearAttributionMarks},
     {"org.attrib:About", "About Attrib", false, &About},

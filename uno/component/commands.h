@@ -1,9 +1,30 @@
 // The extension's commands, in ONE table (STYLE.md 9): URL, title, whether it needs a Writer
-// text document, and the handler. queryDispatch, Addons.xcu and the tests all follow it.
+// text document, and the handler. queryDispatch, Addons.xcu, Accelerators.xcu, `attrib annotate`
+// and the tests all follow it.
+//
+// SELECTION. Highlight Quotes and Mark Claims look at the controller's selection. With no
+// selection (or only collapsed ranges, or a selection that is not text, e.g. table cells
+// selected as cells or a frame), they work on the whole document: every earlier mark of theirs
+// is removed and the whole document is marked again. With a non-empty text selection (several
+// ranges count as one, from the first start to the last end):
+//  - the engine reads the whole paragraphs the selection touches (so a cue or a speaker named
+//    elsewhere in a touched paragraph still counts), and nothing else;
+//  - the quotes (claims) whose span overlaps the selection are marked, each over its WHOLE span
+//    (a half-highlighted quote would misstate what was said);
+//  - only the command's earlier marks that overlap the selection are removed first; marks
+//    elsewhere stay, and new marks get ids after theirs so names never collide.
+// Insert Attribution Footnotes and Clear Attribution Marks always work on the whole document.
+//
+// HIDDEN DISPATCH ARGUMENTS (programmatic callers only; menus, toolbars and keys pass none):
+//  - "StatusIndicator" (css::task::XStatusIndicator): report progress there instead of the
+//    frame's status bar (`attrib annotate` and the tests use it).
+//  - "AttribFailAfterEdits" (long n >= 0): fault injection for tests — the command's edit
+//    number n+1 throws, so that the rollback can be observed. Harmless otherwise.
 #pragma once
 
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 #include <span>
@@ -14,6 +35,8 @@ struct CommandContext {
   css::uno::Reference<css::uno::XComponentContext> context;
   css::uno::Reference<css::frame::XFrame> frame;
   css::uno::Reference<css::frame::XModel> model;  // the frame's document (may be null)
+  css::uno::Reference<css::task::XStatusIndicator> indicator;  // from the dispatch arguments
+  int fail_after_edits = -1;                                   // from the dispatch arguments
 };
 
 // Runs a command; returns a JSON summary of what it did (the dispatch result). Throws on

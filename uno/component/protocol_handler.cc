@@ -75,7 +75,7 @@ class ProtocolHandler
   }
 
   void SAL_CALL dispatchWithNotification(
-      const css::util::URL& url, const Sequence<css::beans::PropertyValue>&,
+      const css::util::URL& url, const Sequence<css::beans::PropertyValue>& args,
       const Reference<css::frame::XDispatchResultListener>& listener) override {
     Reference<css::frame::XFrame> frame = Frame();
     sal_Int16 state = css::frame::DispatchResultState::FAILURE;
@@ -83,7 +83,11 @@ class ProtocolHandler
     try {
       const Command* command = FindCommand(url.Complete);
       if (command == nullptr) throw css::uno::RuntimeException("unknown command " + url.Complete);
-      CommandContext c{context_, frame, ModelOf(frame)};
+      CommandContext c{context_, frame, ModelOf(frame), nullptr, -1};
+      for (const css::beans::PropertyValue& arg : args) {  // hidden arguments: commands.h
+        if (arg.Name == "StatusIndicator") arg.Value >>= c.indicator;
+        if (arg.Name == "AttribFailAfterEdits") arg.Value >>= c.fail_after_edits;
+      }
       if (command->needs_writer && !IsWriterTextDocument(c.model)) {
         throw css::uno::RuntimeException(OUString::createFromAscii(command->title) +
                                          " works on Writer text documents only");

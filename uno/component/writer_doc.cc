@@ -10,6 +10,13 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XEndnotesSupplier.hpp>
+#include <com/sun/star/text/XFootnotesSupplier.hpp>
+#include <com/sun/star/text/XTextFrame.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextFramesSupplier.hpp>
+#include <com/sun/star/awt/FontUnderline.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
@@ -30,28 +37,59 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-constexpr char kHighlightTag = 'h';
-constexpr char kFootnoteTag = 'f';
-const OUString kBackColor("CharBackColor");
-
 bool Supports(const Reference<css::uno::XInterface>& x, const char* service) {
   Reference<css::lang::XServiceInfo> info(x, UNO_QUERY);
   return info.is() && info->supportsService(OUString::createFromAscii(service));
 }
 
-void ReadText(const Reference<css::text::XText>& text, DocParagraphs* out) {
+bool IsOurs(const OUString& name, char tag);
+
+bool IsOurName(const OUString& name) { return name.startsWith(OUString::createFromAscii(kMarkPrefix)); }
+
+// Whether a "Footnote" portion is one of ours: its text starts with an attrib:f bookmark.
+bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion) {
+  Reference<css::container::XEnumerationAccess> text(portion->getPropertyValue("Footnote"),
+                                                     UNO_QUERY);
+  if (!text.is()) return false;
+  Reference<css::container::XEnumeration> paras = text->createEnumeration();
+  if (!paras->hasMoreElements()) return false;
+  Reference<css::container::XEnumerationAccess> first(paras->nextElement(), UNO_QUERY);
+  if (!first.is()) return false;
+  Reference<css::container::XEnumeration> portions = first->createEnumeration();
+  while (portions->hasMoreElements()) {
+    Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
+    OUString type;
+    p->getPropertyValue("TextPortionType") >>= type;
+    if (type != "Bookmark") return false;
+    Reference<css::container::XNamed> bookmark(p->getPropertyValue("Bookmark"), UNO_QUERY);
+    if (bookmark.is() && IsOurs(bookmark->getName(), kFootnoteTag)) return true;
+  }
+  return false;
+}
+
+struct ReadState {
+  DocParagraphs* out;
+  int32_t next_text_id = 0;
+  bool footnotes_allowed = true;
+};
+
+void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadState& st) {
   Reference<css::container::XEnumerationAccess> access(text, UNO_QUERY_THROW);
   Reference<css::container::XEnumeration> elements = access->createEnumeration();
   while (elements->hasMoreElements()) {
     Reference<css::uno::XInterface> element(elements->nextElement(), UNO_QUERY);
     if (Reference<css::text::XTextTable> table{element, UNO_QUERY}; table.is()) {
       for (const OUString& name : table->getCellNames()) {
-        ReadText(Reference<css::text::XText>(table->getCellByName(name), UNO_QUERY_THROW), out);
+        ReadText(Reference<css::text::XText>(table->getCellByName(name), UNO_QUERY_THROW),
+                 ++st.next_text_id, st);
       }
       continue;
     }
     if (!Supports(element, "com.sun.star.text.Paragraph")) continue;
     WriterParagraph paragraph;
+    paragraph.text_id = text_id;
+    Reference<css::text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
+    paragraph.footnotes_allowed = st.footnotes_allowed;
     Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY_THROW);
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
     while (portions->hasMoreElements()) {
@@ -60,10 +98,54 @@ void ReadText(const Reference<css::text::XText>& text, DocParagraphs* out) {
       props->getPropertyValue("TextPortionType") >>= type;
       Reference<css::text::XTextRange> range(props, UNO_QUERY_THROW);
       PieceKind kind = PortionKind(ToU16(type));
+      // A comment on a range has a zero-width start ("Annotation", like a bookmark) and its
+      // placeholder character at the end ("AnnotationEnd"); a comment at a point is one
+      // "Annotation" portion holding the character. Collapsed portions take no step.
+      if (kind == PieceKind::kAtomic && (type == "Annotation" || type == "AnnotationEnd") &&
+          compare->compareRegionStarts(range->getStart(), range->getEnd()) == 0) {
+        kind = PieceKind::kEmpty;
+      }
+      // The extension's own footnote: one step, but its label is not text for the engine.
+      if (type == "Footnote" && IsOurFootnote(props)) {
+        paragraph.map.Append(PieceKind::kAtomic, u"");
+        continue;
+      }
+      if (type == "Bookmark") {
+        Reference<css::container::XNamed> bookmark(props->getPropertyValue("Bookmark"), UNO_QUERY);
+        if (bookmark.is() && IsOurName(bookmark->getName())) {
+          bool start = true, collapsed = false;
+          props->getPropertyValue("IsStart") >>= start;
+          props->getPropertyValue("IsCollapsed") >>= collapsed;
+          paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), paragraph.map.steps(),
+                                              start || collapsed, !start || collapsed});
+        }
+      }
       paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
     }
-    out->paragraphs.push_back(std::move(paragraph));
-    out->starts.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
+    st.out->paragraphs.push_back(std::move(paragraph));
+    st.out->starts.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
+  }
+}
+
+// The text of a footnote/endnote unless it is one of ours (its text holds an attrib:f bookmark).
+void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& st) {
+  for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+    Reference<css::text::XText> note(notes->getByIndex(i), UNO_QUERY);
+    if (!note.is()) continue;
+    DocParagraphs mine;
+    ReadState inner{&mine, st.next_text_id, false};
+    const int32_t id = ++inner.next_text_id;
+    ReadText(note, id, inner);
+    st.next_text_id = inner.next_text_id;
+    bool ours = false;
+    for (const WriterParagraph& p : mine.paragraphs) {
+      for (const MarkPoint& m : p.marks) ours = ours || MarkId(m.name, kFootnoteTag) >= 0;
+    }
+    if (ours) continue;
+    for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
+      st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
+      st.out->starts.push_back(mine.starts[k]);
+    }
   }
 }
 
@@ -89,32 +171,105 @@ Reference<css::text::XTextContent> NewBookmark(const Reference<css::text::XTextD
   return bookmark;
 }
 
-// "attrib:h12.0:d" — the run's background had no direct value; "...:FFE699" — it had that one.
-OUString HighlightName(int quote, int run, bool had_default, sal_Int32 original) {
-  char buf[64];
-  if (had_default) {
-    std::snprintf(buf, sizeof buf, "%s%c%d.%d:d", kMarkPrefix, kHighlightTag, quote, run);
-  } else {
-    std::snprintf(buf, sizeof buf, "%s%c%d.%d:%08X", kMarkPrefix, kHighlightTag, quote, run,
-                  static_cast<unsigned>(original));
-  }
-  return OUString::createFromAscii(buf);
-}
-
 bool IsOurs(const OUString& name, char tag) {
   OUString prefix = OUString::createFromAscii(kMarkPrefix) + OUString(sal_Unicode(tag));
   return name.startsWith(prefix);
 }
 
-// Puts one bookmark per run of equal original background over `range`; the name records the
-// original ("attrib:h<quote>.<run>:d" or ":<AARRGGBB>"). Runs are read before any colour is set,
-// so overlapping quotes all record the user's own background.
-int RecordOriginals(const Reference<css::text::XTextDocument>& doc,
-                    const Reference<css::text::XTextRange>& range, int quote) {
+void Dispose(const Reference<css::uno::XInterface>& x) {
+  Reference<css::lang::XComponent>(x, UNO_QUERY_THROW)->dispose();
+}
+
+// How a mark looks: the character properties it sets, recorded per run in the run bookmark's name
+// so that Clear restores the user's own values exactly.
+enum class PropType { kLong, kShort, kBool };
+struct Prop {
+  const char* name;
+  PropType type;
+};
+struct Look {
+  char tag;
+  std::vector<Prop> props;  // restored in this order
+};
+const Look& HighlightLook() {
+  static const Look look{kQuoteTag, {{"CharBackColor", PropType::kLong}}};
+  return look;
+}
+// The three are one attribute in Writer (the underline item); colour before has-colour, and the
+// underline style last, so that restoring one does not reset another.
+const Look& ClaimLook() {
+  static const Look look{kClaimTag,
+                         {{"CharUnderlineColor", PropType::kLong},
+                          {"CharUnderlineHasColor", PropType::kBool},
+                          {"CharUnderline", PropType::kShort}}};
+  return look;
+}
+
+// "d" when not set directly, else the value in hex; joined by '_'.
+std::string Encode(const Look& look, const Reference<css::beans::XPropertySet>& props,
+                   const Reference<css::beans::XPropertyState>& state) {
+  std::string out;
+  for (const Prop& p : look.props) {
+    if (!out.empty()) out += '_';
+    OUString name = OUString::createFromAscii(p.name);
+    if (state->getPropertyState(name) != css::beans::PropertyState_DIRECT_VALUE) {
+      out += 'd';
+      continue;
+    }
+    Any v = props->getPropertyValue(name);
+    sal_Int32 n = 0;
+    if (p.type == PropType::kBool) {
+      bool b = false;
+      v >>= b;
+      n = b ? 1 : 0;
+    } else {
+      v >>= n;  // widens a sal_Int16
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, p.type == PropType::kLong ? "%08X" : "%X",
+                  static_cast<unsigned>(n) & (p.type == PropType::kShort ? 0xFFFFu : 0xFFFFFFFFu));
+    out += buf;
+  }
+  return out;
+}
+
+void Restore(const Look& look, const OUString& encoded,
+             const Reference<css::text::XTextCursor>& cursor) {
+  Reference<css::beans::XPropertySet> props(cursor, UNO_QUERY_THROW);
+  Reference<css::beans::XPropertyState> state(cursor, UNO_QUERY_THROW);
+  std::vector<OUString> values;
+  sal_Int32 index = 0;
+  do {
+    values.push_back(encoded.getToken(0, '_', index));
+  } while (index >= 0);
+  bool all_default = true;
+  for (const OUString& v : values) all_default = all_default && v == "d";
+  if (all_default || values.size() != look.props.size()) {
+    for (const Prop& p : look.props) state->setPropertyToDefault(OUString::createFromAscii(p.name));
+    return;
+  }
+  for (size_t i = 0; i < look.props.size(); ++i) {
+    const Prop& p = look.props[i];
+    OUString name = OUString::createFromAscii(p.name);
+    if (values[i] == "d") continue;  // part of a direct attribute: set with its siblings
+    sal_uInt32 n = values[i].toUInt32(16);
+    switch (p.type) {
+      case PropType::kLong: props->setPropertyValue(name, Any(static_cast<sal_Int32>(n))); break;
+      case PropType::kShort: props->setPropertyValue(name, Any(static_cast<sal_Int16>(n))); break;
+      case PropType::kBool: props->setPropertyValue(name, Any(n != 0)); break;
+    }
+  }
+}
+
+// Puts one bookmark per run of equal original look over `range`; the name records the original
+// ("attrib:<tag><id>.<run>:<encoded>"). Runs are read before any mark is set, so overlapping
+// marks all record the user's own values.
+int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& look,
+                    const Reference<css::text::XTextRange>& range, int id, int first_run,
+                    Edits& edits) {
   struct Run {
     Reference<css::text::XTextRange> start, end;
-    bool had_default;
-    sal_Int32 original;
+    std::string encoded;
   };
   std::vector<Run> runs;
   Reference<css::container::XEnumerationAccess> access(range, UNO_QUERY_THROW);
@@ -125,43 +280,119 @@ int RecordOriginals(const Reference<css::text::XTextDocument>& doc,
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
     while (portions->hasMoreElements()) {
       Reference<css::text::XTextRange> portion(portions->nextElement(), UNO_QUERY_THROW);
-      Reference<css::beans::XPropertyState> state(portion, UNO_QUERY_THROW);
-      Reference<css::beans::XPropertySet> props(portion, UNO_QUERY_THROW);
-      bool had_default =
-          state->getPropertyState(kBackColor) != css::beans::PropertyState_DIRECT_VALUE;
-      sal_Int32 original = -1;
-      props->getPropertyValue(kBackColor) >>= original;
-      if (!runs.empty() && runs.back().had_default == had_default &&
-          (had_default || runs.back().original == original)) {
+      std::string encoded = Encode(look, Reference<css::beans::XPropertySet>(portion, UNO_QUERY_THROW),
+                                   Reference<css::beans::XPropertyState>(portion, UNO_QUERY_THROW));
+      if (!runs.empty() && runs.back().encoded == encoded) {
         runs.back().end = portion->getEnd();
       } else {
-        runs.push_back(Run{portion->getStart(), portion->getEnd(), had_default, original});
+        runs.push_back(Run{portion->getStart(), portion->getEnd(), std::move(encoded)});
       }
     }
   }
   Reference<css::text::XText> text = range->getText();
-  int index = 0;
+  int index = first_run;
   for (const Run& run : runs) {
     Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(run.start);
     cursor->gotoRange(run.end, true);
     if (cursor->isCollapsed()) continue;
-    text->insertTextContent(cursor.get(),
-                            NewBookmark(doc, HighlightName(quote, index++, run.had_default,
-                                                           run.original)),
-                            true);
+    edits.Tick();
+    std::string name = std::string(kMarkPrefix) + look.tag + std::to_string(id) + "." +
+                       std::to_string(index++) + ":" + run.encoded;
+    text->insertTextContent(cursor.get(), NewBookmark(doc, FromUtf8(name)), true);
   }
-  return index;
+  return index - first_run;
 }
 
-void Dispose(const Reference<css::uno::XInterface>& x) {
-  Reference<css::lang::XComponent>(x, UNO_QUERY_THROW)->dispose();
+// The part shared by quote highlights and claim underlines: one comment on each item's first
+// piece, the originals of every piece recorded, then the look applied in document order.
+struct MarkItem {
+  int id;
+  const std::vector<Piece>* pieces;
+  const std::string* comment;
+  const std::string* name;
+  std::function<void(const Reference<css::beans::XPropertySet>&)> set_look;
+};
+
+ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
+                       const DocParagraphs& paragraphs, const Look& look, const char* what,
+                       const std::vector<MarkItem>& items, Edits& edits) {
+  ApplyCounts counts;
+  size_t total_pieces = 0;
+  for (const MarkItem& m : items) total_pieces += m.pieces->size();
+  edits.planned += static_cast<int>(items.size() + 2 * total_pieces);
+  // All ranges first, from the untouched document (UNO cursors follow later edits).
+  std::vector<std::vector<Reference<css::text::XTextRange>>> ranges(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (const Piece& p : *items[i].pieces) {
+      Reference<css::text::XTextRange> r = RangeOf(paragraphs, p.begin, p.end);
+      if (!r->getString().isEmpty()) ranges[i].push_back(r);
+    }
+    if (ranges[i].empty()) {
+      counts.skipped.push_back(std::string(what) + " " + std::to_string(items[i].id) +
+                               ": empty range in Writer");
+    }
+  }
+  // 1. Comments, from the last to the first: each adds its placeholders only after earlier
+  //    ranges. Before any look is set, so no placeholder inherits one (a colour that expanded
+  //    onto a placeholder at a paragraph end would outlive Clear as an empty hint).
+  for (size_t i = items.size(); i-- > 0;) {
+    if (ranges[i].empty()) continue;
+    edits.Tick();
+    Reference<css::beans::XPropertySet> note(
+        Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+    note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
+    note->setPropertyValue("Content", Any(FromUtf8(*items[i].comment)));
+    note->setPropertyValue("Name", Any(FromUtf8(*items[i].name)));
+    ranges[i][0]->getText()->insertTextContent(
+        ranges[i][0], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
+    ++counts.comments;
+  }
+  // 2. Every run's original look, recorded before any changes (marks overlap).
+  for (size_t i = items.size(); i-- > 0;) {
+    int runs = 0;
+    for (const auto& r : ranges[i]) runs += RecordOriginals(doc, look, r, items[i].id, runs, edits);
+    if (runs > 0) ++counts.marks;
+  }
+  // 3. The look in document order: a quote inside another (a mixed fragment) stays visible.
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (const auto& r : ranges[i]) {
+      edits.Tick();
+      items[i].set_look(Reference<css::beans::XPropertySet>(r, UNO_QUERY_THROW));
+    }
+  }
+  return counts;
 }
 
 }  // namespace
 
+void Edits::Tick() {
+  if (fail_after >= 0 && done >= fail_after) {
+    throw css::uno::RuntimeException("injected failure at edit " + OUString::number(done + 1) +
+                                     " (AttribFailAfterEdits)");
+  }
+  ++done;
+  ++phase_done;
+  if (progress) progress(phase_done, std::max(planned, phase_done));
+}
+
 DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc) {
   DocParagraphs out;
-  ReadText(doc->getText(), &out);
+  ReadState st{&out, 0, true};
+  ReadText(doc->getText(), 0, st);
+  st.footnotes_allowed = false;
+  if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {
+    Reference<css::container::XNameAccess> all = frames->getTextFrames();
+    for (const OUString& name : all->getElementNames()) {
+      Reference<css::text::XTextFrame> frame(all->getByName(name), UNO_QUERY);
+      if (frame.is()) ReadText(frame->getText(), ++st.next_text_id, st);
+    }
+  }
+  if (Reference<css::text::XFootnotesSupplier> notes{doc, UNO_QUERY}; notes.is()) {
+    ReadNotes(notes->getFootnotes(), st);
+  }
+  if (Reference<css::text::XEndnotesSupplier> notes{doc, UNO_QUERY}; notes.is()) {
+    ReadNotes(notes->getEndnotes(), st);
+  }
   return out;
 }
 
@@ -188,54 +419,45 @@ Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Positio
 }
 
 ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
-                       const DocParagraphs& paragraphs, const EditPlan& plan) {
-  ApplyCounts counts;
-  // All ranges first, from the untouched document (UNO cursors follow later edits).
-  std::vector<Reference<css::text::XTextRange>> ranges;
-  std::vector<bool> usable;
-  ranges.reserve(plan.marks.size());
+                       const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
+  std::vector<MarkItem> items;
+  items.reserve(plan.marks.size());
   for (const PlannedMark& m : plan.marks) {
-    ranges.push_back(RangeOf(paragraphs, m.begin, m.end));
-    usable.push_back(!ranges.back()->getString().isEmpty());
-    if (!usable.back()) {
-      counts.skipped.push_back("quote " + std::to_string(m.quote) + ": empty range in Writer");
-    }
+    const sal_Int32 color = static_cast<sal_Int32>(m.color);
+    items.push_back(MarkItem{m.quote, &m.pieces, &m.comment, &m.name,
+                             [color](const Reference<css::beans::XPropertySet>& r) {
+                               r->setPropertyValue("CharBackColor", Any(color));
+                             }});
   }
-  // 1. Comments, from the last to the first: each adds its placeholders only after earlier
-  //    ranges. Before any colour is set, so no placeholder inherits one (a colour that
-  //    expanded onto a placeholder at a paragraph end would outlive Clear as an empty hint).
-  for (size_t i = plan.marks.size(); i-- > 0;) {
-    if (!usable[i]) continue;
-    const PlannedMark& m = plan.marks[i];
-    Reference<css::beans::XPropertySet> note(
-        Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-    note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
-    note->setPropertyValue("Content", Any(FromUtf8(m.comment)));
-    note->setPropertyValue("Name", Any(FromUtf8(m.name)));
-    ranges[i]->getText()->insertTextContent(
-        ranges[i], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
-    ++counts.comments;
+  return ApplyItems(doc, paragraphs, HighlightLook(), "quote", items, edits);
+}
+
+ApplyCounts ApplyClaims(const Reference<css::text::XTextDocument>& doc,
+                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
+  std::vector<MarkItem> items;
+  items.reserve(plan.claims.size());
+  for (const PlannedClaim& c : plan.claims) {
+    items.push_back(MarkItem{c.claim, &c.pieces, &c.comment, &c.name,
+                             [](const Reference<css::beans::XPropertySet>& r) {
+                               r->setPropertyValue("CharUnderline",
+                                                   Any(css::awt::FontUnderline::WAVE));
+                               r->setPropertyValue("CharUnderlineColor",
+                                                   Any(static_cast<sal_Int32>(kClaimColor)));
+                               r->setPropertyValue("CharUnderlineHasColor", Any(true));
+                             }});
   }
-  // 2. Every run's original background, recorded before any colour changes (quotes overlap).
-  for (size_t i = plan.marks.size(); i-- > 0;) {
-    if (usable[i] && RecordOriginals(doc, ranges[i], plan.marks[i].quote) > 0) ++counts.marks;
-  }
-  // 3. Colours in document order: a quote inside another (a mixed fragment) stays visible.
-  for (size_t i = 0; i < plan.marks.size(); ++i) {
-    if (!usable[i]) continue;
-    Reference<css::beans::XPropertySet>(ranges[i], UNO_QUERY_THROW)
-        ->setPropertyValue(kBackColor, Any(static_cast<sal_Int32>(plan.marks[i].color)));
-  }
-  return counts;
+  return ApplyItems(doc, paragraphs, ClaimLook(), "claim", items, edits);
 }
 
 ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
-                           const DocParagraphs& paragraphs, const EditPlan& plan) {
+                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
   ApplyCounts counts;
+  edits.planned += static_cast<int>(plan.footnotes.size());
   std::vector<Reference<css::text::XTextRange>> points;
   for (const PlannedFootnote& f : plan.footnotes) points.push_back(RangeAt(paragraphs, f.at));
   for (size_t i = plan.footnotes.size(); i-- > 0;) {
     const PlannedFootnote& f = plan.footnotes[i];
+    edits.Tick();
     Reference<css::text::XTextContent> note(
         Factory(doc)->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
     points[i]->getText()->insertTextContent(points[i], note, false);
@@ -247,28 +469,29 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
   return counts;
 }
 
-int ClearMarks(const Reference<css::text::XTextDocument>& doc, bool highlights, bool footnotes) {
+int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
+               Edits& edits, const std::set<int>* only_ids) {
   int removed = 0;
+  auto wanted = [&](const OUString& name, char tag) {
+    return only_ids == nullptr || only_ids->count(MarkId(ToUtf8(name), tag)) > 0;
+  };
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
-  for (const OUString& name : bookmarks->getElementNames()) {
-    bool highlight = highlights && IsOurs(name, kHighlightTag);
-    bool footnote = footnotes && IsOurs(name, kFootnoteTag);
-    if (!highlight && !footnote) continue;
+  const css::uno::Sequence<OUString> names = bookmarks->getElementNames();
+  edits.planned += names.getLength();
+  for (const OUString& name : names) {
+    const Look* look = nullptr;
+    if (kinds.quotes && IsOurs(name, kQuoteTag) && wanted(name, kQuoteTag)) look = &HighlightLook();
+    if (kinds.claims && IsOurs(name, kClaimTag) && wanted(name, kClaimTag)) look = &ClaimLook();
+    const bool footnote = kinds.footnotes && only_ids == nullptr && IsOurs(name, kFootnoteTag);
+    if (look == nullptr && !footnote) continue;
+    edits.Tick();
     Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = bookmark->getAnchor();
-    if (highlight) {
+    if (look != nullptr) {
       Reference<css::text::XTextCursor> cursor =
           anchor->getText()->createTextCursorByRange(anchor);
-      OUString original = name.copy(name.lastIndexOf(':') + 1);
-      if (original == "d") {
-        Reference<css::beans::XPropertyState>(cursor, UNO_QUERY_THROW)
-            ->setPropertyToDefault(kBackColor);
-      } else {
-        Reference<css::beans::XPropertySet>(cursor, UNO_QUERY_THROW)
-            ->setPropertyValue(kBackColor,
-                               Any(static_cast<sal_Int32>(original.toUInt32(16))));
-      }
+      Restore(*look, name.copy(name.lastIndexOf(':') + 1), cursor);
       Dispose(bookmark);
     } else {
       // The footnote's text holds the bookmark; removing the footnote removes both.
@@ -281,7 +504,7 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, bool highlights, 
     }
     ++removed;
   }
-  if (highlights) {
+  if (kinds.quotes || kinds.claims) {
     Reference<css::container::XEnumeration> fields =
         Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
             ->getTextFields()
@@ -294,15 +517,72 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, bool highlights, 
       OUString author, name;
       props->getPropertyValue("Author") >>= author;
       props->getPropertyValue("Name") >>= name;
-      if (author.equalsAscii(kCommentAuthor) && name.startsWith(
-                                                    OUString::createFromAscii(kMarkPrefix))) {
+      if (!author.equalsAscii(kCommentAuthor)) continue;
+      // Comment names: "attrib:q<id>" (a quote) and "attrib:c<id>" (a claim).
+      const std::string n = ToUtf8(name);
+      const int quote = MarkId(n, 'q'), claim = MarkId(n, 'c');
+      if ((kinds.quotes && quote >= 0 && (only_ids == nullptr || only_ids->count(quote))) ||
+          (kinds.claims && claim >= 0 && (only_ids == nullptr || only_ids->count(claim)))) {
         ours.push_back(field);
       }
     }
-    for (const auto& field : ours) Dispose(field);
+    edits.planned += static_cast<int>(ours.size());
+    for (const auto& field : ours) {
+      edits.Tick();
+      Dispose(field);
+    }
     removed += static_cast<int>(ours.size());
   }
   return removed;
+}
+
+int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& selection) {
+  std::vector<Reference<css::text::XTextRange>> ranges;
+  if (Reference<css::container::XIndexAccess> many{selection, UNO_QUERY}; many.is()) {
+    for (sal_Int32 i = 0; i < many->getCount(); ++i) {
+      Reference<css::text::XTextRange> r(many->getByIndex(i), UNO_QUERY);
+      if (r.is()) ranges.push_back(r);
+    }
+  } else if (Reference<css::text::XTextRange> one{selection, UNO_QUERY}; one.is()) {
+    ranges.push_back(one);
+  }
+  int marked = 0;
+  for (const auto& r : ranges) {
+    if (r->getString().isEmpty()) continue;  // collapsed (or holds no text)
+    Reference<css::text::XText> text = r->getText();
+    const std::string base = std::string(kMarkPrefix) + kSelectionTag + std::to_string(marked);
+    text->insertTextContent(r->getStart(), NewBookmark(doc, FromUtf8(base + "b")), false);
+    text->insertTextContent(r->getEnd(), NewBookmark(doc, FromUtf8(base + "e")), false);
+    ++marked;
+  }
+  return marked;
+}
+
+bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* end) {
+  bool found = false;
+  const std::string prefix = std::string(kMarkPrefix) + kSelectionTag;
+  for (int32_t p = 0; p < static_cast<int32_t>(paragraphs.paragraphs.size()); ++p) {
+    for (const MarkPoint& m : paragraphs.paragraphs[p].marks) {
+      if (m.name.rfind(prefix, 0) != 0) continue;
+      const Position at{p, m.step};
+      if (!found) {
+        *begin = *end = at;
+        found = true;
+      }
+      *begin = std::min(*begin, at);
+      *end = std::max(*end, at);
+    }
+  }
+  return found && *begin < *end;
+}
+
+void UnmarkSelection(const Reference<css::text::XTextDocument>& doc) {
+  Reference<css::container::XNameAccess> bookmarks =
+      Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
+  for (const OUString& name : bookmarks->getElementNames()) {
+    if (!IsOurs(name, kSelectionTag)) continue;
+    Dispose(Reference<css::uno::XInterface>(bookmarks->getByName(name), UNO_QUERY_THROW));
+  }
 }
 
 void UndoStep(const Reference<css::text::XTextDocument>& doc, const OUString& title,

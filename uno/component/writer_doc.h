@@ -6,13 +6,15 @@
 //   attrib::Document input = DocumentOf(doc.paragraphs);
 //   ... Analyze ...
 //   EditPlan plan = PlanEdits(input, analysis, doc.paragraphs);
-//   ApplyMarks(text_document, doc, plan);   // inside an UndoStep
+//   Edits edits;                                 // counts edits, reports progress
+//   ApplyMarks(text_document, doc, plan, edits);   // inside an UndoStep
 #pragma once
 
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,8 +27,11 @@ struct DocParagraphs {
   std::vector<css::uno::Reference<css::text::XTextRange>> starts;  // each paragraph's start
 };
 
-// Body text in order, table cells row by row (nested tables too). Paragraph text is the join of
-// its text portions, mapped to cursor steps (see logic/text_map.h).
+// Body text in order, table cells row by row (nested tables too) where the table stands; then
+// the text of every text frame and of the user's footnotes and endnotes (footnotes_allowed =
+// false there; the extension's own footnotes are not read). Headers and footers are not read.
+// Paragraph text is the join of its text portions, mapped to cursor steps (logic/text_map.h);
+// the extension's bookmarks are collected in WriterParagraph::marks.
 DocParagraphs ReadParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 // A collapsed cursor at `pos`.
@@ -34,6 +39,24 @@ css::uno::Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, con
 // A cursor selecting [begin, end); clipped to begin's paragraph when end is in another text.
 css::uno::Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Position& begin,
                                                    const Position& end);
+
+// Every document edit of a command goes through Tick(): it reports progress and, in tests,
+// injects a failure (fail_after >= 0: the edit after `fail_after` edits throws a
+// RuntimeException). Only the hidden dispatch argument "AttribFailAfterEdits" arms it, which no
+// menu, toolbar or key ever passes.
+struct Edits {
+  int fail_after = -1;
+  int done = 0;          // edits so far, in all phases
+  int phase_done = 0;    // edits in this phase
+  int planned = 0;       // edits expected in this phase (for progress)
+  std::function<void(int phase_done, int planned)> progress;  // may be empty
+  void Tick();
+  // Starts a phase (clearing, marking) with its own progress reporting.
+  void NewPhase(std::function<void(int, int)> on_progress) {
+    phase_done = planned = 0;
+    progress = std::move(on_progress);
+  }
+};
 
 struct ApplyCounts {
   int marks = 0;
@@ -46,15 +69,34 @@ struct ApplyCounts {
 // Highlights + comments of plan.marks. Each highlighted run carries a bookmark
 // "attrib:h<quote>.<run>:<original background>" so that Clear restores it exactly.
 ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
-                       const DocParagraphs& paragraphs, const EditPlan& plan);
+                       const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
+// Wavy underlines + comments of plan.claims; each underlined run carries a bookmark
+// "attrib:u<claim>.<run>:<underline>_<has colour>_<colour>" (each "d" when not set directly).
+ApplyCounts ApplyClaims(const css::uno::Reference<css::text::XTextDocument>& doc,
+                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
 // Footnotes of plan.footnotes, each holding a bookmark named PlannedFootnote::name.
 ApplyCounts ApplyFootnotes(const css::uno::Reference<css::text::XTextDocument>& doc,
-                           const DocParagraphs& paragraphs, const EditPlan& plan);
+                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
 
-// Removes what the extension made: highlights (restoring the original background) and
-// comments, and/or footnotes. Returns how many marks were removed.
-int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, bool highlights,
-               bool footnotes);
+struct MarkKinds {
+  bool quotes = false;     // highlights + their comments
+  bool claims = false;     // underlines + their comments
+  bool footnotes = false;
+};
+// Removes what the extension made of the given kinds, restoring the original attributes. With
+// `only_ids`, only quotes/claims with those ids (footnotes are then left alone). Returns how many
+// marks were removed.
+int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
+               Edits& edits, const std::set<int>* only_ids = nullptr);
+
+// Puts collapsed bookmarks "attrib:s<i>b"/"attrib:s<i>e" at the ends of every non-empty text
+// range of `selection` (the controller's selection); returns how many ranges were marked.
+int MarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc,
+                  const css::uno::Any& selection);
+// Where the selection bookmarks are: the smallest start and largest end; false when none.
+bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* end);
+// Removes the selection bookmarks.
+void UnmarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 // Runs `edit` as ONE undo step named `title`, with change tracking off (restored after) and the
 // controllers locked. If `edit` throws, what it did is undone and the exception rethrown.

@@ -82,12 +82,48 @@ std::string CommentText(const Document& doc, const Analysis& a, const Quote& q) 
   return first + "\n" + second;
 }
 
+std::string ClaimCommentText(const Analysis& a, const Claim& c) {
+  std::string kinds;
+  for (ClaimKind k : c.kinds) {
+    std::string name = ClaimKindName(k);  // "dated-event" reads "dated event"
+    std::replace(name.begin(), name.end(), '-', ' ');
+    kinds += (kinds.empty() ? "" : ", ") + name;
+  }
+  if (kinds.empty()) kinds = "claim";
+  std::string who = "unattributed";
+  if (c.attributed_to && *c.attributed_to >= 0 &&
+      *c.attributed_to < static_cast<int>(a.speakers.size())) {
+    const Speaker& s = a.speakers[*c.attributed_to];
+    who = "attributed to " + (s.anonymous ? "Anonymous — " + s.name : s.name);
+  } else if (c.unattributed_reason == "agentless") {
+    who = "unattributed (agentless)";
+  }
+  char score[16];
+  std::snprintf(score, sizeof score, "%.2f", c.score);
+  return "Check: " + kinds + " · " + who + " · " + score;
+}
+
 std::string FootnoteText(const Analysis& a, const Quote& q) {
   const Speaker* s = SpeakerOf(a, q);
   if (s == nullptr) return "";
   std::string who = s->anonymous ? "an anonymous source (" + s->name + ")" : s->name;
   if (!s->role.empty()) who += ", " + s->role;
   return "Quote attributed to " + who + ".";
+}
+
+std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
+                               const Position& begin, const Position& end) {
+  std::vector<Piece> pieces;
+  Position from = begin;
+  const int32_t n = static_cast<int32_t>(paragraphs.size());
+  for (int32_t p = begin.paragraph; p < end.paragraph && p + 1 < n; ++p) {
+    if (paragraphs[p + 1].text_id == paragraphs[p].text_id) continue;
+    pieces.push_back({from, {p, paragraphs[p].map.steps()}});
+    from = {p + 1, 0};
+  }
+  pieces.push_back({from, end});
+  std::erase_if(pieces, [](const Piece& x) { return !(x.begin < x.end); });
+  return pieces;
 }
 
 EditPlan PlanEdits(const Document& doc, const Analysis& a,
@@ -104,6 +140,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     PlannedMark m;
     m.quote = q.id;
     MapSpan(doc, paragraphs, q.content, &m.begin, &m.end);
+    m.pieces = SplitByText(paragraphs, m.begin, m.end);
     m.color = QuoteColor(q);
     m.comment = CommentText(doc, a, q);
     m.name = std::string(kMarkPrefix) + "q" + std::to_string(q.id);
@@ -127,6 +164,13 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     PlannedFootnote f;
     Position b;
     MapSpan(doc, paragraphs, q->marked.empty() ? q->content : q->marked, &b, &f.at);
+    // After the quote's last unit AND after any placeholder without text there (a comment's
+    // end): a footnote inside a comment's range makes Writer's undo lose text (LibreOffice 7.4).
+    if (!paragraphs.empty()) {
+      const Span marked = q->marked.empty() ? q->content : q->marked;
+      Location e = doc.Locate(marked.end - 1);
+      f.at.step = paragraphs[e.paragraph].map.StepsAt(e.offset + 1, Bias::kBegin);
+    }
     f.speaker = key.second;
     f.text = std::move(text);
     f.name = std::string(kMarkPrefix) + "f" + std::to_string(key.first) + "." +
@@ -138,7 +182,95 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
                      return x.at.paragraph != y.at.paragraph ? x.at.paragraph < y.at.paragraph
                                                              : x.at.step < y.at.step;
                    });
+  for (const Claim& c : a.claims) {
+    if (c.span.empty() || c.span.begin < 0 || c.span.end > size) {
+      plan.skipped.push_back("claim " + std::to_string(c.id) + ": empty or out-of-range span");
+      continue;
+    }
+    PlannedClaim pc;
+    pc.claim = c.id;
+    MapSpan(doc, paragraphs, c.span, &pc.begin, &pc.end);
+    pc.pieces = SplitByText(paragraphs, pc.begin, pc.end);
+    pc.comment = ClaimCommentText(a, c);
+    pc.name = std::string(kMarkPrefix) + "c" + std::to_string(c.id);
+    plan.claims.push_back(std::move(pc));
+  }
   return plan;
+}
+
+void ShiftParagraphs(EditPlan* plan, int32_t first) {
+  auto shift = [first](Position& p) { p.paragraph += first; };
+  auto shift_all = [&](Position& b, Position& e, std::vector<Piece>& pieces) {
+    shift(b);
+    shift(e);
+    for (Piece& x : pieces) shift(x.begin), shift(x.end);
+  };
+  for (PlannedMark& m : plan->marks) shift_all(m.begin, m.end, m.pieces);
+  for (PlannedClaim& c : plan->claims) shift_all(c.begin, c.end, c.pieces);
+  for (PlannedFootnote& f : plan->footnotes) shift(f.at);
+}
+
+namespace {
+bool Overlap(const Position& b1, const Position& e1, const Position& b2, const Position& e2) {
+  if (b2 == e2) return b1 <= b2 && b2 <= e1;  // a point: the ranges holding it
+  return b1 < e2 && b2 < e1;
+}
+}  // namespace
+
+void RestrictTo(EditPlan* plan, const Position& begin, const Position& end) {
+  std::erase_if(plan->marks,
+                [&](const PlannedMark& m) { return !Overlap(m.begin, m.end, begin, end); });
+  std::erase_if(plan->claims,
+                [&](const PlannedClaim& c) { return !Overlap(c.begin, c.end, begin, end); });
+}
+
+void OffsetIds(EditPlan* plan, int quote_base, int claim_base) {
+  for (PlannedMark& m : plan->marks) {
+    m.quote += quote_base;
+    m.name = std::string(kMarkPrefix) + "q" + std::to_string(m.quote);
+  }
+  for (PlannedClaim& c : plan->claims) {
+    c.claim += claim_base;
+    c.name = std::string(kMarkPrefix) + "c" + std::to_string(c.claim);
+  }
+}
+
+int MarkId(const std::string& name, char tag) {
+  const std::string prefix = std::string(kMarkPrefix) + tag;
+  if (name.compare(0, prefix.size(), prefix) != 0) return -1;
+  size_t i = prefix.size();
+  if (i >= name.size() || name[i] < '0' || name[i] > '9') return -1;
+  long id = 0;
+  for (; i < name.size() && name[i] >= '0' && name[i] <= '9' && id < (1L << 30); ++i) {
+    id = id * 10 + (name[i] - '0');
+  }
+  if (i != name.size() && name[i] != '.') return -1;
+  return static_cast<int>(id);
+}
+
+std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, char tag,
+                               const Position& begin, const Position& end, int* max_id) {
+  // A bookmark's start and end are seen in document order; pair them by name.
+  std::map<std::string, Position> open;
+  std::set<int> out;
+  *max_id = -1;
+  for (int32_t p = 0; p < static_cast<int32_t>(paragraphs.size()); ++p) {
+    for (const MarkPoint& m : paragraphs[p].marks) {
+      const int id = MarkId(m.name, tag);
+      if (id < 0) continue;
+      *max_id = std::max(*max_id, id);
+      const Position at{p, m.step};
+      if (m.start && m.end) {
+        if (Overlap(at, at, begin, end)) out.insert(id);
+      } else if (m.start) {
+        open[m.name] = at;
+      } else if (auto it = open.find(m.name); it != open.end()) {
+        if (Overlap(it->second, at, begin, end)) out.insert(id);
+        open.erase(it);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace attrib::uno

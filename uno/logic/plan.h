@@ -5,10 +5,17 @@
 //   std::vector<WriterParagraph> paragraphs = ...;      // read from the document
 //   attrib::Document doc = DocumentOf(paragraphs);
 //   attrib::Analysis result;  attrib::Analyze(doc, options, &result);
-//   EditPlan plan = PlanEdits(doc, result, paragraphs);  // marks + footnotes, in cursor steps
+//   EditPlan plan = PlanEdits(doc, result, paragraphs);  // marks, claims, footnotes, in steps
+//
+// With a selection (commands.h): the engine reads only paragraphs [first, last] the selection
+// touches; ShiftParagraphs() makes the plan's positions document-wide again, RestrictTo() keeps
+// what overlaps the selection and OffsetIds() keeps mark names unique among the marks left
+// elsewhere in the document.
 #pragma once
 
+#include <compare>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,10 +29,29 @@ inline constexpr char kMarkPrefix[] = "attrib:";
 // Author of the extension's comments.
 inline constexpr char kCommentAuthor[] = "Attribution";
 
+// Bookmark tags after kMarkPrefix: quote highlight runs, claim underline runs, footnotes, and
+// the selection's ends (temporary, inside one command).
+inline constexpr char kQuoteTag = 'h';
+inline constexpr char kClaimTag = 'u';
+inline constexpr char kFootnoteTag = 'f';
+inline constexpr char kSelectionTag = 's';
+// Wavy underline colour of a check-worthy claim (0xRRGGBB): a dark orange, unlike any highlight.
+inline constexpr uint32_t kClaimColor = 0xE36C09;
+
+// One of the extension's bookmarks seen in a paragraph (ReadParagraphs collects them).
+struct MarkPoint {
+  std::string name;   // "attrib:h3.0:d"
+  int32_t step = 0;   // where the bookmark starts or ends, in cursor steps
+  bool start = true;  // its start (or a collapsed bookmark)
+  bool end = true;    // its end (or a collapsed bookmark)
+};
+
 // One engine paragraph in the Writer document.
 struct WriterParagraph {
   ParagraphMap map;
-  bool footnotes_allowed = true;  // false where Writer refuses a footnote
+  bool footnotes_allowed = true;  // false where Writer refuses a footnote (footnote, frame)
+  int32_t text_id = 0;            // which XText holds it: 0 = body, then each cell, frame, note
+  std::vector<MarkPoint> marks;   // the extension's bookmarks in it
 };
 
 // A position in the document: paragraph index and cursor steps from its start.
@@ -33,14 +59,31 @@ struct Position {
   int32_t paragraph = 0;
   int32_t step = 0;
   friend bool operator==(const Position&, const Position&) = default;
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+// A stretch of one XText: a span crossing from body text into a table cell (or out of it)
+// becomes one piece per text, since a Writer range cannot span two texts.
+struct Piece {
+  Position begin, end;
+  friend bool operator==(const Piece&, const Piece&) = default;
 };
 
 struct PlannedMark {
-  int quote = 0;          // Quote::id
-  Position begin, end;    // the quote's content, in cursor steps
-  uint32_t color = 0;     // background, 0xRRGGBB
-  std::string comment;    // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
-  std::string name;       // "attrib:q<quote id>"
+  int quote = 0;              // Quote::id
+  Position begin, end;        // the quote's content, in cursor steps
+  std::vector<Piece> pieces;  // [begin, end) cut where the text changes (usually one piece)
+  uint32_t color = 0;         // background, 0xRRGGBB
+  std::string comment;        // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
+  std::string name;           // "attrib:q<quote id>"; the comment sits on pieces[0]
+};
+
+struct PlannedClaim {
+  int claim = 0;              // Claim::id
+  Position begin, end;        // the claim's span
+  std::vector<Piece> pieces;  // as PlannedMark::pieces
+  std::string comment;        // "Check: comparison, dated event · unattributed · 0.87"
+  std::string name;           // "attrib:c<claim id>"
 };
 
 struct PlannedFootnote {
@@ -52,6 +95,7 @@ struct PlannedFootnote {
 
 struct EditPlan {
   std::vector<PlannedMark> marks;           // in document order
+  std::vector<PlannedClaim> claims;         // in document order
   std::vector<PlannedFootnote> footnotes;   // in document order
   std::vector<std::string> skipped;         // what could not be planned, for the user
 };
@@ -63,9 +107,30 @@ Document DocumentOf(const std::vector<WriterParagraph>& paragraphs);
 void MapSpan(const Document& doc, const std::vector<WriterParagraph>& paragraphs, const Span& span,
              Position* begin, Position* end);
 
-// Plans highlights + comments for every quote and one footnote per (paragraph, speaker) turn.
+// [begin, end) cut into one piece per run of consecutive paragraphs with the same text_id.
+// Empty pieces are dropped.
+std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
+                               const Position& begin, const Position& end);
+
+// Plans highlights + comments for every quote, underlines + comments for every claim, and one
+// footnote per (paragraph, speaker) turn.
 EditPlan PlanEdits(const Document& doc, const Analysis& analysis,
                    const std::vector<WriterParagraph>& paragraphs);
+
+// Adds `first` to every paragraph index of the plan (made over paragraphs [first, ...)).
+void ShiftParagraphs(EditPlan* plan, int32_t first);
+// Keeps the marks and claims that overlap [begin, end) (a collapsed range: those holding it).
+void RestrictTo(EditPlan* plan, const Position& begin, const Position& end);
+// Adds the bases to quote and claim ids, renaming marks and claims to match.
+void OffsetIds(EditPlan* plan, int quote_base, int claim_base);
+
+// The id in an extension bookmark name "attrib:<tag><id>.<run>:..." or comment name
+// "attrib:<q|c><id>"; -1 when `name` is not of that form.
+int MarkId(const std::string& name, char tag);
+// Ids of the extension's `tag` bookmarks that overlap [begin, end) in `paragraphs`, and the
+// largest such id in the whole document (-1 when none) in *max_id.
+std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, char tag,
+                               const Position& begin, const Position& end, int* max_id);
 
 // Speaker colour: a readable palette by speaker id; a neutral grey when unattributed; reported
 // speech (indirect) half as strong.
@@ -74,5 +139,7 @@ uint32_t QuoteColor(const Quote& quote);
 std::string CommentText(const Document& doc, const Analysis& analysis, const Quote& quote);
 // Footnote text; "" when the quote has no speaker.
 std::string FootnoteText(const Analysis& analysis, const Quote& quote);
+// Claim comment: "Check: <kinds> · <attributed to X | unattributed[ (agentless)]> · <score>".
+std::string ClaimCommentText(const Analysis& analysis, const Claim& claim);
 
 }  // namespace attrib::uno
