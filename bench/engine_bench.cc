@@ -118,11 +118,34 @@ void BM_ClaimScoring(benchmark::State& state) {
   state.counters["claims"] = static_cast<double>(claims);
 }
 
+// Adversarial input: the CLI test's single-line chunk (quotes of every kind, stray and unpaired
+// marks, one "sentence" with no end) repeated to `range(0)` MB as ONE paragraph. Time at 1, 2
+// and 4 MB must grow linearly (2x, 4x).
+void BM_Adversarial(benchmark::State& state) {
+  const std::string chunk =
+      "\u201CPrices rose 5% in 2014,\u201D the minister said, and \"officials\" 'agreed' \u201D\u201C ";
+  std::string text;
+  const size_t size = static_cast<size_t>(state.range(0)) * 1000000;
+  while (text.size() + chunk.size() <= size) text += chunk;
+  attrib::Document doc;
+  if (!attrib::Document::FromUtf8(text, &doc).ok()) state.SkipWithError("bad UTF-8");
+  size_t quotes = 0;
+  for (auto _ : state) {
+    attrib::Analysis result;
+    attrib::Analyze(doc, attrib::Options(), &result);
+    quotes = result.quotes.size();
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+  state.counters["quotes"] = static_cast<double>(quotes);
+  ReportMemory(state);
+}
+
 // 10 = the ~4 MB corpus; 20 and 40 show how cost grows.
 BENCHMARK(BM_WordCountBaseline)->Arg(10)->Arg(20)->Arg(40)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeFull)->Arg(10)->Arg(20)->Arg(40)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeNoClaims)->Arg(10)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClaimScoring)->Arg(10)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Adversarial)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

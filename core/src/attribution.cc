@@ -5,6 +5,13 @@
 namespace attrib {
 namespace {
 
+// Cost bounds. Every scan of the sieves is limited in tokens so that the cost per quotation or
+// cue is bounded whatever the input (one "sentence" of a million tokens, thousands of quotes in
+// one paragraph). Real sentences and noun phrases are far shorter than these windows.
+constexpr int32_t kWindow = 100;       // tokens looked at around a quote or cue in its sentence
+constexpr int32_t kMaxPhrase = 24;     // tokens of one noun-phrase segment
+constexpr int kMaxNestedReports = 3;   // indirect contents that may cover one token
+
 struct Ctx {
   const AttributionInput& in;
   const std::vector<Token>& tok;
@@ -66,6 +73,7 @@ int32_t SegmentBefore(const Ctx& c, int32_t k, int32_t floor) {
   int lower = 0;
   int32_t j = k;
   int32_t start = k + 1;
+  floor = std::max(floor, k - kMaxPhrase);
   while (j >= floor) {
     if (c.tok[j].kind == TokenKind::kPunct) {
       if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { --j; continue; }
@@ -164,7 +172,9 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
   if (c.IsPronoun(i) && c.tok[i].kind == TokenKind::kWord) return MakePhrase(c, i, i + 1);
   int lower = 0;
   int32_t j = i;
-  while (j < limit && c.SameSentence(i, j)) {
+  limit = std::min(limit, c.n());
+  const int32_t np_limit = std::min(limit, i + kMaxPhrase);
+  while (j < np_limit && c.SameSentence(i, j)) {
     if (c.tok[j].kind == TokenKind::kPunct) {
       if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { ++j; continue; }
       if (c.IsPunct(j, u'(')) {
@@ -225,8 +235,13 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   return Before(c, k, floor);
 }
 
-int32_t SentenceFirst(const Ctx& c, int32_t i) { return c.in.tokens->sentences[c.tok[i].sentence].first; }
-int32_t SentenceLast(const Ctx& c, int32_t i) { return c.in.tokens->sentences[c.tok[i].sentence].last; }
+// The part of token i's sentence that the sieves look at: at most kWindow tokens either side.
+int32_t SentenceFirst(const Ctx& c, int32_t i) {
+  return std::max(c.in.tokens->sentences[c.tok[i].sentence].first, i - kWindow);
+}
+int32_t SentenceLast(const Ctx& c, int32_t i) {
+  return std::min(c.in.tokens->sentences[c.tok[i].sentence].last, i + 1 + kWindow);
+}
 
 bool SpeechLike(const Ctx& c, const Cue& cue) { return (cue.classes & (c.L.speech_like() | c.L.source)) != 0; }
 
@@ -517,6 +532,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         int best = -1;
         int32_t best_dist = 1 << 30;
         for (int32_t k = s0; k < s1; ++k) {
+          if (k == qi.open_tok) k = std::max(k, std::min(qi.close_tok, s1) - 1);  // skip the quote
           if (!c.IsCue(k) || inside_quote(c.tok[k].begin)) continue;
           const Cue& cue = cues[c.cue_at[k]];
           if (!SpeechLike(c, cue)) continue;
@@ -564,11 +580,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         if (s == 0) continue;
         const auto& prev = in.tokens->sentences[s - 1];
         if (para - c.tok[prev.first].paragraph > 1) continue;
-        for (int32_t k = prev.last - 1; k >= prev.first; --k) {
+        for (int32_t k = prev.last - 1; k >= std::max(prev.first, prev.last - kWindow); --k) {
           if (!c.IsCue(k) || inside_quote(c.tok[k].begin)) continue;
           const Cue& cue = cues[c.cue_at[k]];
           if (!SpeechLike(c, cue)) continue;
-          Phrase sp = SubjectOf(c, cue, prev.first);
+          Phrase sp = SubjectOf(c, cue, SentenceFirst(c, k));
           if (sp.empty()) continue;
           a.cue = c.cue_at[k];
           a.speaker = sp;
@@ -591,6 +607,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
   // Reported speech without marks.
   const bool want_indirect = options.find_indirect;
   const size_t first_indirect = out.size();
+  // Token ranges of the latest indirect contents, to bound how deeply reports nest.
+  std::vector<std::pair<int32_t, int32_t>> recent_reports;
   if (want_indirect) {
     for (size_t ci = 0; ci < cues.size(); ++ci) {
       if (cue_used[ci]) continue;
@@ -737,6 +755,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
       }
       while (cb < ce && c.tok[cb].kind == TokenKind::kPunct && !c.tok[cb].Is(kQuoteChar)) ++cb;
       if (cb >= ce || ce - cb < 2) continue;
+      int covering = 0;
+      for (const auto& [rb, re] : recent_reports) covering += rb <= cb && cb < re;
+      if (covering >= kMaxNestedReports) continue;
+      if (recent_reports.size() >= 8) recent_reports.erase(recent_reports.begin());
+      recent_reports.push_back({cb, ce});
       a.content = Span{c.tok[cb].begin, c.tok[ce - 1].end};
       a.marked = a.content;
       cue_used[ci] = true;
@@ -761,7 +784,12 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     else out[i].rule = "none";
   }
 
-  // Quoted fragments: the enclosing report's speaker.
+  // Quoted fragments: the enclosing report's speaker. Indirect reports by content start.
+  std::vector<int> reports_by_begin;
+  for (size_t j = first_indirect; j < out.size(); ++j)
+    if (out[j].kind == QuoteKind::kIndirect) reports_by_begin.push_back(static_cast<int>(j));
+  std::stable_sort(reports_by_begin.begin(), reports_by_begin.end(),
+                   [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
   for (size_t ti = 0; ti < top.size(); ++ti) {
     const int qx = top[ti];
     const QuoteInfo& qi = info[qx];
@@ -778,12 +806,15 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
       out.push_back(a);
       continue;
     }
+    // The earliest report (in cue order) whose content holds the fragment, among the last
+    // few that start before it.
     int host = -1;
-    for (size_t j = first_indirect; j < out.size(); ++j) {
-      if (out[j].kind == QuoteKind::kIndirect && out[j].content.begin <= q.marked.begin &&
-          q.marked.begin < out[j].content.end) {
-        host = static_cast<int>(j);
-        break;
+    {
+      auto it = std::upper_bound(reports_by_begin.begin(), reports_by_begin.end(), q.marked.begin,
+                                 [&](int32_t o, int j) { return o < out[j].content.begin; });
+      for (int looked = 0; it != reports_by_begin.begin() && looked < 16; ++looked) {
+        const int j = *--it;
+        if (q.marked.begin < out[j].content.end && (host < 0 || j < host)) host = j;
       }
     }
     if (!Enabled(sieves, "mixed-fragment")) continue;

@@ -136,7 +136,8 @@ struct Resolver {
       if (name_words >= 2) first = tok[name_first].hash;
       int found = -1;
       std::vector<int>& same = by_surname[sur];
-      for (auto it = same.rbegin(); it != same.rend(); ++it) {
+      int tried = 0;  // the latest few namesakes only: bounded cost per mention
+      for (auto it = same.rbegin(); it != same.rend() && tried++ < 16; ++it) {
         const Entity& en = ents[*it];
         if (first != 0 && en.first != 0 && en.first != first) continue;
         found = *it;
@@ -229,17 +230,20 @@ struct Resolver {
     // A subject earlier in the same sentence (the first one: "Biden will ..., to whom he will").
     const int32_t sentence_begin = tok[in.tokens->sentences[tok[t].sentence].first].begin;
     int first_in_sentence = -1;
-    for (auto it = subjects.rbegin(); it != subjects.rend() && it->second >= sentence_begin; ++it) {
+    int looked = 0;  // every look-back below is bounded in candidates
+    for (auto it = subjects.rbegin(); it != subjects.rend() && it->second >= sentence_begin && looked++ < 64;
+         ++it) {
       if (it->second < pos && !ents[it->first].org) first_in_sentence = it->first;
     }
     if (first_in_sentence >= 0) return first_in_sentence;
-    for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+    looked = 0;
+    for (auto it = subjects.rbegin(); it != subjects.rend() && looked++ < 64; ++it) {
       if (it->second >= pos) continue;
       if (it->second <= last_quote_end) break;
       if (!ents[it->first].org) return it->first;
     }
     if (last_quote_speaker >= 0 && para - last_quote_para <= 4) return last_quote_speaker;
-    int looked = 0;
+    looked = 0;
     for (auto it = subjects.rbegin(); it != subjects.rend() && looked++ < 200; ++it) {
       if (it->second < pos && !ents[it->first].org) return it->first;
     }

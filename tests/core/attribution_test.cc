@@ -136,5 +136,40 @@ TEST(RobustnessTest, AdversarialInputsDoNotThrow) {
   EXPECT_GT(b.a.quotes.size(), 1000u);
 }
 
+// Work and output stay proportional to the input: on one endless "sentence" the sieves look at
+// bounded windows, reports nest at most 3 deep, and a repeated chunk gives a repeated result.
+int64_t TotalContent(const Result& r) {
+  int64_t n = 0;
+  for (const Quote& q : r.a.quotes) n += q.content.size();
+  return n;
+}
+
+std::string Repeat(std::string_view chunk, int times) {
+  std::string s;
+  for (int i = 0; i < times; ++i) s += chunk;
+  return s;
+}
+
+TEST(RobustnessTest, OutputStaysProportionalOnOneEndlessSentence) {
+  for (std::string_view chunk : {"he said that ", "Alpha Beta Gamma Delta said ", "according to Smith, ",
+                                 "he said they were \"prepared\" and ",
+                                 "Minister Smith said the plan would work and John Doe told reporters he believes it "}) {
+    SCOPED_TRACE(std::string(chunk));
+    Result r = Analyse(Repeat(chunk, 4000));
+    const int64_t size = static_cast<int64_t>(r.doc.text().size());
+    EXPECT_LE(TotalContent(r), 4 * size);
+    for (const Quote& q : r.a.quotes) EXPECT_LE(q.content.size(), 1000);
+  }
+}
+
+TEST(RobustnessTest, RepeatedAdversarialChunkGivesProportionalResult) {
+  const std::string_view chunk = "“Prices rose 5% in 2014,” the minister said, and \"officials\" 'agreed' ”“ ";
+  Result one = Analyse(Repeat(chunk, 2000));
+  Result two = Analyse(Repeat(chunk, 4000));
+  ASSERT_GT(one.a.quotes.size(), 1000u);
+  EXPECT_NEAR(static_cast<double>(two.a.quotes.size()) / one.a.quotes.size(), 2.0, 0.01);
+  EXPECT_NEAR(static_cast<double>(TotalContent(two)) / TotalContent(one), 2.0, 0.01);
+}
+
 }  // namespace
 }  // namespace attrib
