@@ -38,15 +38,26 @@ TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
   args.input = ATTRIB_SEED_TXT;
   args.output = (dir / "seed.odt").string();
   args.json_report = (dir / "seed.json").string();
-  args.commands = {"highlight", "footnotes"};
+  args.commands = {"highlight", "claims", "footnotes"};
   args.quiet = true;
   ASSERT_EQ(RunAnnotate(args), 0);
   EXPECT_EQ(Head(args.output, 2), "PK");
   std::ifstream in(args.json_report);
   nlohmann::json report = nlohmann::json::parse(in);
-  ASSERT_EQ(report["commands"].size(), 2u);
+  ASSERT_EQ(report["commands"].size(), 3u);
   EXPECT_EQ(report["commands"][0]["command"], "HighlightQuotes");
-  EXPECT_EQ(report["commands"][1]["command"], "InsertFootnotes");
+  EXPECT_EQ(report["commands"][1]["command"], "MarkClaims");
+  EXPECT_EQ(report["commands"][2]["command"], "InsertFootnotes");
+  // The claims: listed by the command and read back from the saved document's comments.
+  const nlohmann::json& claims = report["commands"][1]["claim_list"];
+  EXPECT_GE(claims.size(), 5u);
+  EXPECT_LE(claims.size(), 15u);
+  ASSERT_EQ(report["claims"].size(), claims.size());
+  for (const auto& c : report["claims"]) {
+    EXPECT_EQ(c["check"].get<std::string>().rfind("Check: ", 0), 0u) << c;
+    EXPECT_FALSE(c["text"].get<std::string>().empty());
+  }
+  report["commands"].erase(1);
   // The report lists what is in the saved document: one comment per mark, one footnote each.
   EXPECT_EQ(report["marks"].size(), report["commands"][0]["comments"].get<size_t>());
   EXPECT_EQ(report["footnotes"].size(), report["commands"][1]["footnotes"].get<size_t>());

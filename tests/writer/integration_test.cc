@@ -10,6 +10,13 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/awt/Key.hpp>
+#include <com/sun/star/awt/KeyModifier.hpp>
+#include <com/sun/star/container/NoSuchElementException.hpp>
+#include <com/sun/star/ui/XAcceleratorConfiguration.hpp>
+#include <com/sun/star/ui/XUIConfigurationManager.hpp>
+#include <com/sun/star/ui/GlobalAcceleratorConfiguration.hpp>
+#include <com/sun/star/ui/theModuleUIConfigurationManagerSupplier.hpp>
 #include <gtest/gtest.h>
 #include <org/attrib/AttributionEngine.hpp>
 #include <set>
@@ -94,6 +101,36 @@ TEST(Extension, MenuAndToolbarMergedFromTheCommandTable) {
   EXPECT_EQ(UrlsUnder(ui, "OfficeMenuBar/org.attrib.menu/Submenu"), TableUrls(false));
   ASSERT_TRUE(ui->hasByHierarchicalName("OfficeToolBar/org.attrib.toolbar"));
   EXPECT_EQ(UrlsUnder(ui, "OfficeToolBar/org.attrib.toolbar"), TableUrls(true));
+}
+
+// Ctrl+Alt+Q runs Highlight Quotes in Writer text documents (extension/Accelerators.xcu), read
+// from the merged shortcut configuration; the global configuration does not use the key.
+TEST(Extension, CtrlAltQHighlightsQuotes) {
+  css::awt::KeyEvent key;
+  key.KeyCode = css::awt::Key::Q;
+  key.Modifiers = css::awt::KeyModifier::MOD1 | css::awt::KeyModifier::MOD2;
+  std::string step = "module shortcut manager";
+  try {
+    Reference<css::ui::XModuleUIConfigurationManagerSupplier> modules =
+        css::ui::theModuleUIConfigurationManagerSupplier::get(TheOffice().context());
+    Reference<css::ui::XAcceleratorConfiguration> writer(
+        modules->getUIConfigurationManager("com.sun.star.text.TextDocument")->getShortCutManager(),
+        UNO_QUERY_THROW);
+    step = "Writer's command for Ctrl+Alt+Q";
+    EXPECT_EQ(Utf8(writer->getCommandByKeyEvent(key)), "org.attrib:HighlightQuotes");
+    step = "global shortcut manager";
+    Reference<css::ui::XAcceleratorConfiguration> global =
+        css::ui::GlobalAcceleratorConfiguration::create(TheOffice().context());
+    bool global_free = false;
+    try {
+      global->getCommandByKeyEvent(key);
+    } catch (const css::container::NoSuchElementException&) {
+      global_free = true;
+    }
+    EXPECT_TRUE(global_free) << "Ctrl+Alt+Q is a global shortcut";
+  } catch (const css::uno::Exception& e) {
+    ADD_FAILURE() << step << ": " << Utf8(e.Message);
+  }
 }
 
 TEST(ProtocolHandler, AnswersEveryCommandOnAWriterDocument) {

@@ -25,6 +25,10 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/ref.hxx>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/PageNumberType.hpp>
+#include <com/sun/star/text/TextContentAnchorType.hpp>
+#include <fstream>
 #include <functional>
 #include <gtest/gtest.h>
 #include <map>
@@ -700,6 +704,122 @@ TEST_F(SeedDoc, ProgressGoesToTheStatusIndicator) {
               indicator->values.size());  // only changes are reported
     EXPECT_EQ(indicator->values.back(), 100);
   }
+}
+
+// Quotes over fields, footnote anchors, comments (at a point and on a range), bookmarks, a frame,
+// non-BMP characters, with track changes ON: the exact characters marked are the engine's spans,
+// no redline is created, a footnote is refused in the frame (said so), and Clear restores.
+TEST(Marks, SpansLandExactlyOverPlaceholders) {
+  ScopedDoc d;
+  Reference<css::text::XTextDocument> doc = d.doc();
+  Reference<css::text::XText> text = doc->getText();
+  Reference<css::text::XTextCursor> at = text->createTextCursorByRange(text->getEnd());
+  auto put = [&](const char* s) { text->insertString(at.get(), Ou(s), false); };
+  auto insert = [&](const char* service) {
+    Reference<css::text::XTextContent> c(Factory(doc)->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
+    text->insertTextContent(at.get(), c, false);
+    return c;
+  };
+  put("\xE2\x80\x9CWe will cut taxes by 5 percent on page ");
+  Reference<css::beans::XPropertySet>(insert("com.sun.star.text.TextField.PageNumber"), UNO_QUERY_THROW)
+      ->setPropertyValue("SubType", Any(css::text::PageNumberType_CURRENT));
+  put(" before the ");
+  Reference<css::text::XText>(insert("com.sun.star.text.Footnote"), UNO_QUERY_THROW)->setString(Ou("user note"));
+  put(" 2024 vote \xF0\x9D\x91\xA5,\xE2\x80\x9D Emily Horne said.");
+  Reference<css::beans::XPropertySet> point(Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  point->setPropertyValue("Author", Any(Ou("user")));
+  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(point, UNO_QUERY_THROW), false);
+  text->insertControlCharacter(at.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
+  put("\xE2\x80\x9CPrices rose by 12 percent");
+  Reference<css::container::XNamed>(insert("com.sun.star.text.Bookmark"), UNO_QUERY_THROW)->setName(Ou("user-mark"));
+  put(" since 2019 \xF0\x9F\x98\x80 ");
+  Reference<css::beans::XPropertySet> frame(Factory(doc)->createInstance("com.sun.star.text.TextFrame"), UNO_QUERY_THROW);
+  frame->setPropertyValue("AnchorType", Any(css::text::TextContentAnchorType_AS_CHARACTER));
+  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(frame, UNO_QUERY_THROW), false);
+  Reference<css::text::XText>(frame, UNO_QUERY_THROW)->setString(Ou("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
+  put(" and more,\xE2\x80\x9D the minister said.");
+  // The user's comment on a range: "Prices rose" (zero-width start, its character at the end).
+  uno::DocParagraphs pre = uno::ReadParagraphs(doc);
+  Reference<css::beans::XPropertySet> ranged(Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  ranged->setPropertyValue("Author", Any(Ou("user")));
+  text->insertTextContent(uno::RangeOf(pre, {1, 1}, {1, 12}), Reference<css::text::XTextContent>(ranged, UNO_QUERY_THROW), true);
+  Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);
+  settings->setPropertyValue("RecordChanges", Any(true));
+
+  const std::string before = Snapshot(doc);
+  Document input = uno::DocumentOf(uno::ReadParagraphs(doc).paragraphs);
+  Analysis a;
+  ASSERT_TRUE(Analyze(input, Options(), &a).ok());
+  ASSERT_GE(a.quotes.size(), 3u);
+  bool ok = false;
+  nlohmann::json h = nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:HighlightQuotes", &ok));
+  ASSERT_TRUE(ok) << h;
+  Dispatch(d.frame(), "org.attrib:MarkClaims", &ok);
+  ASSERT_TRUE(ok);
+  nlohmann::json f = nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:InsertFootnotes", &ok));
+  ASSERT_TRUE(ok) << f;
+  bool frame_skipped = false;
+  for (const auto& s : f["skipped"]) frame_skipped |= s.get<std::string>().find("no footnote") != std::string::npos;
+  EXPECT_TRUE(frame_skipped) << f;
+  std::ifstream log(TheOffice().log_path());
+  std::string log_text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(log_text.find("Insert Attribution Footnotes finished, but skipped"), std::string::npos);
+
+  std::map<std::string, Comment> ours;
+  for (const Comment& c : OursNamed(doc, "attrib:q")) ours[c.name] = c;
+  std::vector<Span> body_spans;
+  for (const Quote& q : a.quotes) {
+    SCOPED_TRACE("quote " + std::to_string(q.id));
+    ASSERT_TRUE(ours.count("attrib:q" + std::to_string(q.id)));
+    EXPECT_EQ(ours["attrib:q" + std::to_string(q.id)].anchor,
+              Utf8(Ou16(input.text().substr(q.content.begin, q.content.size()))));
+    if (input.Locate(q.content.begin).paragraph < 2) body_spans.push_back(q.content);
+  }
+  std::vector<std::string> got = PickedText(doc, [](const Reference<css::beans::XPropertySet>& p) {
+    sal_Int32 back = -1;
+    p->getPropertyValue("CharBackColor") >>= back;
+    return back != -1;
+  });
+  std::vector<std::string> want = SpannedText(input, body_spans);
+  want.resize(got.size());
+  ExpectSameLines(got, want);
+  Reference<css::container::XEnumerationAccess> redlines =
+      Reference<css::document::XRedlinesSupplier>(doc, UNO_QUERY_THROW)->getRedlines();
+  EXPECT_FALSE(redlines->createEnumeration()->hasMoreElements());
+  Dispatch(d.frame(), "org.attrib:ClearMarks", &ok);
+  ASSERT_TRUE(ok);
+  ExpectSameSnapshot(Snapshot(doc), before);
+}
+
+// A quote opened in body text and closed in a table cell: the engine ends a quote at its
+// paragraph's end, so each text gets its own marks, none crossing into the other; Clear restores.
+TEST(Marks, QuoteRunningIntoATableCellIsClippedAtTheParagraph) {
+  ScopedDoc d;
+  Reference<css::text::XText> body = d.doc()->getText();
+  body->setString(Ou("Horne said: \xE2\x80\x9CWe are ready"));
+  Reference<css::text::XTextTable> table(Factory(d.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
+  table->initialize(1, 1);
+  body->insertTextContent(body->getEnd(), Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
+  Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
+      ->setString(Ou("to talk now,\xE2\x80\x9D she added."));
+  const std::string before = Snapshot(d.doc());
+  uno::DocParagraphs paragraphs = uno::ReadParagraphs(d.doc());
+  Document input = uno::DocumentOf(paragraphs.paragraphs);
+  Analysis a;
+  ASSERT_TRUE(Analyze(input, Options(), &a).ok());
+  bool ok = false;
+  Dispatch(d.frame(), "org.attrib:HighlightQuotes", &ok);
+  ASSERT_TRUE(ok);
+  for (const Quote& q : a.quotes) {
+    EXPECT_EQ(input.Locate(q.content.begin).paragraph, input.Locate(q.content.end - 1).paragraph);
+  }
+  std::set<std::string> anchors;
+  for (const Comment& c : OursNamed(d.doc(), "attrib:q")) anchors.insert(c.anchor);
+  std::set<std::string> expected;
+  for (const Quote& q : a.quotes) expected.insert(Utf8(Ou16(input.text().substr(q.content.begin, q.content.size()))));
+  EXPECT_EQ(anchors, expected);
+  Dispatch(d.frame(), "org.attrib:ClearMarks", &ok);
+  ExpectSameSnapshot(Snapshot(d.doc()), before);
 }
 
 TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
