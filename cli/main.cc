@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
   n->add_option("IN", annotate.input, "document to annotate")->required()->check(CLI::ExistingFile);
   n->add_option("-o,--output", annotate.output, "where to save: .odt, .docx or .pdf")->required();
   n->add_option("--json", annotate.json_report, "also write what was marked as JSON");
-  n->add_option("--commands", annotate.commands, "highlight, footnotes, clear (in this order)")
+  n->add_option("--commands", annotate.commands,
+                "highlight, claims, footnotes, clear (run in the order given)")
       ->delimiter(',');
   n->add_option("--oxt", annotate.oxt, "the extension to install (default: the built attrib.oxt)");
   n->add_option("--timeout", annotate.timeout_seconds, "give up after this many seconds");

@@ -22,8 +22,8 @@ build/cli/attrib analyze --format text "$input"
 
 echo "== Writer: highlight quotes, mark claims, insert footnotes (headless LibreOffice + attrib.oxt)"
 build/cli/attrib annotate "$input" -o "out/$name.odt" --json "out/$name.json" \
-  --commands highlight,footnotes
-build/cli/attrib annotate "out/$name.odt" -o "out/$name.pdf" --commands highlight --quiet
+  --commands highlight,claims,footnotes
+build/cli/attrib annotate "out/$name.odt" -o "out/$name.pdf" --commands highlight,claims --quiet
 
 echo "== wrote:"
 ls -l "out/$name.odt" "out/$name.pdf" "out/$name.json" "out/$name.analysis.json"
