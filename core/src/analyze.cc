@@ -47,9 +47,10 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     for (const auto& q : quotations)
       if (q.depth == 0) no_break.push_back(q.content);
     SplitTokenSentences(text, no_break, &tokens);
-    std::vector<Cue> cues = FindCues(tokens, *lang);
+    std::vector<WordInfo> info = LookupWords(tokens, *lang);
+    std::vector<Cue> cues = FindCues(tokens, *lang, &info);
     // Stage 3: attributions; stage 4: entities.
-    AttributionInput in{text, &tokens, &quotations, &cues, lang, {}};
+    AttributionInput in{text, &tokens, &quotations, &cues, lang, {}, std::move(info)};
     IndexCues(&in);
     std::vector<Attribution> attributions = Attribute(in, sieves, options);
     EntityResult entities = ResolveSpeakers(in, attributions);

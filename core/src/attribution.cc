@@ -20,21 +20,21 @@ struct Ctx {
   uint64_t h_of, h_for, h_to, h_that, h_it, h_but, h_and, h_comma;
 
   explicit Ctx(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.cue_at) {
-    h_of = HashWordUtf8("of");
-    h_for = HashWordUtf8("for");
-    h_to = HashWordUtf8("to");
-    h_that = HashWordUtf8("that");
-    h_it = HashWordUtf8("it");
-    h_but = HashWordUtf8("but");
-    h_and = HashWordUtf8("and");
-    h_comma = HashWordUtf8(",");
+    h_of = HashAscii("of");
+    h_for = HashAscii("for");
+    h_to = HashAscii("to");
+    h_that = HashAscii("that");
+    h_it = HashAscii("it");
+    h_but = HashAscii("but");
+    h_and = HashAscii("and");
+    h_comma = HashAscii(",");
   }
   int32_t n() const { return static_cast<int32_t>(tok.size()); }
   char16_t ch(int32_t i) const { return in.text[tok[i].begin]; }
   bool IsPunct(int32_t i, char16_t c) const { return tok[i].kind == TokenKind::kPunct && ch(i) == c; }
-  uint32_t W(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.words.WordCategories(tok[i].hash) : 0; }
-  uint32_t T(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.titles.WordCategories(tok[i].hash) : 0; }
-  bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0 && !(W(i) & L.det && tok[i].hash != HashWordUtf8("her") && false); }
+  uint32_t W(int32_t i) const { return in.info[i].words; }
+  uint32_t T(int32_t i) const { return in.info[i].titles; }
+  bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0; }
   bool IsCue(int32_t i) const { return cue_at[i] >= 0; }
   bool SameSentence(int32_t a, int32_t b) const { return tok[a].sentence == tok[b].sentence; }
   // A '.' glued to an abbreviation or initial inside a name ("Mr.", "B.", "Jr.").
@@ -202,7 +202,7 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
       int32_t s = end + 1;
       const uint32_t w = c.W(s);
       const bool starts_ok = (w & c.L.det) || c.tok[s].kind == TokenKind::kNumber || c.tok[s].IsCap() ||
-                             (c.T(s) & (c.L.title | c.L.person)) || c.tok[s].hash == HashWordUtf8("who");
+                             (c.T(s) & (c.L.title | c.L.person)) || c.tok[s].hash == HashAscii("who");
       if (!starts_ok || c.IsCue(s) || (w & c.L.pronouns())) break;
       int32_t e = s;
       while (e < limit && c.SameSentence(i, e) && !c.IsPunct(e, u',') && !c.tok[e].Is(kQuoteChar) &&
@@ -321,7 +321,9 @@ void MergeIntoAttributionUnits(const Ctx& c, std::vector<Attribution>* attrs) {
 }  // namespace
 
 void IndexCues(AttributionInput* in) {
-  in->cue_at.assign(in->tokens->tokens.size(), -1);
+  const auto& tok = in->tokens->tokens;
+  if (in->info.size() != tok.size()) in->info = LookupWords(*in->tokens, *in->lang);
+  in->cue_at.assign(tok.size(), -1);
   for (size_t c = 0; c < in->cues->size(); ++c) {
     for (int32_t k = (*in->cues)[c].first; k < (*in->cues)[c].last; ++k) in->cue_at[k] = static_cast<int>(c);
   }
@@ -685,7 +687,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         const bool infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == c.h_to;
         if (that || (!trailing && k < send && k == cue.last && (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
                      (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.prep) &&
-                     (c.tok[cue.first].hash != HashWordUtf8("saying") || true))) {
+                     (c.tok[cue.first].hash != HashAscii("saying") || true))) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
           cb = that ? k + 1 : k;
           ce = send;
@@ -695,8 +697,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           }
         } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
                    ((c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.pronouns()) &&
-                   c.tok[cue.first].hash != HashWordUtf8("said") && c.tok[cue.first].hash != HashWordUtf8("says") &&
-                   c.tok[cue.first].hash != HashWordUtf8("say")) {
+                   c.tok[cue.first].hash != HashAscii("said") && c.tok[cue.first].hash != HashAscii("says") &&
+                   c.tok[cue.first].hash != HashAscii("say")) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
           cb = k;
           ce = send;

@@ -44,9 +44,12 @@ struct AttributionInput {
   const std::vector<Cue>* cues = nullptr;
   const LanguageData* lang = nullptr;
   std::vector<int> cue_at;  // token -> index of the cue covering it, -1; filled by IndexCues
+  // token -> what the lexicons say of it (LookupWords); IndexCues fills it when empty. The
+  // sieves never hash a word twice.
+  std::vector<WordInfo> info;
 };
 
-// Fills in->cue_at from in->cues; call once before Attribute and the phrase helpers.
+// Fills in->cue_at (and in->info when empty); call once before Attribute and the phrase helpers.
 void IndexCues(AttributionInput* in);
 
 // Attributions ordered by content.begin. `sieves` are the enabled sieve names in order.

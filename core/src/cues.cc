@@ -2,12 +2,18 @@
 
 namespace attrib {
 
-std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang) {
+std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang, const std::vector<WordInfo>* info) {
   std::vector<Cue> out;
   const auto& tok = t.tokens;
+  std::vector<WordInfo> own;
+  if (info == nullptr || info->size() != tok.size()) {
+    own = LookupWords(t, lang);
+    info = &own;
+  }
+  const std::vector<WordInfo>& w = *info;
   const uint32_t all = ~0u;
   for (size_t i = 0; i < tok.size(); ++i) {
-    if (tok[i].kind != TokenKind::kWord) continue;
+    if (!w[i].cue_first) continue;
     uint32_t classes = 0;
     int len = lang.cues.MatchAt(tok, i, all, &classes);
     if (len == 0) continue;
@@ -15,7 +21,7 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang) {
     // "The Post", "State Department": a capitalised cue word mid-sentence is a name.
     if (tok[i].IsCap() && !sentence_start && !(classes & lang.source)) continue;
     if (i > 0 && tok[i - 1].sentence == tok[i].sentence && !(classes & lang.source)) {
-      const uint32_t prev = lang.words.WordCategories(tok[i - 1].hash);
+      const uint32_t prev = w[i - 1].words;
       // "the report", "a statement", "of the state": determiners make it a noun.
       if ((prev & lang.det) && !(prev & (lang.pronouns() | lang.comp))) {
         continue;

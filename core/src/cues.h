@@ -19,7 +19,9 @@ struct Cue {
   uint32_t classes = 0;  // bits of LanguageData::cues (speech, tell, belief, ...)
 };
 
-// Cues in token order. Linear in the number of tokens.
-std::vector<Cue> FindCues(const Tokens& tokens, const LanguageData& lang);
+// Cues in token order. Linear in the number of tokens. `info`, when given, is
+// LookupWords(tokens, lang) (saves looking the words up again).
+std::vector<Cue> FindCues(const Tokens& tokens, const LanguageData& lang,
+                          const std::vector<WordInfo>* info = nullptr);
 
 }  // namespace attrib

@@ -36,8 +36,8 @@ struct Resolver {
 
   explicit Resolver(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang) {}
 
-  uint32_t W(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.words.WordCategories(tok[i].hash) : 0; }
-  uint32_t T(int32_t i) const { return tok[i].kind == TokenKind::kWord ? L.titles.WordCategories(tok[i].hash) : 0; }
+  uint32_t W(int32_t i) const { return in.info[i].words; }
+  uint32_t T(int32_t i) const { return in.info[i].titles; }
   std::string Text(int32_t a, int32_t b) const {  // tokens [a, b)
     if (a >= b) return "";
     return Utf16ToUtf8(in.text.substr(tok[a].begin, tok[b - 1].end - tok[a].begin));
@@ -123,7 +123,7 @@ struct Resolver {
           if (so == si) continue;
           int32_t x = segs[so].first, y = segs[so].second;
           while (x < y && (W(x) & L.det)) ++x;
-          if (x < y && tok[x].kind != TokenKind::kNumber && !(tok[x].hash == HashWordUtf8("who"))) {
+          if (x < y && tok[x].kind != TokenKind::kNumber && !(tok[x].hash == HashAscii("who"))) {
             role = Text(x, y);
             break;
           }
@@ -184,8 +184,8 @@ struct Resolver {
       return static_cast<int>(ents.size()) - 1;
     }
     const bool definite = tok[a].kind == TokenKind::kWord &&
-                          (tok[a].hash == HashWordUtf8("the") || tok[a].hash == HashWordUtf8("this") ||
-                           tok[a].hash == HashWordUtf8("that"));
+                          (tok[a].hash == HashAscii("the") || tok[a].hash == HashAscii("this") ||
+                           tok[a].hash == HashAscii("that"));
     if (definite) {
       int best = -1;
       const int oldest = std::max(0, static_cast<int>(ents.size()) - 200);  // recent entities only

@@ -1,5 +1,6 @@
 #include "lexicon.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -30,6 +31,29 @@ std::vector<std::string_view> SplitWhite(std::string_view line) {
 
 }  // namespace
 
+Lexicon::Slot* Lexicon::Insert(uint64_t key) {
+  if (key == 0) key = 1;  // 0 marks an empty slot; a real chain hashing to 0 is improbable
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot());
+    mask_ = slots_.size() - 1;
+    used_ = 0;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      Slot* t = Insert(s.key);
+      t->categories = s.categories;
+      t->prefix = s.prefix;
+    }
+  }
+  size_t i = (key ^ (key >> 31)) & mask_;
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+  if (slots_[i].key == 0) {
+    slots_[i].key = key;
+    ++used_;
+  }
+  return &slots_[i];
+}
+
 Lexicon Lexicon::Parse(std::string_view text) {
   Lexicon lex;
   size_t pos = 0;
@@ -56,14 +80,15 @@ Lexicon Lexicon::Parse(std::string_view text) {
         size_t e = form.find('_', b);
         if (e == std::string_view::npos) e = form.size();
         if (e > b) {
-          if (words > 0) lex.prefixes_.insert(h);
+          if (words > 0) lex.Insert(h)->prefix = 1;
+          if (words == 0) lex.first_words_.push_back(HashWordUtf8(form.substr(b, e - b)));
           h = HashCombine(h, HashWordUtf8(form.substr(b, e - b)));
           ++words;
         }
         b = e + 1;
       }
       if (words == 0) continue;
-      lex.forms_[h] |= bit;
+      lex.Insert(h)->categories |= bit;
       lex.max_words_ = std::max(lex.max_words_, words);
     }
   }
@@ -87,20 +112,37 @@ int Lexicon::MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask,
     if (t.kind == TokenKind::kPunct) break;
     if (k > 0 && t.paragraph != tokens[i].paragraph) break;
     h = HashCombine(h, t.hash);
-    auto it = forms_.find(h);
-    if (it != forms_.end() && (it->second & mask)) {
+    const Slot* s = Find(h);
+    if (s == nullptr) break;
+    if (s->categories & mask) {
       best = k + 1;
-      best_cat = it->second & mask;
+      best_cat = s->categories & mask;
     }
-    if (!prefixes_.count(h)) break;
+    if (!s->prefix) break;
   }
   if (categories) *categories = best_cat;
   return best;
 }
 
-uint32_t Lexicon::WordCategories(uint64_t hash) const {
-  auto it = forms_.find(HashCombine(0, hash));
-  return it == forms_.end() ? 0 : it->second;
+WordInfo* WordTable::Insert(uint64_t hash) {
+  if (hash == 0) hash = 1;
+  if ((used_ + 1) * 4 > keys_.size()) {
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<WordInfo> old_values = std::move(values_);
+    keys_.assign(std::max<size_t>(64, old_keys.size() * 2), 0);
+    values_.assign(keys_.size(), WordInfo());
+    mask_ = keys_.size() - 1;
+    used_ = 0;
+    for (size_t i = 0; i < old_keys.size(); ++i)
+      if (old_keys[i] != 0) *Insert(old_keys[i]) = old_values[i];
+  }
+  size_t i = (hash ^ (hash >> 29)) & mask_;
+  while (keys_[i] != 0 && keys_[i] != hash) i = (i + 1) & mask_;
+  if (keys_[i] == 0) {
+    keys_[i] = hash;
+    ++used_;
+  }
+  return &values_[i];
 }
 
 namespace {
@@ -113,6 +155,9 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->cues = Lexicon::Parse(cues);
   d->words = Lexicon::Parse(FindEmbeddedFile(lang + "/words.txt"));
   d->titles = Lexicon::Parse(FindEmbeddedFile(lang + "/titles.txt"));
+  for (uint64_t h : d->words.FirstWords()) d->word_table.Insert(h)->words = d->words.WordCategories(h);
+  for (uint64_t h : d->titles.FirstWords()) d->word_table.Insert(h)->titles = d->titles.WordCategories(h);
+  for (uint64_t h : d->cues.FirstWords()) d->word_table.Insert(h)->cue_first = 1;
   const Lexicon& c = d->cues;
   d->speech = c.Category("speech");
   d->tell = c.Category("tell");
@@ -158,6 +203,14 @@ const std::map<std::string, std::unique_ptr<LanguageData>>& All() {
 }
 
 }  // namespace
+
+std::vector<WordInfo> LookupWords(const Tokens& tokens, const LanguageData& lang) {
+  std::vector<WordInfo> out(tokens.tokens.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (tokens.tokens[i].kind == TokenKind::kWord) out[i] = lang.Word(tokens.tokens[i].hash);
+  }
+  return out;
+}
 
 const LanguageData* GetLanguageData(std::string_view language) {
   std::string lang(language.substr(0, language.find_first_of("-_")));

@@ -7,8 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "tokens.h"
@@ -26,15 +24,66 @@ class Lexicon {
   // `mask` (0 = none); its categories in *categories.
   int MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask, uint32_t* categories) const;
   // Categories of the one-word form with this hash (0 = not in the lexicon).
-  uint32_t WordCategories(uint64_t hash) const;
+  uint32_t WordCategories(uint64_t hash) const {
+    const Slot* s = Find(HashCombine(0, hash));
+    return s == nullptr ? 0 : s->categories;
+  }
   bool Has(uint64_t hash, uint32_t mask) const { return (WordCategories(hash) & mask) != 0; }
-  size_t size() const { return forms_.size(); }
+  size_t size() const { return used_; }
+  // Token hashes of the first word of every form (one-word forms included).
+  const std::vector<uint64_t>& FirstWords() const { return first_words_; }
 
  private:
+  // One open-addressing table (linear probing, power-of-two size) for whole forms and proper
+  // prefixes of multi-word forms: a lookup is one or two cache lines, no allocation.
+  struct Slot {
+    uint64_t key = 0;        // HashCombine chain of the form's words; 0 = empty
+    uint32_t categories = 0; // of the whole form (0 when only a prefix)
+    uint32_t prefix = 0;     // 1 when some longer form starts with it
+  };
+  const Slot* Find(uint64_t key) const {
+    if (slots_.empty() || key == 0) return nullptr;
+    for (size_t i = (key ^ (key >> 31)) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s;
+      if (s.key == 0) return nullptr;
+    }
+  }
+  Slot* Insert(uint64_t key);
+
   std::vector<std::string> categories_;
-  std::unordered_map<uint64_t, uint32_t> forms_;  // hash of a whole form -> categories
-  std::unordered_set<uint64_t> prefixes_;          // hashes of proper prefixes of forms
+  std::vector<uint64_t> first_words_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
   int max_words_ = 0;
+};
+
+// What the lexicons say about one token, found with one hashed lookup (LanguageData::Word).
+struct WordInfo {
+  uint32_t words = 0;      // categories in LanguageData::words
+  uint32_t titles = 0;     // categories in LanguageData::titles
+  uint32_t cue_first = 0;  // 1 when a cue form starts with this word
+};
+
+// Token hash -> WordInfo for every word of the language's lexicons; open addressing.
+class WordTable {
+ public:
+  WordInfo* Insert(uint64_t hash);
+  // Load factor <= 1/4: a miss (most words) usually costs one probe.
+  WordInfo Find(uint64_t hash) const {
+    if (keys_.empty() || hash == 0) return WordInfo();
+    for (size_t i = (hash ^ (hash >> 29)) & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == hash) return values_[i];
+      if (keys_[i] == 0) return WordInfo();
+    }
+  }
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<WordInfo> values_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
 };
 
 // All data of one language. Built once from the embedded files; immutable after that.
@@ -43,6 +92,8 @@ struct LanguageData {
   Lexicon cues;    // cues.txt
   Lexicon words;   // words.txt
   Lexicon titles;  // titles.txt
+  WordTable word_table;  // every one-word entry of the three, for Word()
+  WordInfo Word(uint64_t token_hash) const { return word_table.Find(token_hash); }
   // Cue classes (bits of `cues`).
   uint32_t speech = 0, tell = 0, write = 0, ask = 0, belief = 0, report = 0, object = 0, source = 0;
   // Word categories (bits of `words` / `titles`).
@@ -52,6 +103,9 @@ struct LanguageData {
   uint32_t pronouns() const { return pron_m | pron_f | pron_n | pron_p | pron_1; }
   uint32_t speech_like() const { return speech | tell | write | ask; }
 };
+
+// What the lexicons say of each token (WordInfo() for punctuation and numbers).
+std::vector<WordInfo> LookupWords(const Tokens& tokens, const LanguageData& lang);
 
 // The data for `language` ("en", "en-US" -> "en"); nullptr when the language has none.
 const LanguageData* GetLanguageData(std::string_view language);

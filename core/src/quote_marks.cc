@@ -195,6 +195,13 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
       ++i;
       continue;
     }
+    // Most characters are no mark at all: skip them without the switch.
+    if ((c < 0x80 && c != u'"' && c != u'\'' && c != u'`') ||
+        (c >= 0x80 && c != u'\u00AB' && c != u'\u00BB' && (c < 0x2018 || c > 0x203A) &&
+         (c < 0x300C || c > 0x301F))) {
+      ++i;
+      continue;
+    }
     MarkAt m = MarkOf(s, i);
     if (m.mark == kNoMark) {
       ++i;

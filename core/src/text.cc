@@ -9,20 +9,51 @@ Status Utf8ToUtf16(std::string_view utf8, std::u16string* out) {
   out->clear();
   if (utf8.empty()) return Status();
   if (utf8.size() > static_cast<size_t>(INT32_MAX)) return Status::Error("input larger than 2 GB");
-  UErrorCode err = U_ZERO_ERROR;
-  int32_t needed = 0;
-  u_strFromUTF8(nullptr, 0, &needed, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
-  if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) {
-    return Status::Error("input is not valid UTF-8");
+  // One pass, no ICU: the UTF-16 text is never longer than the UTF-8 bytes.
+  out->resize(utf8.size());
+  char16_t* o = out->data();
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const unsigned char* const end = p + utf8.size();
+  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  while (p < end) {
+    const unsigned char b = *p;
+    if (b < 0x80) {
+      *o++ = b;
+      ++p;
+      continue;
+    }
+    uint32_t cp;
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (end - p < 2 || !cont(p[1])) break;
+      cp = ((b & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+      p += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (end - p < 3 || !cont(p[1]) || !cont(p[2])) break;
+      if (b == 0xE0 && p[1] < 0xA0) break;   // overlong
+      if (b == 0xED && p[1] >= 0xA0) break;  // a surrogate
+      cp = ((b & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      p += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (end - p < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) break;
+      if (b == 0xF0 && p[1] < 0x90) break;   // overlong
+      if (b == 0xF4 && p[1] >= 0x90) break;  // beyond U+10FFFF
+      cp = ((b & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+      p += 4;
+    } else {
+      break;  // a stray continuation byte, C0/C1, F5..FF
+    }
+    if (cp < 0x10000) {
+      *o++ = static_cast<char16_t>(cp);
+    } else {
+      *o++ = static_cast<char16_t>(U16_LEAD(cp));
+      *o++ = static_cast<char16_t>(U16_TRAIL(cp));
+    }
   }
-  out->resize(needed);
-  err = U_ZERO_ERROR;
-  u_strFromUTF8(reinterpret_cast<UChar*>(out->data()), needed, nullptr, utf8.data(),
-                static_cast<int32_t>(utf8.size()), &err);
-  if (U_FAILURE(err)) {
+  if (p < end) {
     out->clear();
     return Status::Error("input is not valid UTF-8");
   }
+  out->resize(static_cast<size_t>(o - out->data()));
   return Status();
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <array>
 
 namespace attrib {
 namespace {
@@ -23,12 +24,24 @@ inline uint64_t HashStep(uint64_t h, char16_t c) {
   return h * kFnvPrime;
 }
 
+// ASCII character classes, one table lookup.
+enum : uint8_t { kAsciiLower = 1, kAsciiUpper = 2, kAsciiDigit = 4, kAsciiSpace = 8 };
+constexpr auto kAscii = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  for (char c : {' ', '\t', '\r', '\n', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kAsciiSpace;
+  return t;
+}();
+constexpr uint8_t kAsciiAlnum = kAsciiLower | kAsciiUpper | kAsciiDigit;
+
 inline bool IsAlnumAt(std::u16string_view s, size_t i, UChar32* cp_out = nullptr, size_t* len = nullptr) {
   char16_t c = s[i];
   if (c < 0x80) {
     if (cp_out) *cp_out = c;
     if (len) *len = 1;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return (kAscii[c] & kAsciiAlnum) != 0;
   }
   UChar32 cp = c;
   size_t l = 1;
@@ -45,7 +58,7 @@ inline bool IsAlnumAt(std::u16string_view s, size_t i, UChar32* cp_out = nullptr
 
 inline bool IsDigit(char16_t c) { return c >= '0' && c <= '9'; }
 inline bool IsSpace(char16_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  if (c < 0x80) return (kAscii[c] & kAsciiSpace) != 0;
   return c == 0xA0 || u_isUWhiteSpace(c);
 }
 
@@ -125,7 +138,7 @@ uint64_t HashWordUtf8(std::string_view word) {
 
 Tokens Tokenize(std::u16string_view s) {
   Tokens out;
-  out.tokens.reserve(s.size() / 5 + 4);
+  out.tokens.reserve(s.size() / 4 + 4);
   const size_t n = s.size();
   int32_t paragraph = 0;
   size_t i = 0;
@@ -148,12 +161,26 @@ Tokens Tokenize(std::u16string_view s) {
     if (IsAlnumAt(s, i, &cp, &len)) {
       const bool number = IsDigit(c);
       t.kind = number ? TokenKind::kNumber : TokenKind::kWord;
-      if (u_isupper(cp) || u_istitle(cp)) t.flags |= kCapitalized;
-      else if (u_islower(cp)) t.flags |= kLowercase;
+      if (c < 0x80) {
+        if (kAscii[c] & kAsciiUpper) t.flags |= kCapitalized;
+        else if (kAscii[c] & kAsciiLower) t.flags |= kLowercase;
+      } else if (u_isupper(cp) || u_istitle(cp)) {
+        t.flags |= kCapitalized;
+      } else if (u_islower(cp)) {
+        t.flags |= kLowercase;
+      }
       uint64_t h = kFnvBasis;
       size_t segment = 0;  // letters since the last inner period (for U.S.)
       bool dotted = false;
       while (i < n) {
+        // ASCII letters and digits: the common case, no call.
+        if (s[i] < 0x80 && (kAscii[s[i]] & kAsciiAlnum)) {
+          const char16_t a = s[i];
+          h = HashStep(h, (kAscii[a] & kAsciiUpper) ? static_cast<char16_t>(a + 32) : a);
+          ++i;
+          ++segment;
+          continue;
+        }
         if (IsAlnumAt(s, i, &cp, &len)) {
           for (size_t k = 0; k < len; ++k) h = HashStep(h, Fold(s[i + k]));
           i += len;
@@ -161,6 +188,7 @@ Tokens Tokenize(std::u16string_view s) {
           continue;
         }
         char16_t d = s[i];
+        if (d == u' ') break;  // the usual end of a word
         const bool next_alnum = i + 1 < n && IsAlnumAt(s, i + 1);
         if ((d == u'\'' || d == u'\u2019') && next_alnum && !number) {
           h = HashStep(h, u'\'');

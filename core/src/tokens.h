@@ -53,6 +53,15 @@ struct Tokens {
 uint64_t HashWord(std::u16string_view word);
 // The same over UTF-8 (lexicon files).
 uint64_t HashWordUtf8(std::string_view word);
+// HashWordUtf8 of an ASCII word, at compile time: `constexpr uint64_t kSaid = HashAscii("said");`
+constexpr uint64_t HashAscii(std::string_view word) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : word) {
+    const char f = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    h = (h ^ static_cast<uint64_t>(static_cast<unsigned char>(f))) * 0x100000001b3ULL;
+  }
+  return h;
+}
 // Combines the hashes of consecutive words of a multi-word expression.
 inline uint64_t HashCombine(uint64_t seq, uint64_t word) {
   return (seq ^ (word + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2))) * 0x100000001b3ULL;

@@ -49,5 +49,20 @@ TEST(CuesTest, ClassesComeFromTheData) {
   EXPECT_TRUE(cues[1].classes & en->source);
 }
 
+TEST(LexiconTest, OneLookupAgreesWithEachLexicon) {
+  const LanguageData* en = GetLanguageData("en");
+  for (const char* w : {"he", "the", "spokesman", "president", "said", "according", "told", "of", "zebra", "Horne"}) {
+    const uint64_t h = HashWordUtf8(w);
+    EXPECT_EQ(h, HashAscii(w)) << w;
+    const WordInfo& info = en->Word(h);
+    EXPECT_EQ(info.words, en->words.WordCategories(h)) << w;
+    EXPECT_EQ(info.titles, en->titles.WordCategories(h)) << w;
+  }
+  EXPECT_TRUE(en->Word(HashAscii("according")).cue_first);  // of "according to"
+  EXPECT_TRUE(en->Word(HashAscii("said")).cue_first);
+  EXPECT_FALSE(en->Word(HashAscii("zebra")).cue_first);
+  EXPECT_NE(en->Word(HashAscii("Spokesman")).titles & en->person, 0u);
+}
+
 }  // namespace
 }  // namespace attrib
