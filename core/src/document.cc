@@ -21,16 +21,28 @@ Document::Document(std::vector<std::u16string> paragraphs) : paragraphs_(std::mo
 Status Document::FromUtf8(std::string_view utf8, Document* out) {
   std::u16string all;
   if (Status s = Utf8ToUtf16(utf8, &all); !s.ok()) return s;
-  std::vector<std::u16string> paragraphs;
+  // Line breaks become one U+000A in place; then text_ is `all` itself (no join).
+  size_t w = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i] == u'\r') {
+      if (i + 1 < all.size() && all[i + 1] == u'\n') ++i;
+      all[w++] = u'\n';
+    } else {
+      all[w++] = all[i];
+    }
+  }
+  all.resize(w);
+  Document doc;
   size_t begin = 0;
   for (size_t i = 0; i <= all.size(); ++i) {
-    if (i == all.size() || all[i] == u'\n' || all[i] == u'\r') {
-      paragraphs.emplace_back(all, begin, i - begin);
-      if (i + 1 < all.size() && all[i] == u'\r' && all[i + 1] == u'\n') ++i;
+    if (i == all.size() || all[i] == u'\n') {
+      doc.starts_.push_back(static_cast<int32_t>(begin));
+      doc.paragraphs_.emplace_back(all, begin, i - begin);
       begin = i + 1;
     }
   }
-  *out = Document(std::move(paragraphs));
+  doc.text_ = std::move(all);
+  *out = std::move(doc);
   return Status();
 }
 

@@ -126,6 +126,8 @@ int Lexicon::MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask,
 
 WordInfo* WordTable::Insert(uint64_t hash) {
   if (hash == 0) hash = 1;
+  const uint64_t bit = (hash >> 40) & (kFilterBits - 1);
+  filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   if ((used_ + 1) * 4 > keys_.size()) {
     std::vector<uint64_t> old_keys = std::move(keys_);
     std::vector<WordInfo> old_values = std::move(values_);

@@ -72,7 +72,8 @@ class WordTable {
   WordInfo* Insert(uint64_t hash);
   // Load factor <= 1/4: a miss (most words) usually costs one probe.
   WordInfo Find(uint64_t hash) const {
-    if (keys_.empty() || hash == 0) return WordInfo();
+    const uint64_t bit = (hash >> 40) & (kFilterBits - 1);
+    if (!(filter_[bit >> 6] >> (bit & 63) & 1) || hash == 0) return WordInfo();
     for (size_t i = (hash ^ (hash >> 29)) & mask_;; i = (i + 1) & mask_) {
       if (keys_[i] == hash) return values_[i];
       if (keys_[i] == 0) return WordInfo();
@@ -80,6 +81,10 @@ class WordTable {
   }
 
  private:
+  // One bit per (hash >> 40) mod kFilterBits: most words are in no lexicon, and this 1 KB
+  // filter answers that without touching the table.
+  static constexpr uint64_t kFilterBits = 8192;
+  uint64_t filter_[kFilterBits / 64] = {};
   std::vector<uint64_t> keys_;  // 0 = empty
   std::vector<WordInfo> values_;
   size_t mask_ = 0;

@@ -59,16 +59,32 @@ Status Utf8ToUtf16(std::string_view utf8, std::u16string* out) {
 
 std::string Utf16ToUtf8(std::u16string_view utf16) {
   std::string out;
-  if (utf16.empty()) return out;
-  UErrorCode err = U_ZERO_ERROR;
-  int32_t needed = 0;
-  const auto* src = reinterpret_cast<const UChar*>(utf16.data());
-  const auto len = static_cast<int32_t>(utf16.size());
-  u_strToUTF8WithSub(nullptr, 0, &needed, src, len, 0xFFFD, nullptr, &err);
-  out.resize(needed);
-  err = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), needed, nullptr, src, len, 0xFFFD, nullptr, &err);
-  if (U_FAILURE(err)) out.clear();
+  out.reserve(utf16.size());
+  const size_t n = utf16.size();
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t c = utf16[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(utf16[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, utf16[i + 1]);
+      ++i;
+    } else if (U16_IS_SURROGATE(c)) {
+      c = 0xFFFD;  // unpaired
+    }
+    if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    }
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
   return out;
 }
 
