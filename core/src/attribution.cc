@@ -665,9 +665,22 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k) &&
                c.tok[k].hash != c.h_that)
           ++k;
-        if (k < send && c.IsPunct(k, u',')) {
-          // "..., X said, adding" / trailing patterns are handled below.
+        {
+          // "said on Tuesday that", "said in a statement Monday that": an adjunct before "that".
+          int32_t m = k;
+          while (m < send && m < k + 7 && c.tok[m].hash != c.h_that &&
+                 (c.tok[m].kind != TokenKind::kPunct || c.IsInnerPeriod(m)) && !c.IsCue(m))
+            ++m;
+          if (m > k && m < send && c.tok[m].hash == c.h_that && c.tok[m].kind == TokenKind::kWord &&
+              ((c.W(k) & c.L.prep) || c.tok[k].IsCap() || c.tok[k].kind == TokenKind::kNumber))
+            k = m;
         }
+        // A clause right after the cue with no "that": "said officials are ...", "said no
+        // decision had been made".
+        const bool bare_clause = k < send && k == cue.last && c.tok[k].kind != TokenKind::kPunct &&
+                                 !(c.W(k) & (c.L.prep | c.L.clause | c.L.aux)) && !c.IsCue(k) &&
+                                 !(cue.classes & (c.L.object | c.L.report)) && k + 1 < send &&
+                                 c.tok[k + 1].kind != TokenKind::kPunct;
         const bool that = k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
         // Subject and agentless passive.
@@ -685,11 +698,27 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         const bool passive = kk < cue.first - 1 && kk >= floor && c.tok[kk].hash == c.h_it &&
                              (c.W(cue.first - 1) & c.L.aux);
         const bool infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == c.h_to;
-        if (that || (!trailing && k < send && k == cue.last && (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
-                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.prep) &&
-                     (c.tok[cue.first].hash != HashAscii("saying") || true))) {
+        // "..., said Batchelder." — inverted, the speaker ends the sentence.
+        Phrase inverted;
+        if (!that && k == cue.last && k < send && cue.first - 1 > floor && c.IsPunct(cue.first - 1, u',') &&
+            (cue.classes & c.L.speech_like())) {
+          inverted = After(c, cue.last, send, true);
+          if (!inverted.empty() && inverted.last < send) inverted = Phrase{};
+        }
+        if (!inverted.empty()) {
+          if (!Enabled(sieves, "indirect-trailing")) continue;
+          a.speaker = inverted;
+          cb = floor;
+          ce = cue.first - 1;
+          a.rule = "indirect-trailing";
+          a.confidence = 0.75;
+        } else if (that || (!trailing && k < send && k == cue.last && (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
+                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || bare_clause) &&
+                     !(c.W(k) & c.L.prep))) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
-          cb = that ? k + 1 : k;
+          // The complementiser: outside the content by default, inside it in attribution units
+          // (PolNeAR's convention, see Options::attribution_units).
+          cb = that && !options.attribution_units ? k + 1 : k;
           ce = send;
           // Stop before a trailing ", he said".
           for (int32_t m = cb + 1; m < ce; ++m) {
@@ -710,6 +739,19 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
               if (c.IsCue(m + 1) || (w.size() > 3 && w.substr(w.size() - 2) == u"ed")) { ce = m; break; }
             }
           }
+        } else if (k < send && c.IsPunct(k, u',') && cue.first - 1 > s0 && (cue.classes & c.L.speech_like()) &&
+                   Enabled(sieves, "indirect-trailing")) {
+          // "The latest test, North Korea said, was its biggest yet": the whole sentence.
+          const int32_t kk2 = SkipAuxLeft(c, cue.first - 1, floor);
+          if (kk2 <= floor) continue;
+          const int32_t start = SegmentBefore(c, kk2, floor);  // no apposition: "test, X said,"
+          if (start > kk2 || start - 1 <= floor || !c.IsPunct(start - 1, u',') || !ValidSubject(c, start, kk2))
+            continue;
+          a.speaker = MakePhrase(c, start, kk2 + 1);
+          cb = floor;
+          ce = send;
+          a.rule = "indirect-trailing";
+          a.confidence = 0.7;
         } else if ((k >= send || (cue.last == send)) && cue.first - 1 > s0 && (cue.classes & (c.L.speech_like()))) {
           // "..., X said." — the content is what precedes the comma before X.
           if (!Enabled(sieves, "indirect-trailing")) continue;

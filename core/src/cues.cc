@@ -31,6 +31,18 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang, const std::
     c.first = static_cast<int32_t>(i);
     c.last = static_cast<int32_t>(i + len);
     c.span = Span{tok[i].begin, tok[i + len - 1].end};
+    // The reported span takes in auxiliaries and adverbs before the verb ("has also said", "is
+    // expected") and a fixed tail after it ("said in a statement"), as news annotation does.
+    for (size_t j = i, steps = 0; j > 0 && steps < 4; --j, ++steps) {
+      const Token& p = tok[j - 1];
+      if (p.kind != TokenKind::kWord || p.sentence != tok[i].sentence) break;
+      if (!(w[j - 1].words & lang.aux) || (w[j - 1].words & lang.pronouns())) break;
+      if (!out.empty() && out.back().last > static_cast<int32_t>(j - 1)) break;
+      c.span.begin = p.begin;
+    }
+    uint32_t tail_classes = 0;
+    if (int tail = lang.words.MatchAt(tok, i + len, lang.cue_tail, &tail_classes); tail > 0)
+      c.span.end = tok[i + len + tail - 1].end;
     c.classes = classes;
     out.push_back(c);
     i += len - 1;

@@ -101,6 +101,32 @@ TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
   EXPECT_TRUE(Analyse("The senator noted that the plan failed.", o).a.quotes.empty());
 }
 
+TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
+  Result r = Analyse("O'Neill said officials are in possession of a video. "
+                     "The latest test, North Korea said, was its biggest yet. "
+                     "The losses would outstrip the gains, said Batchelder.");
+  ASSERT_EQ(r.a.quotes.size(), 3u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "officials are in possession of a video");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "O'Neill");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "The latest test, North Korea said, was its biggest yet");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "North Korea");
+  EXPECT_EQ(r.Text(r.a.quotes[2].content), "The losses would outstrip the gains");
+  EXPECT_EQ(r.Text(*r.a.quotes[2].speaker_mention), "Batchelder");
+  EXPECT_EQ(r.a.quotes[2].rule, "indirect-trailing");
+}
+
+TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
+  Result r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].cue), "has also said in a statement");
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "the plan failed");
+  Options units;
+  units.attribution_units = true;
+  Result u = Analyse("The senator has also said in a statement on Monday that the plan failed.", units);
+  ASSERT_EQ(u.a.quotes.size(), 1u);
+  EXPECT_EQ(u.Text(u.a.quotes[0].content), "that the plan failed");
+}
+
 TEST(KindsTest, MixedFragmentAndScareQuotes) {
   Result r = Analyse("He accused the US of placing weapons on “the doors” of his home. "
                  "The film “Going Viral” opened.");

@@ -29,7 +29,8 @@ struct Options {
   //   true: one Quote per attribution relation (PolNeAR's convention): the pieces of a quotation
   //     interrupted by its own attribution become one Quote spanning them (Quote::fragments
   //     lists the pieces), and reported speech holding a quoted fragment is one kMixed Quote
-  //     covering the clause.
+  //     covering the clause. Reported speech keeps its complementiser: "X said [that Y]"
+  //     (by default the content is "Y").
   bool attribution_units = false;
 
   // Attribution sieves to run, by name, in order. Empty = the default order
