@@ -236,6 +236,30 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
 }
 
 // The part of token i's sentence that the sieves look at: at most kWindow tokens either side.
+// "..., saying": a participle cue right after a comma.
+bool IsParticipleAfterComma(const Ctx& c, const Cue& cue, int32_t floor) {
+  if (cue.first - 1 <= floor || !c.IsPunct(cue.first - 1, u',')) return false;
+  std::u16string_view w = c.in.text.substr(c.tok[cue.first].begin, c.tok[cue.first].end - c.tok[cue.first].begin);
+  return w.size() > 4 && w.substr(w.size() - 3) == u"ing";
+}
+
+// The subject at the start of the clause [from, to): skips an opening adverbial up to its
+// comma ("On Monday, Trump ...") and needs a word after the phrase (its verb).
+Phrase ClauseSubject(const Ctx& c, int32_t from, int32_t to) {
+  int32_t start = from;
+  while (start < to && (c.tok[start].kind == TokenKind::kPunct || (c.W(start) & c.L.clause))) ++start;
+  if (start < to && (c.W(start) & (c.L.prep | c.L.intro)) && !(c.W(start) & c.L.det)) {
+    int32_t k = start;
+    while (k < to && k < start + 12 && !c.IsPunct(k, u',')) ++k;
+    if (k >= to || k >= start + 12) return {};
+    start = k + 1;
+  }
+  if (start >= to) return {};
+  Phrase p = After(c, start, to, false);
+  if (p.empty() || p.last >= to || c.tok[p.last].kind != TokenKind::kWord) return {};
+  return p;
+}
+
 int32_t SentenceFirst(const Ctx& c, int32_t i) {
   return std::max(c.in.tokens->sentences[c.tok[i].sentence].first, i - kWindow);
 }
@@ -790,6 +814,10 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
             a.same_speaker_as = -2;  // resolved below: the last attribution in this sentence
           } else {
             Phrase sp = SubjectOf(c, cue, floor);
+            if (sp.empty() && IsParticipleAfterComma(c, cue, floor)) {
+              // "Trump attacked Clinton on Monday, saying she ...": the clause's subject speaks.
+              sp = ClauseSubject(c, floor, cue.first - 1);
+            }
             if (sp.empty()) continue;
             a.speaker = sp;
             a.rule = "indirect-that";
