@@ -744,12 +744,18 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           // (PolNeAR's convention, see Options::attribution_units).
           cb = that && !options.attribution_units ? k + 1 : k;
           ce = send;
-          // Stop before a trailing ", he said".
+          // Stop before a trailing ", he said", and before ", but they ..." when no "that" opened
+          // a clause (the report was a noun phrase: "reiterated the US support for ...").
           for (int32_t m = cb + 1; m < ce; ++m) {
             if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) { ce = m - 1; break; }
+            if (!that && c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but && c.IsPronoun(m + 2)) {
+              ce = m;
+              break;
+            }
           }
         } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
-                   ((c.W(k) & c.L.det) || c.tok[k].IsCap()) && !(c.W(k) & c.L.pronouns()) &&
+                   ((c.W(k) & c.L.det) || c.tok[k].IsCap() || ((cue.classes & c.L.object) && c.IsPronoun(k))) &&
+                   (!(c.W(k) & c.L.pronouns()) || (cue.classes & c.L.object)) &&
                    c.tok[cue.first].hash != HashAscii("said") && c.tok[cue.first].hash != HashAscii("says") &&
                    c.tok[cue.first].hash != HashAscii("say")) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;

@@ -115,6 +115,14 @@ TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
   EXPECT_EQ(r.a.quotes[2].rule, "indirect-trailing");
 }
 
+TEST(IndirectTest, NounPhraseReportStopsBeforeButClause) {
+  Result r = Analyse("Blinken reiterated the US support for the independence of his country, but they trusted "
+                     "that the conflict will be resolved.");
+  ASSERT_FALSE(r.a.quotes.empty());
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "the US support for the independence of his country");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Blinken");
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Result r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
