@@ -641,10 +641,17 @@ int main(int argc, char** argv) {
     for (const Measurement& m : v) x.push_back(m.*field);
     return Median(x);
   };
-  std::printf(
-      "Writer benchmark: headless soffice, fresh load per measurement, %s, median of %d; "
-      "soffice.bin RSS %.0f MB at start, %.0f MB at the end\n",
-      office_per_run ? "a new soffice for each" : "one soffice for all", reps, rss_start, rss_end);
+  if (office_per_run) {
+    std::printf(
+        "Writer benchmark: headless soffice, fresh load per measurement, a new soffice for each, "
+        "median of %d; soffice.bin RSS %.0f MB after start\n",
+        reps, rss_start);
+  } else {
+    std::printf(
+        "Writer benchmark: headless soffice, fresh load per measurement, one soffice for all, "
+        "median of %d; soffice.bin RSS %.0f MB at start, %.0f MB at the end\n",
+        reps, rss_start, rss_end);
+  }
   std::printf("%-5s %5s %8s %6s %-10s %8s %8s %8s %8s %7s %7s %7s %8s  %s\n", "scale", "pages",
               "words", "paras", "method", "wall s", "cpu s", "x native", "x natcpu", "growth",
               "gr.cpu", "+doc MB", "+peak MB", "what");
