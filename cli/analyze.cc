@@ -92,6 +92,19 @@ void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
 
 void Emit(const json& j, bool pretty) { std::cout << (pretty ? j.dump(2) : j.dump()) << "\n"; }
 
+// Compact output is streamed (memory stays flat on huge inputs); --pretty builds the value.
+void EmitResult(const Document& doc, const Analysis& analysis, const json& id, bool pretty) {
+  if (pretty) {
+    json out = json::object();
+    if (!id.is_null()) out["id"] = id;
+    out.update(ToJson(doc, analysis, OffsetUnit::kCodePoint));
+    Emit(out, true);
+    return;
+  }
+  WriteJson(std::cout, doc, analysis, OffsetUnit::kCodePoint, id);
+  std::cout << "\n";
+}
+
 int RunWhole(const AnalyzeArgs& args, const std::string& data) {
   Document doc;
   Analysis analysis;
@@ -103,7 +116,7 @@ int RunWhole(const AnalyzeArgs& args, const std::string& data) {
   if (args.format == Format::kText) {
     PrintText(doc, analysis, std::cout);
   } else {
-    Emit(ToJson(doc, analysis, OffsetUnit::kCodePoint), args.pretty);
+    EmitResult(doc, analysis, nullptr, args.pretty);
   }
   return kExitOk;
 }
@@ -147,9 +160,7 @@ int RunJsonl(const AnalyzeArgs& args, std::istream& in) {
       std::cout << "== " << (id.is_string() ? id.get<std::string>() : id.dump()) << "\n";
       PrintText(doc, analysis, std::cout);
     } else {
-      json out = {{"id", id}};
-      out.update(ToJson(doc, analysis, OffsetUnit::kCodePoint));
-      Emit(out, args.pretty);
+      EmitResult(doc, analysis, id, args.pretty);
     }
   }
   return bad ? kExitSomeLinesBad : kExitOk;

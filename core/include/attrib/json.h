@@ -17,6 +17,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "attrib/document.h"
@@ -29,7 +30,13 @@ enum class OffsetUnit {
   kUtf16,      // UTF-16 code units: what Writer and UNO strings count
 };
 
+// The whole result as a JSON value (for pretty printing, embedding, tests).
 nlohmann::ordered_json ToJson(const Document& doc, const Analysis& analysis, OffsetUnit unit,
                               const std::string& id = "", bool include_text = true);
+
+// The same JSON, compact, written element by element: memory stays proportional to one
+// element, not to the whole result (archives, 50 MB inputs). `id` is omitted when null.
+void WriteJson(std::ostream& os, const Document& doc, const Analysis& analysis, OffsetUnit unit,
+               const nlohmann::ordered_json& id = nullptr, bool include_text = true);
 
 }  // namespace attrib
