@@ -86,9 +86,10 @@ struct Analysed {
   EditPlan plan;
   int32_t first = 0;
 };
-void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, int32_t first = 0,
-             int32_t last = -1) {
-  a->paragraphs = ReadParagraphs(doc);
+// `looks`: also read the original looks, which highlighting/underlining needs.
+void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool looks,
+             int32_t first = 0, int32_t last = -1) {
+  a->paragraphs = ReadParagraphs(doc, looks);
   const std::vector<WriterParagraph>& all = a->paragraphs.paragraphs;
   if (last < 0 || last >= static_cast<int32_t>(all.size())) last = static_cast<int32_t>(all.size()) - 1;
   first = std::clamp<int32_t>(first, 0, std::max<int32_t>(last, 0));
@@ -169,7 +170,7 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
     int max_id = -1;
     const bool marked_selection = MarkSelection(doc, selection) > 0;
     if (marked_selection) {
-      DocParagraphs before = ReadParagraphs(doc);
+      DocParagraphs before = ReadParagraphs(doc, false);
       selected = FindSelection(before, &begin, &end);
       if (selected) overlapping = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
     }
@@ -177,14 +178,14 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
     counts.removed = ClearMarks(doc, kinds, edits, selected ? &overlapping : nullptr);
     progress.Set(20);
     if (selected) {
-      DocParagraphs now = ReadParagraphs(doc);  // the removal moved the steps
+      DocParagraphs now = ReadParagraphs(doc, false);  // the removal moved the steps
       FindSelection(now, &begin, &end);
-      Analyse(doc, &a, begin.paragraph, end.paragraph);
+      Analyse(doc, &a, true, begin.paragraph, end.paragraph);
       RestrictTo(&a.plan, begin, end);
       claim_base = claims ? max_id + 1 : 0;
       OffsetIds(&a.plan, claims ? 0 : max_id + 1, claim_base);
     } else {
-      Analyse(doc, &a);
+      Analyse(doc, &a, true);
     }
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
@@ -236,7 +237,7 @@ OUString InsertFootnotes(const CommandContext& c) {
     edits.NewPhase(progress.Between(0, 20));
     int removed = ClearMarks(doc, kinds, edits);
     progress.Set(20);
-    Analyse(doc, &a);  // read after the removal: our footnote anchors are not in the text
+    Analyse(doc, &a, false);  // read after the removal: our footnote anchors are not in the text
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
     counts = ApplyFootnotes(doc, a.paragraphs, a.plan, edits);

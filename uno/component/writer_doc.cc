@@ -71,7 +71,14 @@ struct ReadState {
   DocParagraphs* out;
   int32_t next_text_id = 0;
   bool footnotes_allowed = true;
+  bool looks = false;
 };
+
+struct Look;
+const Look& HighlightLook();
+const Look& ClaimLook();
+std::string Encode(const Look& look, const Reference<css::beans::XPropertySet>& props,
+                   const Reference<css::beans::XPropertyState>& state);
 
 void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadState& st) {
   Reference<css::container::XEnumerationAccess> access(text, UNO_QUERY_THROW);
@@ -90,10 +97,19 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     paragraph.text_id = text_id;
     Reference<css::text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
     paragraph.footnotes_allowed = st.footnotes_allowed;
+    std::vector<PortionLook> looks;
+    // The look of the portion that took steps [begin, now).
+    auto record_look = [&](int32_t begin, const Reference<css::beans::XPropertySet>& props) {
+      if (!st.looks || paragraph.map.steps() <= begin) return;
+      Reference<css::beans::XPropertyState> state(props, UNO_QUERY_THROW);
+      looks.push_back(PortionLook{begin, paragraph.map.steps(), Encode(HighlightLook(), props, state),
+                                  Encode(ClaimLook(), props, state)});
+    };
     Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY_THROW);
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> props(portions->nextElement(), UNO_QUERY_THROW);
+      const int32_t begin = paragraph.map.steps();
       OUString type;
       props->getPropertyValue("TextPortionType") >>= type;
       Reference<css::text::XTextRange> range(props, UNO_QUERY_THROW);
@@ -108,6 +124,7 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
       // The extension's own footnote: one step, but its label is not text for the engine.
       if (type == "Footnote" && IsOurFootnote(props)) {
         paragraph.map.Append(PieceKind::kAtomic, u"");
+        record_look(begin, props);
         continue;
       }
       if (type == "Bookmark") {
@@ -121,8 +138,10 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
         }
       }
       paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
+      record_look(begin, props);
     }
     st.out->paragraphs.push_back(std::move(paragraph));
+    if (st.looks) st.out->looks.push_back(std::move(looks));
     st.out->starts.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
   }
 }
@@ -133,7 +152,7 @@ void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& 
     Reference<css::text::XText> note(notes->getByIndex(i), UNO_QUERY);
     if (!note.is()) continue;
     DocParagraphs mine;
-    ReadState inner{&mine, st.next_text_id, false};
+    ReadState inner{&mine, st.next_text_id, false, st.looks};
     const int32_t id = ++inner.next_text_id;
     ReadText(note, id, inner);
     st.next_text_id = inner.next_text_id;
@@ -145,6 +164,7 @@ void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& 
     for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
       st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
       st.out->starts.push_back(mine.starts[k]);
+      if (st.looks) st.out->looks.push_back(std::move(mine.looks[k]));
     }
   }
 }
@@ -261,44 +281,55 @@ void Restore(const Look& look, const OUString& encoded,
   }
 }
 
-// Puts one bookmark per run of equal original look over `range`; the name records the original
-// ("attrib:<tag><id>.<run>:<encoded>"). Runs are read before any mark is set, so overlapping
-// marks all record the user's own values.
-int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& look,
-                    const Reference<css::text::XTextRange>& range, int id, int first_run,
-                    Edits& edits) {
-  struct Run {
-    Reference<css::text::XTextRange> start, end;
-    std::string encoded;
+// One run of equal original look inside a piece: a cursor made on the untouched document
+// (cursors follow later edits, as the piece ranges do) and the encoded original.
+struct Run {
+  Reference<css::text::XTextRange> range;
+  std::string encoded;
+};
+
+// The runs of equal original look over piece [begin, end), from the looks ReadParagraphs
+// recorded: no portion enumeration here, so none happens after the first comment exists.
+std::vector<Run> RunsOf(const DocParagraphs& paragraphs, const Look& look, const Piece& piece) {
+  struct At {
+    Position begin, end;
+    const std::string* encoded;
   };
-  std::vector<Run> runs;
-  Reference<css::container::XEnumerationAccess> access(range, UNO_QUERY_THROW);
-  Reference<css::container::XEnumeration> paras = access->createEnumeration();
-  while (paras->hasMoreElements()) {
-    Reference<css::container::XEnumerationAccess> para(paras->nextElement(), UNO_QUERY);
-    if (!para.is()) continue;  // a table inside the range: its cells are marked on their own
-    Reference<css::container::XEnumeration> portions = para->createEnumeration();
-    while (portions->hasMoreElements()) {
-      Reference<css::text::XTextRange> portion(portions->nextElement(), UNO_QUERY_THROW);
-      std::string encoded = Encode(look, Reference<css::beans::XPropertySet>(portion, UNO_QUERY_THROW),
-                                   Reference<css::beans::XPropertyState>(portion, UNO_QUERY_THROW));
-      if (!runs.empty() && runs.back().encoded == encoded) {
-        runs.back().end = portion->getEnd();
+  std::vector<At> runs;
+  for (int32_t p = piece.begin.paragraph; p <= piece.end.paragraph; ++p) {
+    for (const PortionLook& portion : paragraphs.looks.at(p)) {
+      const int32_t b = p == piece.begin.paragraph ? std::max(portion.begin, piece.begin.step)
+                                                   : portion.begin;
+      const int32_t e = p == piece.end.paragraph ? std::min(portion.end, piece.end.step)
+                                                 : portion.end;
+      if (b >= e) continue;
+      const std::string& encoded = look.tag == kQuoteTag ? portion.highlight : portion.underline;
+      if (!runs.empty() && *runs.back().encoded == encoded) {
+        runs.back().end = Position{p, e};
       } else {
-        runs.push_back(Run{portion->getStart(), portion->getEnd(), std::move(encoded)});
+        runs.push_back(At{Position{p, b}, Position{p, e}, &encoded});
       }
     }
   }
-  Reference<css::text::XText> text = range->getText();
+  std::vector<Run> out;
+  out.reserve(runs.size());
+  for (const At& r : runs) out.push_back(Run{RangeOf(paragraphs, r.begin, r.end), *r.encoded});
+  return out;
+}
+
+// Puts one bookmark per run; the name records the original
+// ("attrib:<tag><id>.<run>:<encoded>"). Runs were read before any mark was set, so overlapping
+// marks all record the user's own values.
+int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& look,
+                    const std::vector<Run>& runs, int id, int first_run, Edits& edits) {
   int index = first_run;
   for (const Run& run : runs) {
-    Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(run.start);
-    cursor->gotoRange(run.end, true);
+    Reference<css::text::XTextCursor> cursor(run.range, UNO_QUERY_THROW);
     if (cursor->isCollapsed()) continue;
     edits.Tick();
     std::string name = std::string(kMarkPrefix) + look.tag + std::to_string(id) + "." +
                        std::to_string(index++) + ":" + run.encoded;
-    text->insertTextContent(cursor.get(), NewBookmark(doc, FromUtf8(name)), true);
+    cursor->getText()->insertTextContent(cursor.get(), NewBookmark(doc, FromUtf8(name)), true);
   }
   return index - first_run;
 }
@@ -320,12 +351,18 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   size_t total_pieces = 0;
   for (const MarkItem& m : items) total_pieces += m.pieces->size();
   edits.planned += static_cast<int>(items.size() + 2 * total_pieces);
-  // All ranges first, from the untouched document (UNO cursors follow later edits).
+  if (paragraphs.looks.size() != paragraphs.paragraphs.size()) {
+    throw css::uno::RuntimeException("attrib: paragraphs read without their looks");
+  }
+  // All ranges and runs first, from the untouched document (UNO cursors follow later edits).
   std::vector<std::vector<Reference<css::text::XTextRange>>> ranges(items.size());
+  std::vector<std::vector<std::vector<Run>>> runs(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     for (const Piece& p : *items[i].pieces) {
       Reference<css::text::XTextRange> r = RangeOf(paragraphs, p.begin, p.end);
-      if (!r->getString().isEmpty()) ranges[i].push_back(r);
+      if (r->getString().isEmpty()) continue;
+      ranges[i].push_back(r);
+      runs[i].push_back(RunsOf(paragraphs, look, p));
     }
     if (ranges[i].empty()) {
       counts.skipped.push_back(std::string(what) + " " + std::to_string(items[i].id) +
@@ -347,11 +384,13 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
         ranges[i][0], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     ++counts.comments;
   }
-  // 2. Every run's original look, recorded before any changes (marks overlap).
+  // 2. Every run's original look (read before any edit: marks overlap) in bookmarks.
   for (size_t i = items.size(); i-- > 0;) {
-    int runs = 0;
-    for (const auto& r : ranges[i]) runs += RecordOriginals(doc, look, r, items[i].id, runs, edits);
-    if (runs > 0) ++counts.marks;
+    int n = 0;
+    for (const auto& piece_runs : runs[i]) {
+      n += RecordOriginals(doc, look, piece_runs, items[i].id, n, edits);
+    }
+    if (n > 0) ++counts.marks;
   }
   // 3. The look in document order: a quote inside another (a mixed fragment) stays visible.
   for (size_t i = 0; i < items.size(); ++i) {
@@ -375,9 +414,9 @@ void Edits::Tick() {
   if (progress) progress(phase_done, std::max(planned, phase_done));
 }
 
-DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc) {
+DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, bool looks) {
   DocParagraphs out;
-  ReadState st{&out, 0, true};
+  ReadState st{&out, 0, true, looks};
   ReadText(doc->getText(), 0, st);
   st.footnotes_allowed = false;
   if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {

@@ -22,17 +22,31 @@
 
 namespace attrib::uno {
 
+// A text portion's original look, as the bookmarks of Highlight Quotes ("CharBackColor") and
+// Mark Claims (the underline) record it: read once, before any edit (see ApplyMarks).
+struct PortionLook {
+  int32_t begin = 0, end = 0;  // cursor steps in the paragraph (end > begin)
+  std::string highlight;       // encoded as in the run bookmark names
+  std::string underline;
+};
+
 struct DocParagraphs {
   std::vector<WriterParagraph> paragraphs;                         // what the engine reads
   std::vector<css::uno::Reference<css::text::XTextRange>> starts;  // each paragraph's start
+  std::vector<std::vector<PortionLook>> looks;  // per paragraph when read with looks, else empty
 };
 
 // Body text in order, table cells row by row (nested tables too) where the table stands; then
 // the text of every text frame and of the user's footnotes and endnotes (footnotes_allowed =
 // false there; the extension's own footnotes are not read). Headers and footers are not read.
 // Paragraph text is the join of its text portions, mapped to cursor steps (logic/text_map.h);
-// the extension's bookmarks are collected in WriterParagraph::marks.
-DocParagraphs ReadParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc);
+// the extension's bookmarks are collected in WriterParagraph::marks. With `looks`, every
+// portion's original highlight/underline is recorded too (DocParagraphs::looks), which
+// ApplyMarks/ApplyClaims need: reading it here, while the document holds none of the comments
+// they insert, keeps them linear (enumerating a paragraph's portions scans every comment of the
+// document in LibreOffice).
+DocParagraphs ReadParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc,
+                             bool looks = true);
 
 // A collapsed cursor at `pos`.
 css::uno::Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Position& pos);
@@ -66,7 +80,7 @@ struct ApplyCounts {
   std::vector<std::string> skipped;
 };
 
-// Highlights + comments of plan.marks. Each highlighted run carries a bookmark
+// Highlights + comments of plan.marks (`paragraphs` read with looks). Each highlighted run carries a bookmark
 // "attrib:h<quote>.<run>:<original background>" so that Clear restores it exactly.
 ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
