@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <cmath>
 
 namespace attrib {
@@ -191,26 +192,29 @@ class LexiconTable {
     for (const LexEntry& e : kLexicon) {
       const uint64_t h = HashWord(e.word);
       size_t i = Slot(h);
-      while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & kMask;
-      keys_[i] = h;
-      classes_[i] |= e.classes;
+      while (slots_[i].key != 0 && slots_[i].key != h) i = (i + 1) & kMask;
+      slots_[i].key = h;
+      slots_[i].classes |= e.classes;
     }
   }
   uint32_t Find(uint64_t h) const {
     for (size_t i = Slot(h);; i = (i + 1) & kMask) {
-      if (keys_[i] == h) return classes_[i];
-      if (keys_[i] == 0) return 0;
+      if (slots_[i].key == h) return slots_[i].classes;
+      if (slots_[i].key == 0) return 0;
     }
   }
 
  private:
-  static constexpr size_t kSize = 2048;  // > 4x the lexicon: short probe runs
+  static constexpr size_t kSize = 1024;  // > 2x the lexicon: short probe runs
   static constexpr size_t kMask = kSize - 1;
   static size_t Slot(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & kMask; }
-  uint64_t keys_[kSize] = {};
-  uint32_t classes_[kSize] = {};
+  struct SlotEntry {  // key and classes on one cache line
+    uint64_t key = 0;
+    uint32_t classes = 0;
+  };
+  SlotEntry slots_[kSize] = {};
 };
-static_assert(sizeof(kLexicon) / sizeof(kLexicon[0]) * 4 < 2048, "grow LexiconTable::kSize");
+static_assert(sizeof(kLexicon) / sizeof(kLexicon[0]) * 2 < 1024, "grow LexiconTable::kSize");
 
 const LexiconTable& Lexicon() {
   static const LexiconTable* table = new LexiconTable();
@@ -233,10 +237,21 @@ struct Tok {
   bool decade = false;     // "1990s"
 };
 
-bool IsApostrophe(char16_t c) { return c == u'\'' || c == u'\u2019'; }
+// ASCII character classes, one table load instead of a chain of comparisons.
+enum AsciiClass : uint8_t { kAsciiLetter = 1, kAsciiUpper = 2, kAsciiDigit = 4, kAsciiKept = 8 };
+
+constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiLetter | kAsciiUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  for (char c : {'?', '!', '%', '$', ':'}) t[static_cast<unsigned char>(c)] = kAsciiKept;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
 
 bool IsLetter(char16_t c) {
-  if (c < 0x80) return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
+  if (c < 0x80) return kAsciiClasses[c] & kAsciiLetter;
   if (c >= 0xD800 && c <= 0xDFFF) return true;  // astral letters are rare; keep them in words
   return u_isalpha(c);
 }
@@ -250,18 +265,14 @@ char16_t Lower(char16_t c) {
 }
 
 bool IsUpper(char16_t c) {
-  if (c < 0x80) return c >= u'A' && c <= u'Z';
+  if (c < 0x80) return kAsciiClasses[c] & kAsciiUpper;
   return u_isupper(c);
 }
 
 // Symbols that carry meaning for claims; other punctuation is skipped.
 bool IsKeptSymbol(char16_t c) {
-  switch (c) {
-    case u'?': case u'!': case u'%': case u'$': case u'\u20AC': case u'\u00A3': case u':':
-      return true;
-    default:
-      return false;
-  }
+  if (c < 0x80) return kAsciiClasses[c] & kAsciiKept;
+  return c == u'\u20AC' || c == u'\u00A3';
 }
 
 // Shapes that stand for numbers in the n-grams.
@@ -281,17 +292,27 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
   size_t i = 0;
   while (i < n) {
     char16_t c = s[i];
+    if (c < 0x80 && kAsciiClasses[c] == 0) {  // space, skipped punctuation
+      ++i;
+      continue;
+    }
     if (IsLetter(c)) {
-      Tok t;
+      Tok& t = toks->emplace_back();  // built in place: no copy of a half-written Tok
       t.capitalized = IsUpper(c);
       uint64_t h = kFnvOffset;
       size_t b = i;
       char16_t prev2 = 0, prev1 = 0, last = 0;
       while (i < n) {
         char16_t d = s[i];
-        if (IsLetter(d)) {
+        if (d < 0x80) {
+          if (kAsciiClasses[d] & kAsciiLetter) {
+            d |= 0x20;  // lower case
+          } else if (!(d == u'\'' && i + 1 < n && IsLetter(s[i + 1]))) {
+            break;
+          }
+        } else if (IsLetter(d)) {
           d = Lower(d);
-        } else if (IsApostrophe(d) && i + 1 < n && IsLetter(s[i + 1])) {
+        } else if (d == u'\u2019' && i + 1 < n && IsLetter(s[i + 1])) {
           d = u'\'';
         } else {
           break;
@@ -309,9 +330,8 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
       t.ends_nt = t.length > 3 && prev2 == u'n' && prev1 == u'\'' && last == u't';
       t.lex = lexicon.Find(h);
       if (t.ends_nt) t.lex |= kNegation;
-      toks->push_back(t);
     } else if (IsDigit(c)) {
-      Tok t;
+      Tok& t = toks->emplace_back();  // built in place: no copy of a half-written Tok
       t.kind = TokKind::kNumber;
       size_t b = i;
       int64_t value = 0;
@@ -351,16 +371,14 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
         t.hash = kShapeLarge;
       }
       // Glued units: "5%", "10bn" — the letters become their own word token next round.
-      toks->push_back(t);
     } else if (IsKeptSymbol(c)) {
-      Tok t;
+      Tok& t = toks->emplace_back();  // built in place: no copy of a half-written Tok
       t.kind = TokKind::kSymbol;
       t.symbol = c;
       t.length = 1;
       t.hash = HashUnit(kFnvOffset, c);
       if (c == u'%') t.lex = kPercent;
       if (c == u'$' || c == u'\u20AC' || c == u'\u00A3') t.lex = kMoney;
-      toks->push_back(t);
       ++i;
     } else {
       ++i;
@@ -431,33 +449,33 @@ void Count(const std::vector<Tok>& toks, ClaimCues* cues) {
     ++cues->words;
     if (t.capitalized && !first_word && !(c & kFirstSingular)) ++cues->capitalized;
     first_word = false;
-    if (c & kFuture) ++cues->future;
-    if (c & kModal) ++cues->modals;
-    if (c & kCommit) ++cues->commitments;
+    cues->future += (c & kFuture) != 0;
+    cues->modals += (c & kModal) != 0;
+    cues->commitments += (c & kCommit) != 0;
     // "going to", "about to"
     if (t.length == 5 && (lex(k + 1) & kTo) && t.hash == HashWord(u"going")) ++cues->future;
     if ((c & kComparative) && !(c & kThan)) ++cues->comparatives;
     if ((c & kThan) && k > 0 && !(lex(k - 1) & kComparative)) ++cues->comparatives;  // "-er than"
-    if (c & kSuperlative) ++cues->superlatives;
+    cues->superlatives += (c & kSuperlative) != 0;
     if (t.ends_est && !(c & kSuperlative) && k > 0 && (lex(k - 1) & kDeterminer)) {
       ++cues->superlatives;  // "the longest"
     }
-    if (c & kCausal) ++cues->causal;
-    if (c & kFirstSingular) ++cues->first_singular;
-    if (c & kFirstPlural) ++cues->first_plural;
-    if (c & kSecond) ++cues->second_person;
-    if (c & kOpinion) ++cues->opinion;
-    if (c & kHedge) ++cues->hedges;
-    if (c & kNegation) ++cues->negations;
-    if (c & kMonth) ++cues->dates;
-    if (c & kWeekday) ++cues->dates;
-    if (c & kTime) ++cues->time_refs;
+    cues->causal += (c & kCausal) != 0;
+    cues->first_singular += (c & kFirstSingular) != 0;
+    cues->first_plural += (c & kFirstPlural) != 0;
+    cues->second_person += (c & kSecond) != 0;
+    cues->opinion += (c & kOpinion) != 0;
+    cues->hedges += (c & kHedge) != 0;
+    cues->negations += (c & kNegation) != 0;
+    cues->dates += (c & kMonth) != 0;
+    cues->dates += (c & kWeekday) != 0;
+    cues->time_refs += (c & kTime) != 0;
     if ((c & kTimeLead) && (lex(k + 1) & kTimeUnit)) ++cues->time_refs;  // "last year"
-    if (c & kNumberWord) ++cues->number_words;
-    if (c & kPercent) ++cues->percents;
-    if (c & kMoney) ++cues->money;
-    if (c & kCourtesy) ++cues->courtesy;
-    if (c & kSpeech) ++cues->speech_cues;
+    cues->number_words += (c & kNumberWord) != 0;
+    cues->percents += (c & kPercent) != 0;
+    cues->money += (c & kMoney) != 0;
+    cues->courtesy += (c & kCourtesy) != 0;
+    cues->speech_cues += (c & kSpeech) != 0;
     if (t.ends_ed) ++cues->past_ed;
     if (c & kHave) {
       size_t j = k + 1;
@@ -477,21 +495,11 @@ inline uint32_t Bucket(uint64_t h, int hash_bits) {
 
 float Flag(int count) { return count > 0 ? 1.0f : 0.0f; }
 
-}  // namespace
-
-void CountClaimCues(std::u16string_view sentence, ClaimCues* cues) {
-  Tokenize(sentence, &tl_tokens);
-  Count(tl_tokens, cues);
-}
-
-void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeatures* out,
-                          ClaimCues* cues_out) {
-  out->clear();
-  std::vector<Tok>& toks = tl_tokens;
-  Tokenize(sentence, &toks);
-  ClaimCues cues;
-  Count(toks, &cues);
-
+// The features of a tokenized sentence, in order, as sink(index, value): the dense hand
+// features that are not 0, then the hashed n-grams. The one definition of the features, shared
+// by ExtractClaimFeatures (training) and ScoreClaimFeatures (the engine).
+template <typename Sink>
+void EmitFeatures(const std::vector<Tok>& toks, const ClaimCues& cues, int hash_bits, Sink&& sink) {
   // Dense hand features.
   float dense[kClaimDenseFeatures] = {};
   const int quantity = cues.numbers + cues.number_words + cues.percents + cues.money;
@@ -533,26 +541,57 @@ void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeat
   dense[38] = std::log1p(static_cast<float>(w)) / 4.0f;
   dense[39] = Flag(cues.years + cues.dates) * Flag(cues.capitalized);
   for (int i = 0; i < kClaimDenseFeatures; ++i) {
-    if (dense[i] != 0.0f) {
-      out->index.push_back(static_cast<uint32_t>(i));
-      out->value.push_back(dense[i]);
-    }
+    if (dense[i] != 0.0f) sink(static_cast<uint32_t>(i), dense[i]);
   }
 
   // Hashed uni- and bigrams over the token stream, with sentence boundaries. Values are
   // 1/sqrt(#n-grams) so that long news sentences do not outscore short ones by sheer length.
-  const size_t first_ngram = out->index.size();
+  const size_t ngrams = 2 * toks.size() + 1;
+  const float v = 1.0f / std::sqrt(static_cast<float>(ngrams));
   uint64_t prev = kBos;
   for (const Tok& t : toks) {
-    out->index.push_back(Bucket(t.hash ^ 0x5bd1e995ull, hash_bits));
-    out->index.push_back(Bucket(prev * 31 + t.hash, hash_bits));
+    sink(Bucket(t.hash ^ 0x5bd1e995ull, hash_bits), v);
+    sink(Bucket(prev * 31 + t.hash, hash_bits), v);
     prev = t.hash;
   }
-  out->index.push_back(Bucket(prev * 31 + kEos, hash_bits));
-  const size_t ngrams = out->index.size() - first_ngram;
-  const float v = 1.0f / std::sqrt(static_cast<float>(ngrams));
-  out->value.resize(out->index.size(), v);
+  sink(Bucket(prev * 31 + kEos, hash_bits), v);
+}
+
+}  // namespace
+
+void CountClaimCues(std::u16string_view sentence, ClaimCues* cues) {
+  Tokenize(sentence, &tl_tokens);
+  Count(tl_tokens, cues);
+}
+
+void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeatures* out,
+                          ClaimCues* cues_out) {
+  out->clear();
+  std::vector<Tok>& toks = tl_tokens;
+  Tokenize(sentence, &toks);
+  ClaimCues cues;
+  Count(toks, &cues);
+  EmitFeatures(toks, cues, hash_bits, [out](uint32_t index, float value) {
+    out->index.push_back(index);
+    out->value.push_back(value);
+  });
   if (cues_out != nullptr) *cues_out = cues;
+}
+
+double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int16_t* weights,
+                          int num_weights, double bias, double scale, ClaimCues* cues_out) {
+  std::vector<Tok>& toks = tl_tokens;
+  Tokenize(sentence, &toks);
+  ClaimCues cues;
+  Count(toks, &cues);
+  if (cues_out != nullptr) *cues_out = cues;
+  if (TooShortForClaim(cues)) return 0.0;
+  double z = bias;
+  const auto limit = static_cast<uint32_t>(num_weights);
+  EmitFeatures(toks, cues, hash_bits, [&](uint32_t k, float value) {
+    if (k < limit) z += static_cast<double>(weights[k]) * scale * value;
+  });
+  return 1.0 / (1.0 + std::exp(-z));
 }
 
 std::vector<ClaimKind> ClaimKindsOf(const ClaimCues& c) {

@@ -70,6 +70,13 @@ void CountClaimCues(std::u16string_view sentence, ClaimCues* cues);
 void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeatures* out,
                           ClaimCues* cues);
 
+// The check-worthiness of `sentence` under a logistic regression over exactly the features of
+// ExtractClaimFeatures: 1 / (1 + exp(-z)), z = bias + the sum, in feature order, of
+// double(weights[index]) * scale * value over indices < num_weights; 0 when
+// TooShortForClaim(cues). No feature vector is built. `cues` (may be null) as above.
+double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int16_t* weights,
+                          int num_weights, double bias, double scale, ClaimCues* cues);
+
 // Sentences of fewer than 4 words and numbers are attribution tags and fragments ("He asked.",
 // "It indicated."): no checkable content, and outside the training data (none has < 4 words).
 // They score 0.

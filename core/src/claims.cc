@@ -17,20 +17,8 @@ bool IsEnglish(const std::string& language) {
 }
 
 double Score(std::u16string_view sentence, const ClaimModel& model, ClaimCues* cues_out) {
-  thread_local ClaimFeatures features;
-  ClaimCues cues;
-  ExtractClaimFeatures(sentence, model.hash_bits, &features, &cues);
-  if (cues_out != nullptr) *cues_out = cues;
-  if (TooShortForClaim(cues)) return 0.0;
-  double z = model.bias;
-  const size_t n = features.index.size();
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t k = features.index[i];
-    if (k < static_cast<uint32_t>(model.num_weights)) {
-      z += static_cast<double>(model.weights[k]) * model.scale * features.value[i];
-    }
-  }
-  return 1.0 / (1.0 + std::exp(-z));
+  return ScoreClaimFeatures(sentence, model.hash_bits, model.weights, model.num_weights,
+                            model.bias, model.scale, cues_out);
 }
 
 // The quotes ordered by content.begin, with the running maximum of their ends, so that the

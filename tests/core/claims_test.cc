@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "../../tools/claims_data.h"
 #include "attrib/text.h"
 #include "claim_features.h"
+#include "claims_model.h"
 
 namespace attrib {
 namespace {
@@ -115,6 +117,39 @@ TEST(AgentlessTest, ReportingFrames) {
   EXPECT_FALSE(IsAgentlessReport(u"The plans were announced by the ministry."));
   EXPECT_FALSE(IsAgentlessReport(u"It is important that we act."));
   EXPECT_FALSE(IsAgentlessReport(u""));
+}
+
+// The engine scores without building a feature vector (ScoreClaimFeatures); its result must be
+// bit-identical to the model applied to ExtractClaimFeatures, which the trainer uses.
+TEST(ScoreSentenceTest, FusedScoreMatchesExtractedFeatures) {
+  const ClaimModel& m = EnglishClaimModel();
+  for (std::u16string_view s :
+       {std::u16string_view(u"We spent $4 trillion on the war in Iraq between 2003 and 2008."),
+        std::u16string_view(u"Thank you very much, it is good to be here with you tonight!"),
+        std::u16string_view(u"UNEMPLOYMENT rose 5% in the 1990s, the Caf\u00E9 owner\u2019s data shows."),
+        std::u16string_view(u"It was added that the talks won\u2019t resume until December 23."),
+        std::u16string_view(u"He asked."), std::u16string_view(u"")}) {
+    ClaimFeatures f;
+    ClaimCues cues;
+    ExtractClaimFeatures(s, m.hash_bits, &f, &cues);
+    double expected = 0.0;
+    if (!TooShortForClaim(cues)) {
+      double z = m.bias;
+      for (size_t i = 0; i < f.index.size(); ++i) {
+        if (f.index[i] < static_cast<uint32_t>(m.num_weights)) {
+          z += static_cast<double>(m.weights[f.index[i]]) * m.scale * f.value[i];
+        }
+      }
+      expected = 1.0 / (1.0 + std::exp(-z));
+    }
+    ClaimCues fused_cues;
+    EXPECT_EQ(ScoreClaimFeatures(s, m.hash_bits, m.weights, m.num_weights, m.bias, m.scale,
+                                 &fused_cues),
+              expected);
+    EXPECT_EQ(ScoreSentence(s), expected);
+    EXPECT_EQ(fused_cues.words, cues.words);
+    EXPECT_EQ(fused_cues.agentless, cues.agentless);
+  }
 }
 
 TEST(ScoreSentenceTest, RangeAndOrder) {
