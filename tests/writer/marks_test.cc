@@ -16,6 +16,9 @@
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <cstdio>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/awt/FontUnderline.hpp>
@@ -464,6 +467,100 @@ TEST_F(SeedDoc, FootnotesAreIdempotentAndNameTheSpeaker) {
   }
   EXPECT_EQ(ours, first["footnotes"].get<size_t>());
   EXPECT_EQ(notes.size(), ours + 1);  // and the editor's own
+}
+
+// Every footnote sits in the paragraph of the quote it attributes, right after the speaker's
+// last quote there (its closing mark; only text-less placeholders such as a comment's end may
+// lie between) — also when that quote ends the paragraph. With and without highlights.
+void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
+  const Reference<css::text::XTextDocument>& doc = holder.doc();
+  SCOPED_TRACE(highlighted ? "after Highlight Quotes" : "footnotes only");
+  uno::DocParagraphs paragraphs = uno::ReadParagraphs(doc, false);
+  Document input = uno::DocumentOf(paragraphs.paragraphs);
+  Analysis a;
+  ASSERT_TRUE(Analyze(input, Options(), &a).ok());
+  // The speaker's last quote per (paragraph, speaker), as the footnote's name gives them.
+  std::map<std::pair<int, int>, Span> turns;
+  for (const Quote& q : a.quotes) {
+    if (!q.speaker) continue;
+    const Span marked = q.marked.empty() ? q.content : q.marked;
+    const Location e = input.Locate(marked.end - 1);
+    Span& last = turns[{static_cast<int>(e.paragraph), *q.speaker}];
+    if (last.empty() || last.end < marked.end) last = marked;
+  }
+  bool ok = false;
+  nlohmann::json r = nlohmann::json::parse(Dispatch(holder.frame(), "org.attrib:InsertFootnotes", &ok));
+  ASSERT_TRUE(ok) << r;
+  ASSERT_GT(r["footnotes"].get<int>(), 0);
+  Reference<css::container::XNameAccess> bookmarks =
+      Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
+  int checked = 0, at_paragraph_end = 0;
+  for (const OUString& name : bookmarks->getElementNames()) {
+    const std::string n = Utf8(name);
+    int p = -1, s = -1;
+    if (std::sscanf(n.c_str(), "attrib:f%d.%d", &p, &s) != 2) continue;
+    SCOPED_TRACE(n);
+    auto turn = turns.find({p, s});
+    ASSERT_NE(turn, turns.end());
+    Reference<css::text::XFootnote> note(
+        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)->getAnchor()->getText(),
+        UNO_QUERY_THROW);
+    Reference<css::text::XTextRange> anchor = note->getAnchor();
+    Reference<css::text::XTextCursor> before = anchor->getText()->createTextCursorByRange(anchor->getStart());
+    Reference<css::text::XParagraphCursor>(before, UNO_QUERY_THROW)->gotoStartOfParagraph(true);
+    Reference<css::text::XTextCursor> after = anchor->getText()->createTextCursorByRange(anchor->getEnd());
+    Reference<css::text::XParagraphCursor>(after, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
+    const std::string text_before = Utf8(before->getString());
+    const std::u16string& para = paragraphs.paragraphs.at(p).map.text();
+    const Location e = input.Locate(turn->second.end - 1);
+    const std::string quote = Utf8(Ou16(std::u16string_view(input.text()).substr(
+        turn->second.begin, turn->second.size())));
+    const std::string para_start = Utf8(Ou16(para.substr(0, std::min<size_t>(para.size(), 20))));
+    EXPECT_EQ(text_before.rfind(para_start, 0), 0u) << "not in the quote's paragraph: '" << text_before << "'";
+    ASSERT_GE(text_before.size(), quote.size()) << "'" << text_before << "'";
+    EXPECT_EQ(text_before.substr(text_before.size() - quote.size()), quote)
+        << "not right after its quote: '" << text_before << "'";
+    if (static_cast<size_t>(e.offset) + 1 == para.size()) {
+      ++at_paragraph_end;
+      EXPECT_EQ(Utf8(after->getString()), "") << "the quote ended the paragraph";
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, r["footnotes"].get<int>());
+  EXPECT_GT(at_paragraph_end, 0) << "the seed article should have a turn ending its paragraph";
+}
+
+TEST_F(SeedDoc, FootnoteAnchorsSitRightAfterTheirQuotes) {
+  ExpectFootnotesRightAfterTheirQuotes(holder, false);
+}
+
+TEST_F(SeedDoc, FootnoteAnchorsSitRightAfterTheirQuotesAfterHighlighting) {
+  Run("org.attrib:HighlightQuotes");
+  Run("org.attrib:MarkClaims");
+  ExpectFootnotesRightAfterTheirQuotes(holder, true);
+  ExpectFootnotesRightAfterTheirQuotes(holder, true);  // a rerun replaces them in place
+}
+
+// Our comments carry the time they were made (not "(no date)").
+TEST_F(SeedDoc, CommentsCarryADate) {
+  Run("org.attrib:HighlightQuotes");
+  Run("org.attrib:MarkClaims");
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc(), UNO_QUERY_THROW)->getTextFields()->createEnumeration();
+  int ours = 0;
+  while (fields->hasMoreElements()) {
+    Reference<css::beans::XPropertySet> p(fields->nextElement(), UNO_QUERY);
+    if (!p.is()) continue;
+    OUString author;
+    p->getPropertyValue("Author") >>= author;
+    if (author != "Attribution") continue;
+    ++ours;
+    css::util::DateTime dt;
+    ASSERT_TRUE(p->getPropertyValue("DateTimeValue") >>= dt);
+    EXPECT_GE(dt.Year, 2024) << "comment without a date";
+    EXPECT_GE(dt.Month, 1);
+  }
+  EXPECT_GT(ours, 0);
 }
 
 TEST_F(SeedDoc, TrackChangesLeftAsTheUserHadItAndUnpolluted) {

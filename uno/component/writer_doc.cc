@@ -23,7 +23,10 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 
 #include "component/report.h"
 #include "component/strings.h"
@@ -281,6 +284,24 @@ void Restore(const Look& look, const OUString& encoded,
   }
 }
 
+// The local time, for our comments' date (Writer shows "(no date)" without one).
+css::util::DateTime Now() {
+  const auto t = std::chrono::system_clock::now();
+  const std::time_t secs = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  localtime_r(&secs, &tm);
+  css::util::DateTime dt;
+  dt.Year = static_cast<sal_Int16>(tm.tm_year + 1900);
+  dt.Month = static_cast<sal_uInt16>(tm.tm_mon + 1);
+  dt.Day = static_cast<sal_uInt16>(tm.tm_mday);
+  dt.Hours = static_cast<sal_uInt16>(tm.tm_hour);
+  dt.Minutes = static_cast<sal_uInt16>(tm.tm_min);
+  dt.Seconds = static_cast<sal_uInt16>(tm.tm_sec);
+  dt.NanoSeconds = 0;
+  dt.IsUTC = false;
+  return dt;
+}
+
 // One run of equal original look inside a piece: a cursor made on the untouched document
 // (cursors follow later edits, as the piece ranges do) and the encoded original.
 struct Run {
@@ -369,6 +390,7 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
                                ": empty range in Writer");
     }
   }
+  const css::util::DateTime now = Now();
   // 1. Comments, from the last to the first: each adds its placeholders only after earlier
   //    ranges. Before any look is set, so no placeholder inherits one (a colour that expanded
   //    onto a placeholder at a paragraph end would outlive Clear as an empty hint).
@@ -380,6 +402,7 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
     note->setPropertyValue("Content", Any(FromUtf8(*items[i].comment)));
     note->setPropertyValue("Name", Any(FromUtf8(*items[i].name)));
+    note->setPropertyValue("DateTimeValue", Any(now));
     ranges[i][0]->getText()->insertTextContent(
         ranges[i][0], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     ++counts.comments;
@@ -494,7 +517,10 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
   edits.planned += static_cast<int>(plan.footnotes.size());
   std::vector<Reference<css::text::XTextRange>> points;
   for (const PlannedFootnote& f : plan.footnotes) points.push_back(RangeAt(paragraphs, f.at));
-  for (size_t i = plan.footnotes.size(); i-- > 0;) {
+  // In document order: each new footnote follows all earlier ones, so Writer renumbers none of
+  // them (inserting before them made every insertion renumber the rest). The insertion points
+  // are cursors made before any insertion; later ones move with the text an insertion adds.
+  for (size_t i = 0; i < plan.footnotes.size(); ++i) {
     const PlannedFootnote& f = plan.footnotes[i];
     edits.Tick();
     Reference<css::text::XTextContent> note(
