@@ -98,8 +98,10 @@ class CliTest(unittest.TestCase):
         self.assertEqual((doc["quotes"], doc["speakers"], doc["claims"]), ([], [], []))
 
     def test_50mb_single_line(self):
+        # ATTRIB_CLI_BIG_MB shrinks it for the sanitizer build, where 50 MB takes minutes.
+        size = int(float(os.environ.get("ATTRIB_CLI_BIG_MB", "50")) * 1_000_000)
         chunk = "“Prices rose 5% in 2014,” the minister said, and \"officials\" 'agreed' ”“ "
-        data = (chunk * (50_000_000 // len(chunk.encode()) + 1)).encode()[:50_000_000]
+        data = (chunk * (size // len(chunk.encode()) + 1)).encode()[:size]
         data = data.decode("utf-8", "ignore").encode()
         rc, out, err = run("analyze", self.write("big.txt", data), timeout=600)
         self.assertEqual(rc, 0, err[-500:])
