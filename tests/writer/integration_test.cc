@@ -188,7 +188,7 @@ TEST(EngineService, AnalyzeFromTheClient) {
       u"\u201CWe are ready,\u201D Horne said.\n\U0001D465 \u201CGo,\u201D an official said.";
   nlohmann::json j = nlohmann::json::parse(Utf8(engine->analyze(Ou16(input))));
   ASSERT_FALSE(j.contains("error")) << j.dump();
-  EXPECT_EQ(j["units"], "utf16");
+  EXPECT_EQ(j["offsets"], "utf16");
   EXPECT_EQ(j["text_length"], input.size());  // 𝑥 counts two units
   EXPECT_EQ(j["paragraphs"], 2);
   // Whatever the engine finds, the service returns exactly what Analyze() returns here.
@@ -197,8 +197,8 @@ TEST(EngineService, AnalyzeFromTheClient) {
   ASSERT_TRUE(Analyze(doc, Options(), &local).ok());
   ASSERT_EQ(j["quotes"].size(), local.quotes.size());
   for (size_t i = 0; i < local.quotes.size(); ++i) {
-    EXPECT_EQ(j["quotes"][i]["content"],
-              nlohmann::json::array({local.quotes[i].content.begin, local.quotes[i].content.end}));
+    EXPECT_EQ(j["quotes"][i]["start"], local.quotes[i].content.begin);
+    EXPECT_EQ(j["quotes"][i]["end"], local.quotes[i].content.end);
   }
 }
 

@@ -1,4 +1,4 @@
-// AnalysisToJson: UTF-16 spans, every field present.
+// AnalysisToJson: the CLI's schema in UTF-16 units, plus version and text size.
 #include "logic/json.h"
 
 #include <gtest/gtest.h>
@@ -25,15 +25,17 @@ TEST(AnalysisToJson, SpansInUtf16UnitsWithQuoteText) {
   q.rule = "cue-adjacent";
   a.quotes.push_back(q);
   nlohmann::json j = nlohmann::json::parse(AnalysisToJson(doc, a));
-  EXPECT_EQ(j["units"], "utf16");
+  EXPECT_EQ(j["offsets"], "utf16");
   EXPECT_EQ(j["version"], Version());
   EXPECT_EQ(j["text_length"], doc.text().size());
   EXPECT_EQ(j["paragraphs"], 2);
   EXPECT_EQ(j["speakers"][0]["mentions"][0], nlohmann::json::array({9, 12}));
   const nlohmann::json& jq = j["quotes"][0];
-  EXPECT_EQ(jq["content"], nlohmann::json::array({4, 7}));
+  EXPECT_EQ(jq["start"], 4);
+  EXPECT_EQ(jq["end"], 7);
+  EXPECT_EQ(jq["marked"], nlohmann::json::array({3, 8}));
   EXPECT_EQ(jq["text"], "Go,");
-  EXPECT_EQ(jq["kind"], "direct");
+  EXPECT_EQ(jq["type"], "direct");
   EXPECT_EQ(jq["speaker"], 0);
   EXPECT_EQ(jq["cue"], nlohmann::json::array({13, 17}));
   EXPECT_TRUE(jq["speaker_mention"].is_null());

@@ -1,6 +1,6 @@
 // The engine's result as JSON for UNO callers (org.attrib.XAttributionEngine::analyze).
-// Spans stay in UTF-16 code units of Document::text() — the units of a UNO string — and the
-// JSON says so with "units": "utf16". (The CLI converts to code points at its own edge.)
+// The schema is the CLI's (core/include/attrib/json.h), with spans in UTF-16 code units of
+// Document::text() — the units of a UNO string — and "offsets": "utf16" saying so.
 #pragma once
 
 #include <string>
@@ -9,8 +9,8 @@
 
 namespace attrib::uno {
 
-// {"version", "units", "language", "text_length", "paragraphs", "speakers", "quotes", "claims"}.
-// Spans are [begin, end] arrays; quote "text" is the content in UTF-8.
+// {"version", "text_length", "paragraphs", "lang", "offsets": "utf16", "speakers", "quotes",
+//  "claims"}; a quote's "start"/"end" cover its content, "text" is that content in UTF-8.
 std::string AnalysisToJson(const Document& doc, const Analysis& analysis);
 
 // {"error": message} — what analyze() returns instead of throwing.
