@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "attrib/text.h"
 
@@ -33,6 +34,7 @@ struct Resolver {
   std::vector<int> speaker_history;  // entities of attributions, in order
   std::unordered_map<uint64_t, std::vector<int>> by_surname;
   std::unordered_map<std::string, int> org_by_name;
+  std::vector<std::pair<int32_t, int32_t>> segs_;  // Link's comma segments, reused
 
   explicit Resolver(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang) {}
 
@@ -59,7 +61,8 @@ struct Resolver {
   // The entity for the non-pronoun phrase [a, b); -1 when it names nobody.
   int Link(int32_t a, int32_t b, Span span) {
     // Comma segments (not inside parentheses).
-    std::vector<std::pair<int32_t, int32_t>> segs;
+    std::vector<std::pair<int32_t, int32_t>>& segs = segs_;  // reused: Link does not recurse
+    segs.clear();
     int32_t s = a;
     int paren = 0;
     for (int32_t i = a; i < b; ++i) {
@@ -106,7 +109,7 @@ struct Resolver {
           Entity en;
           en.name = name;
           en.org = true;
-          ents.push_back(en);
+          ents.push_back(std::move(en));
           AddMention(static_cast<int>(ents.size()) - 1, span);
           return static_cast<int>(ents.size()) - 1;
         }
@@ -147,7 +150,7 @@ struct Resolver {
         Entity en;
         en.person = true;
         en.surname = sur;
-        ents.push_back(en);
+        ents.push_back(std::move(en));
         found = static_cast<int>(ents.size()) - 1;
         same.push_back(found);
       }
@@ -178,8 +181,8 @@ struct Resolver {
       Entity en;
       en.name = Text(a, b);
       en.org = true;
-      en.words = words;
-      ents.push_back(en);
+      en.words = std::move(words);
+      ents.push_back(std::move(en));
       AddMention(static_cast<int>(ents.size()) - 1, span);
       return static_cast<int>(ents.size()) - 1;
     }
@@ -211,8 +214,8 @@ struct Resolver {
     Entity en;
     en.anonymous = true;
     en.name = Text(a, b);
-    en.words = words;
-    ents.push_back(en);
+    en.words = std::move(words);
+    ents.push_back(std::move(en));
     AddMention(static_cast<int>(ents.size()) - 1, span);
     return static_cast<int>(ents.size()) - 1;
   }
