@@ -29,21 +29,22 @@ b = json.load(open(sys.argv[1]))
 size = os.path.getsize(sys.argv[2]); wc_ms = max(int(sys.argv[3]), 1)
 rows = {r["run_name"]: r for r in b["benchmarks"] if r.get("aggregate_name") == "median"}
 def mbps(r): return r["bytes_per_second"] / 1e6
-print(f"corpus: PolNeAR dev x10 = {size/1e6:.2f} MB; one thread; medians of 3")
+print(f"corpus: PolNeAR dev x10 = {size/1e6:.2f} MB; one thread; medians of 3; CPU time "
+      "(steadier than wall time on a shared machine)")
 print(f"{'benchmark':32s} {'ms':>9s} {'MB/s':>8s}  peak RSS MB")
 for name, r in rows.items():
-    print(f"{name:32s} {r['real_time']:9.1f} {mbps(r):8.1f}  {r.get('peak_rss_MB', 0):.0f}")
+    print(f"{name:32s} {r['cpu_time']:9.1f} {mbps(r):8.1f}  {r.get('peak_rss_MB', 0):.0f}")
 print(f"{'wc -w (coreutils, same text)':32s} {wc_ms:9d} {size/1e6/(wc_ms/1e3):8.1f}")
 full = rows.get("BM_AnalyzeFull/10"); base = rows.get("BM_WordCountBaseline/10")
 if full and base:
-    print(f"full analysis vs in-process word count: {base['real_time']/full['real_time']:.3f}x the speed "
-          f"({full['real_time']/base['real_time']:.1f}x the time)")
-    print(f"full analysis vs wc -w: {full['real_time']/wc_ms:.1f}x the time")
+    print(f"full analysis vs in-process word count: {base['cpu_time']/full['cpu_time']:.3f}x the speed "
+          f"({full['cpu_time']/base['cpu_time']:.1f}x the time)")
+    print(f"full analysis vs wc -w: {full['cpu_time']/wc_ms:.1f}x the time")
 f = [rows.get(f"BM_AnalyzeFull/{k}") for k in (10, 20, 40)]
 if all(f):
     print("growth (time / time at 1x): 1x 1.00, 2x %.2f, 4x %.2f  (linear = 2.00, 4.00)" %
-          (f[1]["real_time"]/f[0]["real_time"], f[2]["real_time"]/f[0]["real_time"]))
+          (f[1]["cpu_time"]/f[0]["cpu_time"], f[2]["cpu_time"]/f[0]["cpu_time"]))
 nc = rows.get("BM_AnalyzeNoClaims/10")
 if full and nc:
-    print(f"claim scoring share of full analysis: {100*(1-nc['real_time']/full['real_time']):.0f}%")
+    print(f"claim scoring share of full analysis: {100*(1-nc['cpu_time']/full['cpu_time']):.0f}%")
 PY
