@@ -131,6 +131,67 @@ inline bool IsTerminalOrComma(char16_t c) {
   return c == u'.' || c == u',' || c == u'!' || c == u'?' || c == u'\u2026' || c == u';';
 }
 
+// Does a clitic ('s 't 're 'll 've 'd 'm, any case) start at s[i], ending at a word boundary?
+bool IsClitic(std::u16string_view s, size_t i) {
+  size_t k = i;
+  while (k < s.size() && k - i < 3 && IsLetter(s[k])) ++k;
+  if (k < s.size() && IsAlnum(s[k])) return false;
+  std::u16string w;
+  for (size_t j = i; j < k; ++j) w.push_back(s[j] | 0x20);
+  return w == u"s" || w == u"t" || w == u"re" || w == u"ll" || w == u"ve" || w == u"d" || w == u"m";
+}
+
+inline bool IsDouble(Mark m) {
+  return m == kDq || m == kDdq || m == kLdq || m == kRdq || m == kLow9 || m == kRev9 ||
+         m == kBackticks;
+}
+
+// A quote opened by `open` is still open at a paragraph end (s[from] starts the next paragraph).
+// Does it continue without being reopened, closed in a later paragraph (text with one sentence a
+// line)? Yes when the first later paragraph holding a double mark holds an unmatched straight "
+// (an odd number) or starts with a curly closing mark. Looks at most a few paragraphs ahead.
+bool ContinuesBelow(std::u16string_view s, size_t from, Mark open) {
+  if (open == kLsq) {
+    // Curly singles: the first ‘ or ’ that is no apostrophe (a word right after it) decides.
+    const size_t n = std::min(s.size(), from + 2000);
+    int paragraphs = 0;
+    for (size_t i = from; i < n; ++i) {
+      const char16_t c = s[i];
+      if (c == u'\n' && ++paragraphs >= 6) return false;
+      if (c == u'\u2018') return false;
+      if (c == u'\u2019' && (i + 1 >= s.size() || !IsAlnum(s[i + 1])) && i > 0 &&
+          !(IsAlnum(s[i - 1]) && i + 1 < s.size() && IsSpace(s[i + 1]) && s[i - 1] == u's')) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (!IsDouble(open) || open == kLow9) return false;
+  constexpr size_t kMaxLook = 2000;
+  constexpr int kMaxParagraphs = 6;
+  const size_t n = std::min(s.size(), from + kMaxLook);
+  int paragraphs = 0;
+  int straight = 0;
+  bool any = false;
+  for (size_t i = from; i < n; ++i) {
+    const char16_t c = s[i];
+    if (c == u'\n') {
+      if (any) return straight % 2 == 1;
+      if (++paragraphs >= kMaxParagraphs) return false;
+      continue;
+    }
+    if (c == u'"') {
+      if (i > 0 && IsDigit(s[i - 1])) continue;  // an inch mark
+      any = true;
+      ++straight;
+    } else if (c == u'\u201D' || c == u'\u201C') {
+      if (!any) return c == u'\u201D' && open != kDq && open != kDdq;
+      any = true;
+    }
+  }
+  return any && straight % 2 == 1 && n == s.size();
+}
+
 constexpr int kMaxDepth = 4;
 
 struct Open {
@@ -163,8 +224,10 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     if (q.content.end > q.content.begin) out.push_back(q);
   };
 
+  bool cont = false;  // ... or simply goes on into the next paragraph (ContinuesBelow)
   auto end_paragraph = [&](int32_t para_end) {
     carry = false;
+    cont = false;
     if (depth == 0) return;
     const Open bottom = stack[0];
     depth = 0;
@@ -181,6 +244,12 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
         return;
       }
     }
+    if (j < n && ContinuesBelow(s, para_end + 1, bottom.mark)) {
+      cont = true;
+      carried = bottom;
+      carried.repairs |= kMultiParagraph;
+      return;
+    }
     int32_t e = para_end;
     while (e > bottom.content_begin && IsSpace(s[e - 1])) --e;
     emit(bottom, e, e, 0, kUnclosed);
@@ -192,6 +261,10 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     if (c == u'\n') {
       end_paragraph(i);
       para_begin = i + 1;
+      if (cont) {
+        stack[depth++] = carried;
+        cont = false;
+      }
       ++i;
       continue;
     }
@@ -222,7 +295,11 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     const Role role = RoleOf(mk);
     const bool single = IsSingle(mk);
     bool single_open = false;
-    for (int d = 0; d < depth; ++d) single_open = single_open || IsSingle(stack[d].mark);
+    bool double_open = false;
+    for (int d = 0; d < depth; ++d) {
+      single_open = single_open || IsSingle(stack[d].mark);
+      double_open = double_open || IsDouble(stack[d].mark);
+    }
 
     // Apostrophes, primes and inch marks are not quotation marks.
     if (mk == kSq || mk == kRsq || mk == kLsq) {
@@ -235,6 +312,10 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
       if (has_prev && IsAlnum(p) && !single_open) { i = after; continue; }  // Clintons’ / 6' tall
       if (p == u'n' && i >= para_begin + 2 && (s[i - 2] == u'\'' || s[i - 2] == u'\u2019')) {
         i = after;  // rock 'n' roll
+        continue;
+      }
+      if (has_next && IsLetter(q) && (!has_prev || IsSpace(p)) && IsClitic(s, after)) {
+        i = after;  // Lincoln 's Inn, I 'm, we 're, they 'll, you 've, he 'd (tokenised text, typos)
         continue;
       }
       if (mk == kSq && has_next && IsLetter(q) && p_space) {
@@ -297,16 +378,27 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
       }
     }
 
-    // Open?
+    // Open? A mark padded by spaces (tokenised text: “ It is you , ” he said) opens when it
+    // cannot close anything and a word follows.
+    bool padded = false;
+    if (target < 0 && p_space && q_space && has_next) {
+      int32_t k = after;
+      while (k < n && s[k] != u'\n' && IsSpace(s[k])) ++k;
+      padded = k < n && IsAlnum(s[k]);
+    }
     bool can_open = false;
     switch (role) {
-      case Role::kOpenOnly: can_open = !q_space || !right; break;
-      case Role::kOpenFirst: can_open = left || (!right && !q_space); break;
-      case Role::kSymmetric: can_open = left; break;
+      case Role::kOpenOnly: can_open = !q_space || !right || padded; break;
+      case Role::kOpenFirst: can_open = left || (!right && !q_space) || padded; break;
+      case Role::kSymmetric:
+        // A straight " padded by spaces ( " Suffer any wrong ... ! " ) opens when none is open.
+        can_open = left || (mk == kDq && padded && !double_open);
+        break;
       case Role::kCloseFirst: can_open = left && p_space; break;
       default: break;
     }
-    if (single && mk != kLowSingle && can_open && has_next && !IsAlnum(q) && !IsOpeningContext(q) &&
+    if (single && mk != kLowSingle && can_open && !padded && has_next && !IsAlnum(q) &&
+        !IsOpeningContext(q) &&
         MarkOf(s, after).mark == kNoMark) {
       can_open = false;  // a lone single mark before punctuation
     }

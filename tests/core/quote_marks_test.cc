@@ -99,6 +99,60 @@ TEST(QuoteMarksTest, NonBmpCharactersBeforeAQuoteKeepUtf16Offsets) {
   EXPECT_EQ(q[0].content, (Span{6, 9}));  // 2 surrogate pairs + space + mark
 }
 
+TEST(QuoteMarksTest, CliticsAfterASpaceAreApostrophes) {
+  // Tokenised text and typos: a clitic after a space is no opening single quote.
+  EXPECT_TRUE(FindQuotations(u"The Lord Chancellor in Lincoln 's Inn Hall .").empty());
+  EXPECT_TRUE(FindQuotations(u"I 'm sure we 're fine ; they 'll come , you 've seen , he 'd go .").empty());
+  EXPECT_TRUE(FindQuotations(u"My poor boy \u2019s death , and I \u2019m off .").empty());
+  EXPECT_EQ(Contents(u"He said , \" I do n't know Lincoln 's Inn . \" She left ."),
+            std::vector<std::u16string>{u" I do n't know Lincoln 's Inn . "});
+  // A real single quote that starts with a longer word still opens.
+  EXPECT_EQ(Contents(u"He said 'some day' and left."), std::vector<std::u16string>{u"some day"});
+}
+
+TEST(QuoteMarksTest, PaddedMarksPairByAlternation) {
+  EXPECT_EQ(Contents(u"the warning , \" Suffer any wrong that can be done you rather than come here ! \" And so ."),
+            std::vector<std::u16string>{u" Suffer any wrong that can be done you rather than come here ! "});
+  EXPECT_EQ(Contents(u"\" Why did you come ? \" she said . \" Go ! \" he said ."),
+            (std::vector<std::u16string>{u" Why did you come ? ", u" Go ! "}));
+  EXPECT_EQ(Contents(u"\u201C It is you who are unpoetical , \u201D replied the poet ."),
+            std::vector<std::u16string>{u" It is you who are unpoetical , "});
+  EXPECT_EQ(Contents(u"\u2018 Three years , \u2019 said Good ."), std::vector<std::u16string>{u" Three years , "});
+  // News: a spaced closing mark is unchanged.
+  EXPECT_EQ(Contents(u"\"We are ready \", he said."), std::vector<std::u16string>{u"We are ready "});
+}
+
+TEST(QuoteMarksTest, QuoteGoesOnOverLinesUntilItsCloser) {
+  // One sentence a line: the quote is closed on a later line, not reopened.
+  std::u16string text = u"\" I will not let you stay .\nSend my Ayah to me . \"\nThe woman looked frightened .";
+  auto q = FindQuotations(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()), u" I will not let you stay .\nSend my Ayah to me . ");
+  EXPECT_TRUE(q[0].repairs & kMultiParagraph);
+  EXPECT_FALSE(q[0].repairs & kUnclosed);
+  EXPECT_EQ(Contents(u"\u201C Pig !\nPig !\nDaughter of Pigs ! \u201D she said ."),
+            std::vector<std::u16string>{u" Pig !\nPig !\nDaughter of Pigs ! "});
+  EXPECT_EQ(Contents(u"\u2018 I wonder .\nHow funny it \u2019ll seem ! \u2019 And here Alice ."),
+            std::vector<std::u16string>{u" I wonder .\nHow funny it \u2019ll seem ! "});
+  // News: an unclosed quote followed by a paragraph with balanced quotes closes at its end.
+  std::u16string news = u"\u201CWe are ready, he said.\nShe called it \u201Cdone\u201D yesterday.";
+  auto nq = FindQuotations(news);
+  ASSERT_EQ(nq.size(), 2u);
+  EXPECT_TRUE(nq[0].repairs & kUnclosed);
+  EXPECT_EQ(nq[0].content, (Span{1, 23}));
+}
+
+TEST(QuoteMarksTest, ManyLinesInsideAnOpenQuoteStayLinear) {
+  std::u16string text = u"\" ";
+  while (text.size() < 2u * 1024 * 1024) text += u"a line with no mark .\n";
+  text += u"end . \"";
+  auto t0 = std::chrono::steady_clock::now();
+  auto q = FindQuotations(text);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(q.size(), 1u);
+  EXPECT_LT(ms, 2000);
+}
+
 TEST(QuoteMarksTest, HundredThousandStrayMarksStayLinear) {
   for (char16_t mark : {u'"', u'\u201C', u'\u201D', u'\'', u'\u00AB'}) {
     std::u16string text(100000, mark);
