@@ -1,0 +1,76 @@
+// German (core/data/de/): cue lexicon, „…“ »…« ‚…‘ quotation marks, speakers, through the API.
+#include <gtest/gtest.h>
+
+#include "attrib/attrib.h"
+#include "attrib/text.h"
+#include "cues.h"
+#include "lexicon.h"
+#include "quote_marks.h"
+#include "tokens.h"
+
+namespace attrib {
+namespace {
+
+struct Result {
+  Document doc;
+  Analysis a;
+  std::string Text(Span s) const { return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size())); }
+  std::string SpeakerOf(const Quote& q) const { return q.speaker ? a.speakers[*q.speaker].name : "<none>"; }
+};
+
+Result AnalyseDe(std::string_view text) {
+  Result r;
+  EXPECT_TRUE(Document::FromUtf8(text, &r.doc).ok());
+  Options o;
+  o.language = "de";
+  o.find_claims = false;
+  EXPECT_TRUE(Analyze(r.doc, o, &r.a).ok());
+  return r;
+}
+
+TEST(GermanTest, LanguageDataIsEmbedded) {
+  const LanguageData* de = GetLanguageData("de-DE");
+  ASSERT_NE(de, nullptr);
+  EXPECT_EQ(de->language, "de");
+  EXPECT_NE(de->speech, 0u);
+  EXPECT_NE(de->source, 0u);
+  EXPECT_NE(de->pron_m, 0u);
+  EXPECT_NE(de->title, 0u);
+}
+
+TEST(GermanTest, GermanQuotationMarks) {
+  std::u16string text = u"\u201EWir sind bereit\u201C, sagte er. \u00BBNie\u00AB, rief sie. \u201AGut\u2018, meinte er.";
+  auto q = FindQuotations(text);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()), u"Wir sind bereit");
+  EXPECT_EQ(text.substr(q[1].content.begin, q[1].content.size()), u"Nie");
+  EXPECT_EQ(text.substr(q[2].content.begin, q[2].content.size()), u"Gut");
+}
+
+TEST(GermanTest, CueLexicon) {
+  Document doc;
+  ASSERT_TRUE(Document::FromUtf8("Er sagte, daß es regne. Sie fügte hinzu, es sei kalt. Laut Müller ist es warm.", &doc).ok());
+  Tokens t = Tokenize(doc.text());
+  SplitTokenSentences(doc.text(), {}, &t);
+  const LanguageData* de = GetLanguageData("de");
+  ASSERT_NE(de, nullptr);
+  std::vector<Cue> cues = FindCues(t, *de, nullptr);
+  std::vector<std::string> found;
+  for (const Cue& c : cues) {
+    found.push_back(Utf16ToUtf8(std::u16string_view(doc.text()).substr(c.span.begin, c.span.size())));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"sagte", "fügte hinzu", "Laut"}));
+}
+
+TEST(GermanTest, DirectQuotesAndSpeakers) {
+  Result r = AnalyseDe("„Wir sind bereit“, sagte der Minister. »Das ist falsch«, meinte Herr Müller.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "Wir sind bereit");
+  EXPECT_EQ(r.a.quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "der Minister");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "Das ist falsch");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Müller");
+}
+
+}  // namespace
+}  // namespace attrib
