@@ -1,13 +1,26 @@
 #include "component/commands.h"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cppuhelper/implbase1.hxx>
+#include <exception>
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <rtl/ref.hxx>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -26,13 +39,23 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
+// Whether the frame's window is shown (false for hidden and headless documents).
+bool Visible(const Reference<css::frame::XFrame>& frame) {
+  if (!frame.is()) return false;
+  Reference<css::awt::XWindow2> window(frame->getContainerWindow(), UNO_QUERY);
+  return window.is() && window->isVisible();
+}
+
 // Status-bar progress: the caller's indicator, else the frame's. Never throws; only calls the
 // indicator when the percentage changes.
 class Progress {
  public:
   Progress(const CommandContext& c, const char* text) : indicator_(c.indicator) {
     try {
-      if (!indicator_.is()) {
+      // The frame's status bar only when it can be seen: its indicator makes soffice handle
+      // pending events (the whole idle layout of a just-loaded document) in start(), setValue()
+      // and end(), which a hidden document (headless, `attrib annotate`) pays for nothing.
+      if (!indicator_.is() && Visible(c.frame)) {
         Reference<css::task::XStatusIndicatorFactory> factory(c.frame, UNO_QUERY);
         if (factory.is()) indicator_ = factory->createStatusIndicator();
       }
@@ -268,11 +291,88 @@ OUString About(const CommandContext& c) {
   return FromUtf8(j.dump());
 }
 
+// MAIN THREAD. A dispatch from a remote client (`attrib annotate`, the tests, the benchmark)
+// arrives on a bridge thread. Run there, every one of our API calls released the SolarMutex
+// in between, and soffice's main thread handled the events each edit posts: after every
+// inserted comment Writer's comment sidebar re-laid out ALL comments (SwPostItMgr's CalcHdl
+// on SfxHintId::DocChanged), after every footnote the idle layout reformatted. That made the
+// commands quadratic. So a command runs on the main thread (where a menu, toolbar or key runs
+// it anyway), posted through css::awt::AsyncCallback; the calling thread waits for it, and its
+// result or exception is handed back. Linux: the main thread's id is the process id.
+bool OnMainThread() { return static_cast<pid_t>(::syscall(SYS_gettid)) == ::getpid(); }
+
+struct MainThreadCall {
+  enum class State { kPending, kRunning, kDone, kAbandoned };
+  std::mutex mutex;
+  std::condition_variable changed;
+  State state = State::kPending;
+  std::function<void()> work;
+  std::exception_ptr error;
+};
+
+class MainThreadCallback : public cppu::WeakImplHelper1<css::awt::XCallback> {
+ public:
+  explicit MainThreadCallback(std::shared_ptr<MainThreadCall> call) : call_(std::move(call)) {}
+  void SAL_CALL notify(const Any&) override {
+    {
+      std::lock_guard<std::mutex> lock(call_->mutex);
+      if (call_->state != MainThreadCall::State::kPending) return;  // the caller ran it itself
+      call_->state = MainThreadCall::State::kRunning;
+    }
+    try {
+      call_->work();
+    } catch (...) {  // handed back to the calling thread: nothing crosses this UNO boundary
+      call_->error = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(call_->mutex);
+    call_->state = MainThreadCall::State::kDone;
+    call_->changed.notify_all();
+  }
+
+ private:
+  std::shared_ptr<MainThreadCall> call_;
+};
+
+// Runs `work` on the main thread and waits for it. When the main thread does not take it up
+// within a minute (blocked: it should never be), the caller runs it itself, as before.
+void RunOnMainThread(const Reference<css::uno::XComponentContext>& context,
+                     const std::function<void()>& work) {
+  if (OnMainThread() || !context.is()) return work();
+  auto call = std::make_shared<MainThreadCall>();
+  call->work = work;
+  try {
+    css::awt::AsyncCallback::create(context)->addCallback(new MainThreadCallback(call), Any());
+  } catch (const css::uno::Exception& e) {
+    LogInfo("main thread", e.Message);
+    return work();
+  }
+  std::unique_lock<std::mutex> lock(call->mutex);
+  const bool taken = call->changed.wait_for(lock, std::chrono::seconds(60), [&] {
+    return call->state != MainThreadCall::State::kPending;
+  }) || call->state != MainThreadCall::State::kPending;
+  if (!taken) {
+    call->state = MainThreadCall::State::kAbandoned;
+    lock.unlock();
+    LogInfo("main thread", "the main thread did not run the command; running it here");
+    return work();
+  }
+  call->changed.wait(lock, [&] { return call->state == MainThreadCall::State::kDone; });
+  if (call->error) std::rethrow_exception(call->error);
+}
+
+// A command handler run on the main thread.
+template <CommandHandler handler>
+OUString MainThreadCommand(const CommandContext& c) {
+  OUString result;
+  RunOnMainThread(c.context, [&] { result = handler(c); });
+  return result;
+}
+
 constexpr Command kCommands[] = {
-    {"org.attrib:HighlightQuotes", "Highlight Quotes", true, &HighlightQuotes},
-    {"org.attrib:MarkClaims", "Mark Claims", true, &MarkClaims},
-    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true, &InsertFootnotes},
-    {"org.attrib:ClearMarks", "Clear Attribution Marks", true, &ClearAttributionMarks},
+    {"org.attrib:HighlightQuotes", "Highlight Quotes", true, &MainThreadCommand<&HighlightQuotes>},
+    {"org.attrib:MarkClaims", "Mark Claims", true, &MainThreadCommand<&MarkClaims>},
+    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true, &MainThreadCommand<&InsertFootnotes>},
+    {"org.attrib:ClearMarks", "Clear Attribution Marks", true, &MainThreadCommand<&ClearAttributionMarks>},
     {"org.attrib:About", "About Attrib", false, &About},
 };
 
