@@ -91,6 +91,20 @@ class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultL
   std::string result;
 };
 
+// One line for people from a command's JSON result, e.g.
+// "HighlightQuotes: 27 quotes, 6 speakers; 27 marks, 27 comments, 0 footnotes; 0 skipped".
+std::string Summary(const nlohmann::json& r) {
+  auto n = [&](const char* key) { return std::to_string(r.value(key, 0)); };
+  std::string line = r.value("command", std::string("command")) + ": " + n("quotes") +
+                     " quotes, " + n("speakers") + " speakers, " + n("claims") + " claims; " +
+                     n("marks") + " marks, " + n("comments") + " comments, " + n("footnotes") +
+                     " footnotes, " + n("removed") + " removed";
+  if (r.contains("skipped") && r["skipped"].is_array() && !r["skipped"].empty()) {
+    line += "; skipped " + std::to_string(r["skipped"].size()) + ": " + r["skipped"].dump();
+  }
+  return line;
+}
+
 // Passed to each command as its "StatusIndicator": prints its progress every 25 %.
 class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator> {
  public:
@@ -291,8 +305,8 @@ int RunAnnotate(const AnnotateArgs& args) {
         return office_failed(url + " failed: " +
                              (listener->result.empty() ? "no result" : listener->result));
       }
-      say(listener->result);
       nlohmann::json r = nlohmann::json::parse(listener->result, nullptr, false);
+      say(r.is_discarded() ? listener->result : Summary(r));
       results.push_back(r.is_discarded() ? nlohmann::json(listener->result) : r);
     }
     say("saving " + args.output);
