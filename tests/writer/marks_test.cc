@@ -541,6 +541,52 @@ TEST_F(SeedDoc, FootnoteAnchorsSitRightAfterTheirQuotesAfterHighlighting) {
   ExpectFootnotesRightAfterTheirQuotes(holder, true);  // a rerun replaces them in place
 }
 
+// The README screenshot's route (scripts/screenshot.sh): the seed article converted to an .odt
+// in Liberation Serif and reloaded (not the .txt loaded directly), then Highlight Quotes and
+// Insert Footnotes as `attrib annotate --commands highlight,footnotes` runs them. Every anchor
+// sits right after its quote in the quote's paragraph (the old screenshot showed some at the
+// start of the next paragraph), in the document and again after saving and reloading it.
+TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
+  const std::string odt = TheOffice().dir() + "/seed-converted.odt";
+  const std::string saved = TheOffice().dir() + "/seed-annotated.odt";
+  auto store = [](const Reference<css::text::XTextDocument>& d, const std::string& path) {
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= Ou("writer8");
+    Reference<css::frame::XStorable>(d, UNO_QUERY_THROW)->storeToURL(Ou(office::FileUrl(path)), args);
+  };
+  {
+    ScopedDoc txt(ATTRIB_SEED_TXT, "Text (encoded)", "UTF8,LF,Liberation Serif,en-US");
+    store(txt.doc(), odt);
+  }
+  ScopedDoc holder(odt);
+  bool ok = false;
+  std::string r = Dispatch(holder.frame(), "org.attrib:HighlightQuotes", &ok);
+  ASSERT_TRUE(ok) << r;
+  ExpectFootnotesRightAfterTheirQuotes(holder, true);
+  // What stands before each anchor in its paragraph, here and after saving and reloading.
+  auto texts_before_anchors = [](const Reference<css::text::XTextDocument>& d) {
+    std::vector<std::string> out;
+    Reference<css::container::XIndexAccess> notes =
+        Reference<css::text::XFootnotesSupplier>(d, UNO_QUERY_THROW)->getFootnotes();
+    for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+      Reference<css::text::XTextRange> anchor =
+          Reference<css::text::XFootnote>(notes->getByIndex(i), UNO_QUERY_THROW)->getAnchor();
+      Reference<css::text::XTextCursor> before =
+          anchor->getText()->createTextCursorByRange(anchor->getStart());
+      Reference<css::text::XParagraphCursor>(before, UNO_QUERY_THROW)->gotoStartOfParagraph(true);
+      out.push_back(Utf8(before->getString()));
+    }
+    return out;
+  };
+  const std::vector<std::string> here = texts_before_anchors(holder.doc());
+  ASSERT_FALSE(here.empty());
+  for (const std::string& t : here) EXPECT_FALSE(t.empty()) << "an anchor starts its paragraph";
+  store(holder.doc(), saved);
+  ScopedDoc reloaded(saved);
+  EXPECT_EQ(texts_before_anchors(reloaded.doc()), here);
+}
+
 // Our comments carry the time they were made (not "(no date)").
 TEST_F(SeedDoc, CommentsCarryADate) {
   Run("org.attrib:HighlightQuotes");
