@@ -15,6 +15,12 @@
 //    elsewhere stay, and new marks get ids after theirs so names never collide.
 // Insert Attribution Footnotes and Clear Attribution Marks always work on the whole document.
 //
+// THREAD. The document commands run on soffice's main thread: a dispatch arriving on another
+// thread (a UNO bridge: `attrib annotate`, the tests, bench/writer_bench) is posted there through
+// css::awt::AsyncCallback and waited for (commands.cc explains why: comment sidebar and idle
+// layout between our edits made the commands quadratic). The frame's status bar is used only
+// when the frame's window is visible.
+//
 // HIDDEN DISPATCH ARGUMENTS (programmatic callers only; menus, toolbars and keys pass none):
 //  - "StatusIndicator" (css::task::XStatusIndicator): report progress there instead of the
 //    frame's status bar (`attrib annotate` and the tests use it).
