@@ -46,13 +46,8 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-OUString U(const std::string& s) {
-  return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
-std::string S(const OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
-}
+OUString U(const std::string& s) { return office::ToOUString(s); }
+std::string S(const OUString& s) { return office::ToUtf8(s); }
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -75,21 +70,6 @@ const std::map<std::string, std::string>& ExportFilters() {
       {".odt", "writer8"}, {".docx", "MS Word 2007 XML"}, {".pdf", "writer_pdf_Export"}};
   return filters;
 }
-
-class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
- public:
-  void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override {
-    finished = true;
-    success = e.State == css::frame::DispatchResultState::SUCCESS;
-    OUString s;
-    e.Result >>= s;
-    result = S(s);
-  }
-  void SAL_CALL disposing(const css::lang::EventObject&) override {}
-  bool finished = false;
-  bool success = false;
-  std::string result;
-};
 
 // One line for people from a command's JSON result, e.g.
 // "HighlightQuotes: 27 quotes, 6 speakers; 27 marks, 27 comments, 0 footnotes; 0 skipped".
@@ -281,33 +261,25 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     Reference<css::frame::XFrame> frame =
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    Reference<css::util::XURLTransformer> transformer =
-        css::util::URLTransformer::create(office->context());
     nlohmann::json results = nlohmann::json::array();
     for (const std::string& url : urls) {
-      css::util::URL u;
-      u.Complete = U(url);
-      transformer->parseStrict(u);
-      Reference<css::frame::XNotifyingDispatch> dispatch(
-          Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)->queryDispatch(u, "", 0),
-          UNO_QUERY);
-      if (!dispatch.is()) {
-        return office_failed(url + " is not available: the extension did not load");
-      }
       say("running " + url);
-      rtl::Reference<ResultListener> listener(new ResultListener);
       css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
       dispatch_args.getArray()[0].Name = "StatusIndicator";
       dispatch_args.getArray()[0].Value <<= Reference<css::task::XStatusIndicator>(
           new PrintedProgress(say));
-      dispatch->dispatchWithNotification(u, dispatch_args, listener.get());
-      if (!listener->finished || !listener->success) {
-        return office_failed(url + " failed: " +
-                             (listener->result.empty() ? "no result" : listener->result));
+      office::DispatchOutcome outcome =
+          office::DispatchAndWait(office->context(), frame, url, dispatch_args);
+      if (!outcome.available) {
+        return office_failed(url + " is not available: the extension did not load");
       }
-      nlohmann::json r = nlohmann::json::parse(listener->result, nullptr, false);
-      say(r.is_discarded() ? listener->result : Summary(r));
-      results.push_back(r.is_discarded() ? nlohmann::json(listener->result) : r);
+      if (!outcome.finished || !outcome.success) {
+        return office_failed(url + " failed: " +
+                             (outcome.result.empty() ? "no result" : outcome.result));
+      }
+      nlohmann::json r = nlohmann::json::parse(outcome.result, nullptr, false);
+      say(r.is_discarded() ? outcome.result : Summary(r));
+      results.push_back(r.is_discarded() ? nlohmann::json(outcome.result) : r);
     }
     say("saving " + args.output);
     css::uno::Sequence<css::beans::PropertyValue> store(2);

@@ -38,21 +38,6 @@ class OfficeEnvironment : public ::testing::Environment {
   void TearDown() override { g_office.reset(); }
 };
 
-class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
- public:
-  void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override {
-    finished = true;
-    state = e.State;
-    rtl::OUString s;
-    e.Result >>= s;
-    result = Utf8(s);
-  }
-  void SAL_CALL disposing(const css::lang::EventObject&) override {}
-  bool finished = false;
-  sal_Int16 state = css::frame::DispatchResultState::DONTKNOW;
-  std::string result;
-};
-
 }  // namespace
 
 office::Office& TheOffice() { return *g_office; }
@@ -100,23 +85,15 @@ std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::stri
 
 std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
                      const css::uno::Sequence<css::beans::PropertyValue>& args, bool* ok) {
-  *ok = false;
-  Reference<css::frame::XNotifyingDispatch> dispatch(QueryDispatch(frame, url), UNO_QUERY);
-  if (!dispatch.is()) return "no dispatch for " + url;
-  rtl::Reference<ResultListener> listener(new ResultListener);
-  dispatch->dispatchWithNotification(ParseUrl(url), args, listener.get());
-  if (!listener->finished) return "no dispatch result for " + url;
-  *ok = listener->state == css::frame::DispatchResultState::SUCCESS;
-  return listener->result;
+  office::DispatchOutcome outcome = office::DispatchAndWait(TheOffice().context(), frame, url, args);
+  *ok = outcome.success;
+  if (!outcome.available) return "no dispatch for " + url;
+  if (!outcome.finished) return "no dispatch result for " + url;
+  return outcome.result;
 }
 
-std::string Utf8(const rtl::OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
-}
-rtl::OUString Ou(const std::string& s) {
-  return rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
+std::string Utf8(const rtl::OUString& s) { return office::ToUtf8(s); }
+rtl::OUString Ou(const std::string& s) { return office::ToOUString(s); }
 rtl::OUString Ou16(std::u16string_view s) {
   return rtl::OUString(reinterpret_cast<const sal_Unicode*>(s.data()),
                        static_cast<sal_Int32>(s.size()));

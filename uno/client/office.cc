@@ -6,7 +6,14 @@
 #include <com/sun/star/connection/Connector.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/util/URLTransformer.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <rtl/ref.hxx>
 #include <cppuhelper/bootstrap.hxx>
 #include <csignal>
 #include <cstdlib>
@@ -35,13 +42,30 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 using Clock = std::chrono::steady_clock;
 
-OUString U(const std::string& s) {
-  return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
-std::string S(const OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
-}
+OUString U(const std::string& s) { return ToOUString(s); }
+std::string S(const OUString& s) { return ToUtf8(s); }
+
+// Holds its own outcome (it is ref-counted: a late notification never writes into a dead frame).
+class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
+ public:
+  void SAL_CALL dispatchFinished(const css::frame::DispatchResultEvent& e) override {
+    OUString s;
+    e.Result >>= s;
+    std::lock_guard<std::mutex> lock(mutex_);
+    outcome_.finished = true;
+    outcome_.success = e.State == css::frame::DispatchResultState::SUCCESS;
+    outcome_.result = ToUtf8(s);
+  }
+  void SAL_CALL disposing(const css::lang::EventObject&) override {}
+  DispatchOutcome outcome() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return outcome_;
+  }
+
+ private:
+  std::mutex mutex_;
+  DispatchOutcome outcome_;
+};
 
 // --- process groups that must die with us ------------------------------------------------------
 constexpr int kMaxGroups = 64;
@@ -385,6 +409,34 @@ Reference<css::lang::XComponent> Office::NewWriterDocument() const {
 
 std::string Office::LogTail(size_t bytes) const {
   return dir_.empty() ? "" : ReadTail(log_path(), bytes);
+}
+
+rtl::OUString ToOUString(std::string_view utf8) {
+  return OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
+}
+
+std::string ToUtf8(const rtl::OUString& s) {
+  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
+}
+
+DispatchOutcome DispatchAndWait(const Reference<css::uno::XComponentContext>& context,
+                                const Reference<css::frame::XFrame>& frame, const std::string& url,
+                                const css::uno::Sequence<css::beans::PropertyValue>& args) {
+  css::util::URL parsed;
+  parsed.Complete = ToOUString(url);
+  css::util::URLTransformer::create(context)->parseStrict(parsed);
+  Reference<css::frame::XNotifyingDispatch> dispatch(
+      Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)->queryDispatch(parsed, "", 0),
+      UNO_QUERY);
+  if (!dispatch.is()) return DispatchOutcome();
+  // Our commands notify before dispatchWithNotification returns (they run synchronously, see
+  // uno/component/commands.h); a command that has not notified by then reads as unfinished.
+  rtl::Reference<ResultListener> listener(new ResultListener);
+  dispatch->dispatchWithNotification(parsed, args, listener.get());
+  DispatchOutcome outcome = listener->outcome();
+  outcome.available = true;
+  return outcome;
 }
 
 }  // namespace attrib::office

@@ -15,12 +15,15 @@
 // fatal-signal handlers all kill the group; no soffice.bin survives its Office.
 #pragma once
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 
 namespace attrib::office {
@@ -72,6 +75,25 @@ class Office {
   css::uno::Reference<css::lang::XComponent> bridge_;
   css::uno::Reference<css::uno::XComponentContext> context_;
 };
+
+// UTF-8 <-> UNO strings, at the client's edge.
+rtl::OUString ToOUString(std::string_view utf8);
+std::string ToUtf8(const rtl::OUString& s);
+
+// What a dispatched command reported through its XDispatchResultListener.
+struct DispatchOutcome {
+  bool available = false;  // queryDispatch answered, and the dispatch can notify
+  bool finished = false;   // the listener heard back
+  bool success = false;    // DispatchResultState::SUCCESS
+  std::string result;      // the command's result string (our commands: a JSON summary)
+};
+
+// Dispatches `url` on `frame` — queryDispatch first: a command with no handler would silently
+// do nothing — and waits for its notification. Throws only css::uno::Exception from the bridge.
+DispatchOutcome DispatchAndWait(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                const css::uno::Reference<css::frame::XFrame>& frame,
+                                const std::string& url,
+                                const css::uno::Sequence<css::beans::PropertyValue>& args = {});
 
 // The attrib.oxt / attrib.rdb of this build tree.
 std::string BuiltOxtPath();
