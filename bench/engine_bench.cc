@@ -88,7 +88,9 @@ void RunAnalyze(benchmark::State& state, attrib::Options options) {
 }
 
 // The full analysis: quotes, speakers, entities and claims.
-void BM_AnalyzeFull(benchmark::State& state) { RunAnalyze(state, attrib::Options()); }
+void BM_AnalyzeFull(benchmark::State& state) {
+  RunAnalyze(state, attrib::Options());
+}
 
 // Without claim scoring: the difference to BM_AnalyzeFull is the claim scorer's cost.
 void BM_AnalyzeNoClaims(benchmark::State& state) {
@@ -123,7 +125,8 @@ void BM_ClaimScoring(benchmark::State& state) {
 // and 4 MB must grow linearly (2x, 4x).
 void BM_Adversarial(benchmark::State& state) {
   const std::string chunk =
-      "\u201CPrices rose 5% in 2014,\u201D the minister said, and \"officials\" 'agreed' \u201D\u201C ";
+      "\u201CPrices rose 5% in 2014,\u201D the minister said, and \"officials\" 'agreed' "
+      "\u201D\u201C ";
   std::string text;
   const size_t size = static_cast<size_t>(state.range(0)) * 1000000;
   while (text.size() + chunk.size() <= size) text += chunk;

@@ -69,8 +69,12 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 using Clock = std::chrono::steady_clock;
 
-OUString U(const std::string& s) { return attrib::office::ToOUString(s); }
-std::string S(const OUString& s) { return attrib::office::ToUtf8(s); }
+OUString U(const std::string& s) {
+  return attrib::office::ToOUString(s);
+}
+std::string S(const OUString& s) {
+  return attrib::office::ToUtf8(s);
+}
 double Seconds(Clock::duration d) {
   return std::chrono::duration<double>(d).count();
 }

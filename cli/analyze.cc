@@ -37,10 +37,13 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
 }
 
 // Text that is not text: NUL bytes never occur in UTF-8 prose.
-bool LooksBinary(std::string_view data) { return data.find('\0') != std::string_view::npos; }
+bool LooksBinary(std::string_view data) {
+  return data.find('\0') != std::string_view::npos;
+}
 
 Status AnalyzeUtf8(std::string_view text, const Options& options, Document* doc, Analysis* out) {
-  if (LooksBinary(text)) return Status::Error("input is binary data (contains NUL bytes), not text");
+  if (LooksBinary(text))
+    return Status::Error("input is binary data (contains NUL bytes), not text");
   if (Status s = Document::FromUtf8(text, doc); !s.ok()) return s;
   return Analyze(*doc, options, out);
 }
@@ -61,12 +64,13 @@ void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
   };
   os << "Speakers (" << a.speakers.size() << ")\n";
   for (const Speaker& s : a.speakers) {
-    os << "  S" << s.id << "  " << speaker_label(s.id) << "  [" << s.mentions.size()
-       << " mention" << (s.mentions.size() == 1 ? "" : "s") << "]\n";
+    os << "  S" << s.id << "  " << speaker_label(s.id) << "  [" << s.mentions.size() << " mention"
+       << (s.mentions.size() == 1 ? "" : "s") << "]\n";
   }
   os << "Quotes (" << a.quotes.size() << ")\n";
   for (const Quote& q : a.quotes) {
-    os << "  Q" << q.id << "  " << QuoteKindName(q.kind) << "  “" << Snippet(doc, q.content) << "”\n"
+    os << "  Q" << q.id << "  " << QuoteKindName(q.kind) << "  “" << Snippet(doc, q.content)
+       << "”\n"
        << "      " << speaker_label(q.speaker);
     if (q.agentless) os << " (agentless)";
     if (q.cue) os << " · cue “" << Snippet(doc, *q.cue) << "”";
@@ -80,7 +84,8 @@ void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", c.score);
       os << "  C" << c.id << "  " << score << "  " << Snippet(doc, c.span) << "\n      ";
-      for (size_t i = 0; i < c.kinds.size(); ++i) os << (i ? ", " : "") << ClaimKindName(c.kinds[i]);
+      for (size_t i = 0; i < c.kinds.size(); ++i)
+        os << (i ? ", " : "") << ClaimKindName(c.kinds[i]);
       if (c.kinds.empty()) os << "claim";
       os << " · "
          << (c.attributed_to ? speaker_label(c.attributed_to)
@@ -90,7 +95,9 @@ void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
   }
 }
 
-void Emit(const json& j, bool pretty) { std::cout << (pretty ? j.dump(2) : j.dump()) << "\n"; }
+void Emit(const json& j, bool pretty) {
+  std::cout << (pretty ? j.dump(2) : j.dump()) << "\n";
+}
 
 // Compact output is streamed (memory stays flat on huge inputs); --pretty builds the value.
 void EmitResult(const Document& doc, const Analysis& analysis, const json& id, bool pretty) {

@@ -10,11 +10,11 @@ namespace attrib::cli {
 // Exit codes scripts can rely on (also listed in `attrib --help`).
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,      // internal error
-  kExitUsage = 2,        // bad flags
-  kExitBadInput = 3,     // unreadable file, invalid UTF-8, binary data
-  kExitSomeLinesBad = 4, // --jsonl: some lines were rejected (each got an "error" object)
-  kExitOffice = 5,       // annotate: LibreOffice missing, failed, or timed out
+  kExitFailure = 1,       // internal error
+  kExitUsage = 2,         // bad flags
+  kExitBadInput = 3,      // unreadable file, invalid UTF-8, binary data
+  kExitSomeLinesBad = 4,  // --jsonl: some lines were rejected (each got an "error" object)
+  kExitOffice = 5,        // annotate: LibreOffice missing, failed, or timed out
 };
 
 enum class Format { kJson, kText };

@@ -22,18 +22,17 @@
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <condition_variable>
-#include <csignal>
 #include <cppuhelper/implbase1.hxx>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <rtl/ref.hxx>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "analyze.h"  // exit codes
 #include "client/office.h"
@@ -46,8 +45,12 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-OUString U(const std::string& s) { return office::ToOUString(s); }
-std::string S(const OUString& s) { return office::ToUtf8(s); }
+OUString U(const std::string& s) {
+  return office::ToOUString(s);
+}
+std::string S(const OUString& s) {
+  return office::ToUtf8(s);
+}
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -75,10 +78,10 @@ const std::map<std::string, std::string>& ExportFilters() {
 // "HighlightQuotes: 27 quotes, 6 speakers; 27 marks, 27 comments, 0 footnotes; 0 skipped".
 std::string Summary(const nlohmann::json& r) {
   auto n = [&](const char* key) { return std::to_string(r.value(key, 0)); };
-  std::string line = r.value("command", std::string("command")) + ": " + n("quotes") +
-                     " quotes, " + n("speakers") + " speakers, " + n("claims") + " claims; " +
-                     n("marks") + " marks, " + n("comments") + " comments, " + n("footnotes") +
-                     " footnotes, " + n("removed") + " removed";
+  std::string line = r.value("command", std::string("command")) + ": " + n("quotes") + " quotes, " +
+                     n("speakers") + " speakers, " + n("claims") + " claims; " + n("marks") +
+                     " marks, " + n("comments") + " comments, " + n("footnotes") + " footnotes, " +
+                     n("removed") + " removed";
   if (r.contains("skipped") && r["skipped"].is_array() && !r["skipped"].empty()) {
     line += "; skipped " + std::to_string(r["skipped"].size()) + ": " + r["skipped"].dump();
   }
@@ -115,13 +118,14 @@ class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator
 // instead of hanging.
 class Watchdog {
  public:
-  Watchdog(int seconds, pid_t pgid) : thread_([this, seconds, pgid] {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (!cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; })) {
-      fired_ = true;
-      if (pgid > 0) ::kill(-pgid, SIGKILL);
-    }
-  }) {}
+  Watchdog(int seconds, pid_t pgid)
+      : thread_([this, seconds, pgid] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          if (!cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; })) {
+            fired_ = true;
+            if (pgid > 0) ::kill(-pgid, SIGKILL);
+          }
+        }) {}
   ~Watchdog() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -160,7 +164,8 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
     props->getPropertyValue("Name") >>= name;
     props->getPropertyValue("Content") >>= content;
     if (!name.startsWith("attrib:")) continue;
-    std::string text = S(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
+    std::string text =
+        S(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
     std::string comment = S(content);
     if (name.startsWith("attrib:c")) {
       claims.push_back({{"name", S(name)}, {"text", text}, {"check", comment}});
@@ -181,7 +186,8 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
     Reference<css::text::XText> note_text = mark->getAnchor()->getText();
     Reference<css::text::XFootnote> note(note_text, UNO_QUERY);
     if (!note.is()) continue;
-    footnotes.push_back({{"name", S(name)}, {"label", S(note->getAnchor()->getString())},
+    footnotes.push_back({{"name", S(name)},
+                         {"label", S(note->getAnchor()->getString())},
                          {"text", S(note_text->getString())}});
   }
   return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
@@ -216,7 +222,8 @@ int RunAnnotate(const AnnotateArgs& args) {
   for (const std::string& c : args.commands) {
     auto it = CommandUrls().find(c);
     if (it == CommandUrls().end()) {
-      return fail(kExitUsage, "unknown command '" + c + "' (known: highlight, claims, footnotes, clear)");
+      return fail(kExitUsage,
+                  "unknown command '" + c + "' (known: highlight, claims, footnotes, clear)");
     }
     urls.push_back(it->second);
   }
@@ -232,10 +239,10 @@ int RunAnnotate(const AnnotateArgs& args) {
   if (!office) return fail(kExitOffice, error);
   Watchdog watchdog(args.timeout_seconds, office->process_group());
   auto office_failed = [&](const std::string& what) {
-    std::string message = watchdog.fired() ? "timed out after " +
-                                                 std::to_string(args.timeout_seconds) + " s (" +
-                                                 what + ")"
-                                           : what;
+    std::string message =
+        watchdog.fired()
+            ? "timed out after " + std::to_string(args.timeout_seconds) + " s (" + what + ")"
+            : what;
     office->Stop();
     return fail(kExitOffice, message);
   };
@@ -266,16 +273,16 @@ int RunAnnotate(const AnnotateArgs& args) {
       say("running " + url);
       css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
       dispatch_args.getArray()[0].Name = "StatusIndicator";
-      dispatch_args.getArray()[0].Value <<= Reference<css::task::XStatusIndicator>(
-          new PrintedProgress(say));
+      dispatch_args.getArray()[0].Value <<=
+          Reference<css::task::XStatusIndicator>(new PrintedProgress(say));
       office::DispatchOutcome outcome =
           office::DispatchAndWait(office->context(), frame, url, dispatch_args);
       if (!outcome.available) {
         return office_failed(url + " is not available: the extension did not load");
       }
       if (!outcome.finished || !outcome.success) {
-        return office_failed(url + " failed: " +
-                             (outcome.result.empty() ? "no result" : outcome.result));
+        return office_failed(url +
+                             " failed: " + (outcome.result.empty() ? "no result" : outcome.result));
       }
       nlohmann::json r = nlohmann::json::parse(outcome.result, nullptr, false);
       say(r.is_discarded() ? outcome.result : Summary(r));
@@ -290,8 +297,8 @@ int RunAnnotate(const AnnotateArgs& args) {
     Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
         ->storeToURL(U(office::FileUrl(args.output)), store);
     if (!args.json_report.empty()) {
-      nlohmann::json report = {{"input", args.input}, {"output", args.output},
-                               {"commands", results}};
+      nlohmann::json report = {
+          {"input", args.input}, {"output", args.output}, {"commands", results}};
       report.update(MarkedContent(doc));
       std::ofstream out(args.json_report);
       out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

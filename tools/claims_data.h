@@ -7,11 +7,10 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace attrib::claims_data {
 
@@ -33,8 +32,8 @@ inline std::vector<GoldClaim> GoldClaimsOf(const nlohmann::json& doc) {
   auto claims = doc.find("claims");
   if (claims == doc.end() || !claims->is_array()) return out;
   for (const auto& c : *claims) {
-    out.push_back({c.value("start", int64_t{0}), c.value("end", int64_t{0}),
-                   c.value("checkworthy", false)});
+    out.push_back(
+        {c.value("start", int64_t{0}), c.value("end", int64_t{0}), c.value("checkworthy", false)});
   }
   return out;
 }
@@ -49,7 +48,8 @@ inline bool ReadClaimDocs(const std::string& path, std::vector<ClaimDoc>* docs) 
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) return false;
     ClaimDoc d;
-    if (auto v = j.find("id"); v != j.end()) d.id = v->is_string() ? v->get<std::string>() : v->dump();
+    if (auto v = j.find("id"); v != j.end())
+      d.id = v->is_string() ? v->get<std::string>() : v->dump();
     if (auto v = j.find("text"); v != j.end() && v->is_string()) d.text = v->get<std::string>();
     d.claims = GoldClaimsOf(j);
     docs->push_back(std::move(d));
@@ -61,13 +61,15 @@ inline bool ReadClaimDocs(const std::string& path, std::vector<ClaimDoc>* docs) 
 struct ClaimTally {
   int64_t tp_pred = 0, n_pred = 0, tp_gold = 0, n_gold = 0;
   // `pred`: predicted [start, end) in code points. Only documents with gold claims count.
-  void Add(const std::vector<GoldClaim>& gold, const std::vector<std::pair<int64_t, int64_t>>& pred) {
+  void Add(const std::vector<GoldClaim>& gold,
+           const std::vector<std::pair<int64_t, int64_t>>& pred) {
     if (gold.empty()) return;
     for (const GoldClaim& c : gold) {
       if (!c.checkworthy) continue;
       ++n_gold;
       for (const auto& [s, e] : pred) {
-        if (std::max<int64_t>(0, std::min(c.end, e) - std::max(c.start, s)) * 2 >= c.end - c.start) {
+        if (std::max<int64_t>(0, std::min(c.end, e) - std::max(c.start, s)) * 2 >=
+            c.end - c.start) {
           ++tp_gold;
           break;
         }

@@ -14,8 +14,9 @@ namespace attrib {
 
 const std::vector<std::string>& DefaultSieves() {
   static const std::vector<std::string> kSieves = {
-      "cue-after-quote", "cue-before-quote", "cue-in-sentence", "turn-continuation", "subject-after-quote", "paragraph-lead",
-      "indirect-that",   "indirect-trailing", "according-to",   "agentless",         "mixed-fragment",
+      "cue-after-quote",     "cue-before-quote", "cue-in-sentence", "turn-continuation",
+      "subject-after-quote", "paragraph-lead",   "indirect-that",   "indirect-trailing",
+      "according-to",        "agentless",        "mixed-fragment",
   };
   return kSieves;
 }
@@ -35,7 +36,8 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
   }
   const LanguageData* lang = GetLanguageData(options.language.empty() ? "en" : options.language);
   out->language = options.language.empty() ? "en" : options.language;
-  const std::vector<std::string>& sieves = options.sieves.empty() ? DefaultSieves() : options.sieves;
+  const std::vector<std::string>& sieves =
+      options.sieves.empty() ? DefaultSieves() : options.sieves;
   const std::u16string& text = doc.text();
 
   // Stage 1: quotation marks (language independent).

@@ -8,9 +8,9 @@ namespace {
 // Cost bounds. Every scan of the sieves is limited in tokens so that the cost per quotation or
 // cue is bounded whatever the input (one "sentence" of a million tokens, thousands of quotes in
 // one paragraph). Real sentences and noun phrases are far shorter than these windows.
-constexpr int32_t kWindow = 100;       // tokens looked at around a quote or cue in its sentence
-constexpr int32_t kMaxPhrase = 24;     // tokens of one noun-phrase segment
-constexpr int kMaxNestedReports = 3;   // indirect contents that may cover one token
+constexpr int32_t kWindow = 100;      // tokens looked at around a quote or cue in its sentence
+constexpr int32_t kMaxPhrase = 24;    // tokens of one noun-phrase segment
+constexpr int kMaxNestedReports = 3;  // indirect contents that may cover one token
 
 struct Ctx {
   const AttributionInput& in;
@@ -19,7 +19,8 @@ struct Ctx {
   const std::vector<int>& cue_at;  // token -> cue index covering it, -1
   uint64_t h_of, h_for, h_to, h_that, h_it, h_but, h_and, h_comma;
 
-  explicit Ctx(const AttributionInput& i) : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.cue_at) {
+  explicit Ctx(const AttributionInput& i)
+      : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.cue_at) {
     h_of = HashAscii("of");
     h_for = HashAscii("for");
     h_to = HashAscii("to");
@@ -31,7 +32,9 @@ struct Ctx {
   }
   int32_t n() const { return static_cast<int32_t>(tok.size()); }
   char16_t ch(int32_t i) const { return in.text[tok[i].begin]; }
-  bool IsPunct(int32_t i, char16_t c) const { return tok[i].kind == TokenKind::kPunct && ch(i) == c; }
+  bool IsPunct(int32_t i, char16_t c) const {
+    return tok[i].kind == TokenKind::kPunct && ch(i) == c;
+  }
   uint32_t W(int32_t i) const { return in.info[i].words; }
   uint32_t T(int32_t i) const { return in.info[i].titles; }
   bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0; }
@@ -76,11 +79,17 @@ int32_t SegmentBefore(const Ctx& c, int32_t k, int32_t floor) {
   floor = std::max(floor, k - kMaxPhrase);
   while (j >= floor) {
     if (c.tok[j].kind == TokenKind::kPunct) {
-      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { --j; continue; }
+      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) {
+        --j;
+        continue;
+      }
       if (c.IsPunct(j, u')')) {
         int32_t m = j - 1;
         while (m >= floor && m > j - 10 && !c.IsPunct(m, u'(')) --m;
-        if (m >= floor && c.IsPunct(m, u'(')) { j = m - 1; continue; }
+        if (m >= floor && c.IsPunct(m, u'(')) {
+          j = m - 1;
+          continue;
+        }
       }
       break;
     }
@@ -93,7 +102,10 @@ int32_t SegmentBefore(const Ctx& c, int32_t k, int32_t floor) {
     if (!NpWord(c, j, &lower)) break;
     start = j;
     if ((w & c.L.det) && !c.tok[j].IsCap()) {
-      if (j > floor && (c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for)) { --j; continue; }
+      if (j > floor && (c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for)) {
+        --j;
+        continue;
+      }
       break;
     }
     if ((w & c.L.det) && c.tok[j].IsCap()) break;  // "The New York Post"
@@ -122,7 +134,9 @@ bool SegmentLooksNominal(const Ctx& c, int32_t a, int32_t b) {  // [a, b]
 
 Phrase MakePhrase(const Ctx& c, int32_t a, int32_t b) {  // [a, b)
   Phrase p;
-  while (a < b && c.tok[b - 1].kind == TokenKind::kPunct && !c.IsInnerPeriod(b - 1) && !c.IsPunct(b - 1, u')')) --b;
+  while (a < b && c.tok[b - 1].kind == TokenKind::kPunct && !c.IsInnerPeriod(b - 1) &&
+         !c.IsPunct(b - 1, u')'))
+    --b;
   if (a >= b) return p;
   p.first = a;
   p.last = b;
@@ -133,7 +147,8 @@ Phrase MakePhrase(const Ctx& c, int32_t a, int32_t b) {  // [a, b)
 bool ValidSubject(const Ctx& c, int32_t a, int32_t b) {  // [a, b]
   if (a > b) return false;
   if (a == b && c.IsPronoun(a)) return true;
-  if (a < b && (c.W(a) & c.L.det) && !c.IsPronoun(a) && c.tok[a + 1].kind == TokenKind::kWord) return true;
+  if (a < b && (c.W(a) & c.L.det) && !c.IsPronoun(a) && c.tok[a + 1].kind == TokenKind::kWord)
+    return true;
   for (int32_t i = a; i <= b; ++i) {
     if (c.tok[i].IsCap() && !(c.W(i) & c.L.intro && i == a && a == b)) return true;
     if (c.T(i) & (c.L.person | c.L.title)) return true;
@@ -163,7 +178,8 @@ Phrase Before(const Ctx& c, int32_t k, int32_t floor) {
 }
 
 int32_t SkipAuxLeft(const Ctx& c, int32_t k, int32_t floor) {
-  while (k >= floor && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k)) --k;
+  while (k >= floor && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k))
+    --k;
   return k;
 }
 
@@ -176,11 +192,17 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
   const int32_t np_limit = std::min(limit, i + kMaxPhrase);
   while (j < np_limit && c.SameSentence(i, j)) {
     if (c.tok[j].kind == TokenKind::kPunct) {
-      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) { ++j; continue; }
+      if (c.IsInnerPeriod(j) || c.IsPunct(j, u'-') || c.IsPunct(j, u'&')) {
+        ++j;
+        continue;
+      }
       if (c.IsPunct(j, u'(')) {
         int32_t m = j + 1;
         while (m < limit && m < j + 10 && !c.IsPunct(m, u')')) ++m;
-        if (m < limit && c.IsPunct(m, u')')) { j = m + 1; continue; }
+        if (m < limit && c.IsPunct(m, u')')) {
+          j = m + 1;
+          continue;
+        }
       }
       break;
     }
@@ -191,22 +213,26 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
       continue;
     }
     const uint32_t w = c.W(j);
-    if ((w & c.L.det) && j > i && !(c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for)) break;
+    if ((w & c.L.det) && j > i && !(c.tok[j - 1].hash == c.h_of || c.tok[j - 1].hash == c.h_for))
+      break;
     if (!NpWord(c, j, &lower)) break;
     ++j;
   }
   if (j == i || !ValidSubject(c, i, j - 1)) return {};
   int32_t end = j;
   if (appositions) {
-    for (int seg = 0; seg < 2 && end + 1 < limit && c.IsPunct(end, u',') && c.SameSentence(i, end + 1); ++seg) {
+    for (int seg = 0;
+         seg < 2 && end + 1 < limit && c.IsPunct(end, u',') && c.SameSentence(i, end + 1); ++seg) {
       int32_t s = end + 1;
       const uint32_t w = c.W(s);
-      const bool starts_ok = (w & c.L.det) || c.tok[s].kind == TokenKind::kNumber || c.tok[s].IsCap() ||
-                             (c.T(s) & (c.L.title | c.L.person)) || c.tok[s].hash == HashAscii("who");
+      const bool starts_ok = (w & c.L.det) || c.tok[s].kind == TokenKind::kNumber ||
+                             c.tok[s].IsCap() || (c.T(s) & (c.L.title | c.L.person)) ||
+                             c.tok[s].hash == HashAscii("who");
       if (!starts_ok || c.IsCue(s) || (w & c.L.pronouns())) break;
       int32_t e = s;
       while (e < limit && c.SameSentence(i, e) && !c.IsPunct(e, u',') && !c.tok[e].Is(kQuoteChar) &&
-             !c.IsPunct(e, u';') && !c.IsPunct(e, u':') && !(c.tok[e].Is(kSentenceEnd)) && e - s < 16)
+             !c.IsPunct(e, u';') && !c.IsPunct(e, u':') && !(c.tok[e].Is(kSentenceEnd)) &&
+             e - s < 16)
         ++e;
       if (e - s >= 16 || e == s) break;
       bool has_cue = false;
@@ -223,7 +249,8 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
   if (k >= floor && c.IsPunct(k, u',') && k - 1 >= floor) {
     Phrase p = Before(c, k - 1, floor);
-    if (!p.empty() && p.first < k - 1 && (p.first == floor || c.IsPunct(p.first - 1, u',') || true)) {
+    if (!p.empty() && p.first < k - 1 &&
+        (p.first == floor || c.IsPunct(p.first - 1, u',') || true)) {
       // "Emily Horne, reported" only when the phrase is an apposition chain
       int32_t commas = 0;
       for (int32_t i = p.first; i < p.last; ++i) commas += c.IsPunct(i, u',');
@@ -239,7 +266,8 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
 // "..., saying": a participle cue right after a comma.
 bool IsParticipleAfterComma(const Ctx& c, const Cue& cue, int32_t floor) {
   if (cue.first - 1 <= floor || !c.IsPunct(cue.first - 1, u',')) return false;
-  std::u16string_view w = c.in.text.substr(c.tok[cue.first].begin, c.tok[cue.first].end - c.tok[cue.first].begin);
+  std::u16string_view w =
+      c.in.text.substr(c.tok[cue.first].begin, c.tok[cue.first].end - c.tok[cue.first].begin);
   return w.size() > 4 && w.substr(w.size() - 3) == u"ing";
 }
 
@@ -247,7 +275,8 @@ bool IsParticipleAfterComma(const Ctx& c, const Cue& cue, int32_t floor) {
 // comma ("On Monday, Trump ...") and needs a word after the phrase (its verb).
 Phrase ClauseSubject(const Ctx& c, int32_t from, int32_t to) {
   int32_t start = from;
-  while (start < to && (c.tok[start].kind == TokenKind::kPunct || (c.W(start) & c.L.clause))) ++start;
+  while (start < to && (c.tok[start].kind == TokenKind::kPunct || (c.W(start) & c.L.clause)))
+    ++start;
   if (start < to && (c.W(start) & (c.L.prep | c.L.intro)) && !(c.W(start) & c.L.det)) {
     int32_t k = start;
     while (k < to && k < start + 12 && !c.IsPunct(k, u',')) ++k;
@@ -267,7 +296,9 @@ int32_t SentenceLast(const Ctx& c, int32_t i) {
   return std::min(c.in.tokens->sentences[c.tok[i].sentence].last, i + 1 + kWindow);
 }
 
-bool SpeechLike(const Ctx& c, const Cue& cue) { return (cue.classes & (c.L.speech_like() | c.L.source)) != 0; }
+bool SpeechLike(const Ctx& c, const Cue& cue) {
+  return (cue.classes & (c.L.speech_like() | c.L.source)) != 0;
+}
 
 bool Enabled(const std::vector<std::string>& sieves, std::string_view name) {
   return std::find(sieves.begin(), sieves.end(), name) != sieves.end();
@@ -290,7 +321,8 @@ void MergeIntoAttributionUnits(const Ctx& c, std::vector<Attribution>* attrs) {
   std::vector<int> directs;
   for (size_t i = 0; i < out.size(); ++i)
     if (out[i].kind == QuoteKind::kDirect) directs.push_back(static_cast<int>(i));
-  std::sort(directs.begin(), directs.end(), [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
+  std::sort(directs.begin(), directs.end(),
+            [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
   std::vector<int> redirect(out.size(), -1);
   int head = -1;
   for (size_t k = 0; k < directs.size(); ++k) {
@@ -300,9 +332,11 @@ void MergeIntoAttributionUnits(const Ctx& c, std::vector<Attribution>* attrs) {
       Attribution& a = out[head];
       const int32_t gap_begin = a.marked.end, gap_end = b.marked.begin;
       const int32_t ta = TokenAt(*c.in.tokens, gap_begin), tb = TokenAt(*c.in.tokens, gap_end);
-      bool same_para = ta <= tb && tb < c.n() && ta < c.n() && c.tok[ta].paragraph == c.tok[tb].paragraph &&
-                       c.tok[TokenAt(*c.in.tokens, a.content.begin)].paragraph == c.tok[tb].paragraph;
-      const bool cue_in_gap = a.cue >= 0 && cues[a.cue].span.begin >= gap_begin && cues[a.cue].span.end <= gap_end;
+      bool same_para =
+          ta <= tb && tb < c.n() && ta < c.n() && c.tok[ta].paragraph == c.tok[tb].paragraph &&
+          c.tok[TokenAt(*c.in.tokens, a.content.begin)].paragraph == c.tok[tb].paragraph;
+      const bool cue_in_gap =
+          a.cue >= 0 && cues[a.cue].span.begin >= gap_begin && cues[a.cue].span.end <= gap_end;
       const bool b_follows = b.same_speaker_as == head || b.cue == a.cue || b.cue < 0 ||
                              (b.same_speaker_as >= 0 && redirect[b.same_speaker_as] == head);
       if (same_para && cue_in_gap && b_follows && tb - ta <= 60) {
@@ -349,7 +383,8 @@ void IndexCues(AttributionInput* in) {
   if (in->info.size() != tok.size()) in->info = LookupWords(*in->tokens, *in->lang);
   in->cue_at.assign(tok.size(), -1);
   for (size_t c = 0; c < in->cues->size(); ++c) {
-    for (int32_t k = (*in->cues)[c].first; k < (*in->cues)[c].last; ++k) in->cue_at[k] = static_cast<int>(c);
+    for (int32_t k = (*in->cues)[c].first; k < (*in->cues)[c].last; ++k)
+      in->cue_at[k] = static_cast<int>(c);
   }
 }
 
@@ -358,13 +393,14 @@ Phrase PhraseBefore(const AttributionInput& in, int32_t last_token, int32_t floo
   return Before(c, last_token, floor);
 }
 
-Phrase PhraseAfter(const AttributionInput& in, int32_t first_token, int32_t limit, bool appositions) {
+Phrase PhraseAfter(const AttributionInput& in, int32_t first_token, int32_t limit,
+                   bool appositions) {
   Ctx c(in);
   return After(c, first_token, limit, appositions);
 }
 
-std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector<std::string>& sieves,
-                                   const Options& options) {
+std::vector<Attribution> Attribute(const AttributionInput& in,
+                                   const std::vector<std::string>& sieves, const Options& options) {
   Ctx c(in);
   const auto& quotes = *in.quotations;
   const auto& cues = *in.cues;
@@ -392,7 +428,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     QuoteInfo& qi = info[top[ti]];
     qi.open_tok = TokenAt(*in.tokens, q.open.begin);
     qi.close_tok = TokenAt(*in.tokens, q.close.end);
-    if (qi.close_tok > 0 && qi.close_tok <= n && q.close.empty()) qi.close_tok = TokenAt(*in.tokens, q.content.end);
+    if (qi.close_tok > 0 && qi.close_tok <= n && q.close.empty())
+      qi.close_tok = TokenAt(*in.tokens, q.content.end);
     if (qi.open_tok >= n) continue;
     // Content words.
     int32_t cf = qi.open_tok + 1, cl = TokenAt(*in.tokens, q.content.end);
@@ -405,12 +442,15 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     }
     if (words == 0) continue;
     int32_t last_ns = q.content.end - 1;
-    while (last_ns > q.content.begin && (in.text[last_ns] == u' ' || in.text[last_ns] == u'\u00A0')) --last_ns;
+    while (last_ns > q.content.begin && (in.text[last_ns] == u' ' || in.text[last_ns] == u'\u00A0'))
+      --last_ns;
     const char16_t last_ch = in.text[last_ns];
-    const bool ends_punct = last_ch == u'.' || last_ch == u',' || last_ch == u'!' || last_ch == u'?' ||
-                            last_ch == u'\u2026' || last_ch == u'\u2014' || last_ch == u'-';
-    const bool starts_upper = cf < n && (c.tok[cf].IsCap() || c.tok[cf].kind == TokenKind::kNumber ||
-                                         c.tok[cf].kind == TokenKind::kPunct);
+    const bool ends_punct = last_ch == u'.' || last_ch == u',' || last_ch == u'!' ||
+                            last_ch == u'?' || last_ch == u'\u2026' || last_ch == u'\u2014' ||
+                            last_ch == u'-';
+    const bool starts_upper =
+        cf < n && (c.tok[cf].IsCap() || c.tok[cf].kind == TokenKind::kNumber ||
+                   c.tok[cf].kind == TokenKind::kPunct);
     // Before the opener in its sentence, after any earlier quotation.
     int32_t sfirst = SentenceFirst(c, qi.open_tok);
     if (ti > 0) {
@@ -424,19 +464,27 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     bool before_cue_comma = false;
     if (!before_empty && (c.IsPunct(b, u',') || c.IsPunct(b, u':'))) {
       for (int32_t k = b - 1; k >= sfirst && k >= b - 8; --k) {
-        if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { before_cue_comma = true; break; }
+        if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) {
+          before_cue_comma = true;
+          break;
+        }
       }
     }
     const bool before_cue = !before_empty && c.IsCue(b) && SpeechLike(c, cues[c.cue_at[b]]);
     // After the closer: a cue right there makes it a direct quotation even mid-sentence.
     bool after_cue = false;
-    for (int32_t k = qi.close_tok; k < n && k < qi.close_tok + 8 && c.tok[k].paragraph == c.tok[qi.open_tok].paragraph; ++k) {
+    for (int32_t k = qi.close_tok;
+         k < n && k < qi.close_tok + 8 && c.tok[k].paragraph == c.tok[qi.open_tok].paragraph; ++k) {
       if (c.tok[k].Is(kQuoteChar) || c.tok[k].Is(kSentenceEnd)) break;
-      if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { after_cue = true; break; }
+      if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) {
+        after_cue = true;
+        break;
+      }
     }
     const bool title_case = caps == words && words <= 8 && !ends_punct;
     QuoteKind kind;
-    if ((before_empty || before_cue_comma || (before_cue && starts_upper) || (before_colon && starts_upper)) &&
+    if ((before_empty || before_cue_comma || (before_cue && starts_upper) ||
+         (before_colon && starts_upper)) &&
         (ends_punct || words >= 4 || after_cue || before_cue_comma)) {
       kind = QuoteKind::kDirect;
       if (title_case && !after_cue && !before_cue_comma) kind = QuoteKind::kOther;
@@ -446,7 +494,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
       kind = QuoteKind::kOther;
     } else {
       bool cue_before = false;
-      for (int32_t k = SentenceFirst(c, qi.open_tok); k < qi.open_tok; ++k) cue_before = cue_before || c.IsCue(k);
+      for (int32_t k = SentenceFirst(c, qi.open_tok); k < qi.open_tok; ++k)
+        cue_before = cue_before || c.IsCue(k);
       kind = (cue_before || words >= 3) ? QuoteKind::kMixed : QuoteKind::kOther;
     }
     qi.kind = kind;
@@ -473,14 +522,17 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         if (j < n && c.IsPunct(j, u',')) ++j;
         if (j >= n || c.tok[j].paragraph != para) continue;
         int32_t e = j;
-        while (e < n && c.tok[e].paragraph == para && !c.tok[e].Is(kQuoteChar) && !c.IsPunct(e, u';') &&
-               e - j < 30) {
+        while (e < n && c.tok[e].paragraph == para && !c.tok[e].Is(kQuoteChar) &&
+               !c.IsPunct(e, u';') && e - j < 30) {
           if (c.tok[e].Is(kSentenceEnd)) break;
           ++e;
         }
         int found = -1;
         for (int32_t k = j; k < e; ++k) {
-          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { found = c.cue_at[k]; break; }
+          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) {
+            found = c.cue_at[k];
+            break;
+          }
         }
         if (found < 0) continue;
         const Cue& cue = cues[found];
@@ -498,8 +550,10 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           if (k >= j && c.IsPunct(k, u',')) --k;
           if (k >= j) {
             Phrase p = Before(c, k, j);
-            if (!p.empty() && p.first == j) sp = p;
-            else if (!p.empty()) sp = p;
+            if (!p.empty() && p.first == j)
+              sp = p;
+            else if (!p.empty())
+              sp = p;
           }
         }
         if (sp.empty()) continue;
@@ -515,7 +569,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         if (j < n && c.IsPunct(j, u',')) ++j;
         if (j >= n || c.tok[j].paragraph != para) continue;
         int32_t v = j;
-        while (v < n && v < j + 8 && c.tok[v].paragraph == para && c.tok[v].kind == TokenKind::kWord &&
+        while (v < n && v < j + 8 && c.tok[v].paragraph == para &&
+               c.tok[v].kind == TokenKind::kWord &&
                !((c.tok[v].flags & kLowercase) && !(c.W(v) & c.L.det)))
           ++v;
         if (v <= j || v >= n || c.tok[v].paragraph != para || !(c.tok[v].flags & kLowercase) ||
@@ -538,7 +593,10 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         if (c.IsPunct(b, u',') || c.IsPunct(b, u':')) --b;
         int found = -1;
         for (int32_t k = b; k >= floor && k >= b - 6; --k) {
-          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) { found = c.cue_at[k]; break; }
+          if (c.IsCue(k) && SpeechLike(c, cues[c.cue_at[k]])) {
+            found = c.cue_at[k];
+            break;
+          }
         }
         if (found < 0) continue;
         const Cue& cue = cues[found];
@@ -563,7 +621,10 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           const Cue& cue = cues[c.cue_at[k]];
           if (!SpeechLike(c, cue)) continue;
           int32_t d = k < qi.open_tok ? qi.open_tok - k : k - qi.close_tok;
-          if (d < best_dist) { best_dist = d; best = c.cue_at[k]; }
+          if (d < best_dist) {
+            best_dist = d;
+            best = c.cue_at[k];
+          }
         }
         if (best < 0) continue;
         const Cue& cue = cues[best];
@@ -588,7 +649,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           bool other_speaker = false;
           int32_t from = TokenAt(*in.tokens, p.marked.end);
           for (int32_t t = from; t < qi.open_tok; ++t) {
-            if (c.IsCue(t) && SpeechLike(c, cues[c.cue_at[t]]) && !cue_used[c.cue_at[t]] && !inside_quote(c.tok[t].begin)) {
+            if (c.IsCue(t) && SpeechLike(c, cues[c.cue_at[t]]) && !cue_used[c.cue_at[t]] &&
+                !inside_quote(c.tok[t].begin)) {
               other_speaker = true;
               break;
             }
@@ -644,8 +706,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
       const int32_t s1 = SentenceLast(c, cue.first);
       int32_t send = s1;  // exclusive; drop the final terminal
       while (send > cue.last && c.tok[send - 1].kind == TokenKind::kPunct &&
-             (c.tok[send - 1].Is(kSentenceEnd) || c.IsPunct(send - 1, u'.') || c.IsPunct(send - 1, u'!') ||
-              c.IsPunct(send - 1, u'?') || c.IsPunct(send - 1, u':') || c.IsPunct(send - 1, u';')))
+             (c.tok[send - 1].Is(kSentenceEnd) || c.IsPunct(send - 1, u'.') ||
+              c.IsPunct(send - 1, u'!') || c.IsPunct(send - 1, u'?') || c.IsPunct(send - 1, u':') ||
+              c.IsPunct(send - 1, u';')))
         --send;
       Attribution a;
       a.kind = QuoteKind::kIndirect;
@@ -676,18 +739,20 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         int32_t k = cue.last;
         if (cue.classes & c.L.tell) {
           int32_t m = k;
-          while (m < send && m < k + 5 && !(c.tok[m].hash == c.h_that) && c.tok[m].kind == TokenKind::kWord &&
-                 !c.IsCue(m))
+          while (m < send && m < k + 5 && !(c.tok[m].hash == c.h_that) &&
+                 c.tok[m].kind == TokenKind::kWord && !c.IsCue(m))
             ++m;
-          if (m < send && c.tok[m].hash == c.h_that) k = m;
-          else if (k < send && (c.W(k) & c.L.addressee)) k = k + 1;
+          if (m < send && c.tok[m].hash == c.h_that)
+            k = m;
+          else if (k < send && (c.W(k) & c.L.addressee))
+            k = k + 1;
           else if (k < send && (c.tok[k].IsCap() || (c.W(k) & c.L.pronouns()))) {
             Phrase obj = After(c, k, send, false);
             k = obj.empty() ? k + 1 : obj.last;
           }
         }
-        while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) && !c.IsPronoun(k) &&
-               c.tok[k].hash != c.h_that)
+        while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) &&
+               !c.IsPronoun(k) && c.tok[k].hash != c.h_that)
           ++k;
         {
           // "said on Tuesday that", "said in a statement Monday that": an adjunct before "that".
@@ -705,7 +770,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
                                  !(c.W(k) & (c.L.prep | c.L.clause | c.L.aux)) && !c.IsCue(k) &&
                                  !(cue.classes & (c.L.object | c.L.report)) && k + 1 < send &&
                                  c.tok[k + 1].kind != TokenKind::kPunct;
-        const bool that = k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
+        const bool that =
+            k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
         // Subject and agentless passive.
         int32_t floor = s0;
@@ -724,8 +790,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
         const bool infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == c.h_to;
         // "..., said Batchelder." — inverted, the speaker ends the sentence.
         Phrase inverted;
-        if (!that && k == cue.last && k < send && cue.first - 1 > floor && c.IsPunct(cue.first - 1, u',') &&
-            (cue.classes & c.L.speech_like())) {
+        if (!that && k == cue.last && k < send && cue.first - 1 > floor &&
+            c.IsPunct(cue.first - 1, u',') && (cue.classes & c.L.speech_like())) {
           inverted = After(c, cue.last, send, true);
           if (!inverted.empty() && inverted.last < send) inverted = Phrase{};
         }
@@ -736,9 +802,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           ce = cue.first - 1;
           a.rule = "indirect-trailing";
           a.confidence = 0.75;
-        } else if (that || (!trailing && k < send && k == cue.last && (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
-                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || bare_clause) &&
-                     !(c.W(k) & c.L.prep))) {
+        } else if (that ||
+                   (!trailing && k < send && k == cue.last &&
+                    (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
+                    (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || bare_clause) &&
+                    !(c.W(k) & c.L.prep))) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
           // The complementiser: outside the content by default, inside it in attribution units
           // (PolNeAR's convention, see Options::attribution_units).
@@ -747,42 +815,58 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
           // Stop before a trailing ", he said", and before ", but they ..." when no "that" opened
           // a clause (the report was a noun phrase: "reiterated the US support for ...").
           for (int32_t m = cb + 1; m < ce; ++m) {
-            if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) { ce = m - 1; break; }
-            if (!that && c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but && c.IsPronoun(m + 2)) {
+            if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
+              ce = m - 1;
+              break;
+            }
+            if (!that && c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but &&
+                c.IsPronoun(m + 2)) {
               ce = m;
               break;
             }
           }
         } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
-                   ((c.W(k) & c.L.det) || c.tok[k].IsCap() || ((cue.classes & c.L.object) && c.IsPronoun(k))) &&
+                   ((c.W(k) & c.L.det) || c.tok[k].IsCap() ||
+                    ((cue.classes & c.L.object) && c.IsPronoun(k))) &&
                    (!(c.W(k) & c.L.pronouns()) || (cue.classes & c.L.object)) &&
-                   c.tok[cue.first].hash != HashAscii("said") && c.tok[cue.first].hash != HashAscii("says") &&
+                   c.tok[cue.first].hash != HashAscii("said") &&
+                   c.tok[cue.first].hash != HashAscii("says") &&
                    c.tok[cue.first].hash != HashAscii("say")) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;
           cb = k;
           ce = send;
           for (int32_t m = cb + 1; m < ce; ++m) {
-            if (c.IsPunct(m, u',') && m + 1 < ce && (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and)) { ce = m; break; }
+            if (c.IsPunct(m, u',') && m + 1 < ce &&
+                (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and)) {
+              ce = m;
+              break;
+            }
             if (c.tok[m].hash == c.h_and && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
                 !c.tok[m + 1].IsCap()) {
-              std::u16string_view w = in.text.substr(c.tok[m + 1].begin, c.tok[m + 1].end - c.tok[m + 1].begin);
-              if (c.IsCue(m + 1) || (w.size() > 3 && w.substr(w.size() - 2) == u"ed")) { ce = m; break; }
+              std::u16string_view w =
+                  in.text.substr(c.tok[m + 1].begin, c.tok[m + 1].end - c.tok[m + 1].begin);
+              if (c.IsCue(m + 1) || (w.size() > 3 && w.substr(w.size() - 2) == u"ed")) {
+                ce = m;
+                break;
+              }
             }
           }
-        } else if (k < send && c.IsPunct(k, u',') && cue.first - 1 > s0 && (cue.classes & c.L.speech_like()) &&
-                   Enabled(sieves, "indirect-trailing")) {
+        } else if (k < send && c.IsPunct(k, u',') && cue.first - 1 > s0 &&
+                   (cue.classes & c.L.speech_like()) && Enabled(sieves, "indirect-trailing")) {
           // "The latest test, North Korea said, was its biggest yet": the whole sentence.
           const int32_t kk2 = SkipAuxLeft(c, cue.first - 1, floor);
           if (kk2 <= floor) continue;
           const int32_t start = SegmentBefore(c, kk2, floor);  // no apposition: "test, X said,"
-          if (start > kk2 || start - 1 <= floor || !c.IsPunct(start - 1, u',') || !ValidSubject(c, start, kk2))
+          if (start > kk2 || start - 1 <= floor || !c.IsPunct(start - 1, u',') ||
+              !ValidSubject(c, start, kk2))
             continue;
           a.speaker = MakePhrase(c, start, kk2 + 1);
           cb = floor;
           ce = send;
           a.rule = "indirect-trailing";
           a.confidence = 0.7;
-        } else if ((k >= send || (cue.last == send)) && cue.first - 1 > s0 && (cue.classes & (c.L.speech_like()))) {
+        } else if ((k >= send || (cue.last == send)) && cue.first - 1 > s0 &&
+                   (cue.classes & (c.L.speech_like()))) {
           // "..., X said." — the content is what precedes the comma before X.
           if (!Enabled(sieves, "indirect-trailing")) continue;
           int32_t kk2 = SkipAuxLeft(c, cue.first - 1, s0);
@@ -854,12 +938,20 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
     for (size_t j = i; j-- > 0;) {  // indirect ones are in cue order; directs come first
       if (out[j].cue < 0) continue;
       const Cue& cj = cues[out[j].cue];
-      if (j >= first_indirect && c.tok[cj.first].sentence < sent) { j = first_indirect; continue; }
-      if (c.tok[cj.first].sentence == sent && cj.first < cues[out[i].cue].first) { best = static_cast<int>(j); break; }
+      if (j >= first_indirect && c.tok[cj.first].sentence < sent) {
+        j = first_indirect;
+        continue;
+      }
+      if (c.tok[cj.first].sentence == sent && cj.first < cues[out[i].cue].first) {
+        best = static_cast<int>(j);
+        break;
+      }
       if (j < first_indirect && j + 64 < first_indirect) break;
     }
-    if (best >= 0) out[i].same_speaker_as = best;
-    else out[i].rule = "none";
+    if (best >= 0)
+      out[i].same_speaker_as = best;
+    else
+      out[i].rule = "none";
   }
 
   // Quoted fragments: the enclosing report's speaker. Indirect reports by content start.
@@ -871,7 +963,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
   for (size_t ti = 0; ti < top.size(); ++ti) {
     const int qx = top[ti];
     const QuoteInfo& qi = info[qx];
-    if (qi.kind != QuoteKind::kMixed && !(qi.kind == QuoteKind::kOther && options.report_non_speech)) continue;
+    if (qi.kind != QuoteKind::kMixed &&
+        !(qi.kind == QuoteKind::kOther && options.report_non_speech))
+      continue;
     const QuotationSpan& q = quotes[qx];
     Attribution a;
     a.kind = qi.kind;
@@ -907,14 +1001,19 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
       int32_t s0 = SentenceFirst(c, qi.open_tok);
       int found = -1;
       for (int32_t k = qi.open_tok - 1; k >= s0; --k) {
-        if (c.IsCue(k)) { found = c.cue_at[k]; break; }
+        if (c.IsCue(k)) {
+          found = c.cue_at[k];
+          break;
+        }
       }
       if (found >= 0) {
         a.cue = found;
         Phrase sp = SubjectOf(c, cues[found], s0);
         int32_t kk = SkipAuxLeft(c, cues[found].first - 1, s0);
-        if (!sp.empty()) a.speaker = sp;
-        else if (kk >= s0 && kk < cues[found].first - 1 && c.tok[kk].hash == c.h_it) a.agentless = true;
+        if (!sp.empty())
+          a.speaker = sp;
+        else if (kk >= s0 && kk < cues[found].first - 1 && c.tok[kk].hash == c.h_it)
+          a.agentless = true;
         a.confidence = 0.6;
       } else {
         a.confidence = 0.35;
@@ -927,14 +1026,16 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
   (void)attr_of;
   std::vector<int> order(out.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
   std::vector<int> pos(out.size());
   for (size_t i = 0; i < order.size(); ++i) pos[order[i]] = static_cast<int>(i);
   std::vector<Attribution> sorted;
   sorted.reserve(out.size());
   for (int o : order) {
     sorted.push_back(std::move(out[o]));
-    if (sorted.back().same_speaker_as >= 0) sorted.back().same_speaker_as = pos[sorted.back().same_speaker_as];
+    if (sorted.back().same_speaker_as >= 0)
+      sorted.back().same_speaker_as = pos[sorted.back().same_speaker_as];
   }
   return sorted;
 }

@@ -53,8 +53,8 @@ struct AttributionInput {
 void IndexCues(AttributionInput* in);
 
 // Attributions ordered by content.begin. `sieves` are the enabled sieve names in order.
-std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector<std::string>& sieves,
-                                   const Options& options);
+std::vector<Attribution> Attribute(const AttributionInput& in,
+                                   const std::vector<std::string>& sieves, const Options& options);
 
 // Noun-phrase helpers shared with the entity stage.
 // The noun phrase ending at token `last_token` (inclusive), not before `floor`; appositions
@@ -62,6 +62,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in, const std::vector
 Phrase PhraseBefore(const AttributionInput& in, int32_t last_token, int32_t floor);
 // The noun phrase starting at token `first_token`, with appositions ("Sara Walker, 44, a
 // home-care aide") when `appositions`.
-Phrase PhraseAfter(const AttributionInput& in, int32_t first_token, int32_t limit, bool appositions);
+Phrase PhraseAfter(const AttributionInput& in, int32_t first_token, int32_t limit,
+                   bool appositions);
 
 }  // namespace attrib

@@ -18,34 +18,34 @@ namespace attrib {
 
 // Counts of what the lexicon and the token shapes found in one sentence.
 struct ClaimCues {
-  int words = 0;             // word tokens
-  int numbers = 0;           // digit tokens that are not years or days of a date
-  int number_words = 0;      // hundred, million, percent, dozens, half, twice ...
-  int percents = 0;          // "%", "percent", "per cent"
-  int money = 0;             // "$", "€", "£", dollars, euros ...
-  int years = 0;             // 1800..2099, "1990s"
-  int dates = 0;             // month names, weekdays, "December 23"
-  int time_refs = 0;         // ago, yesterday, last year, decade, century, history ...
-  int comparatives = 0;      // more, less, than, beyond, compared, "-er than" ...
-  int superlatives = 0;      // most, best, record, "the highest" ...
-  int future = 0;            // will, 'll, going to, shall
-  int commitments = 0;       // plans to, ready to, expected to, promised, pledge ...
-  int modals = 0;            // would, could, should, might, may, must, can
-  int causal = 0;            // because, led to, due to, caused, as a result ...
-  int first_singular = 0;    // I, me, my
-  int first_plural = 0;      // we, us, our
-  int second_person = 0;     // you, your
-  int opinion = 0;           // think, believe, feel, hope, want ...
-  int hedges = 0;            // maybe, perhaps, probably
-  int negations = 0;         // not, never, no, n't
-  int questions = 0;         // "?"
-  int exclamations = 0;      // "!"
-  int capitalized = 0;       // capitalised words not first in the sentence (names, places)
-  int perfect = 0;           // has/have/had + past participle: "has spoken"
-  int past_ed = 0;           // words ending in -ed
-  int courtesy = 0;          // thank, applause, ladies, gentlemen, congratulations
-  int speech_cues = 0;       // said, says, told, according, added, stated ...
-  bool agentless = false;    // IsAgentlessReport()
+  int words = 0;           // word tokens
+  int numbers = 0;         // digit tokens that are not years or days of a date
+  int number_words = 0;    // hundred, million, percent, dozens, half, twice ...
+  int percents = 0;        // "%", "percent", "per cent"
+  int money = 0;           // "$", "€", "£", dollars, euros ...
+  int years = 0;           // 1800..2099, "1990s"
+  int dates = 0;           // month names, weekdays, "December 23"
+  int time_refs = 0;       // ago, yesterday, last year, decade, century, history ...
+  int comparatives = 0;    // more, less, than, beyond, compared, "-er than" ...
+  int superlatives = 0;    // most, best, record, "the highest" ...
+  int future = 0;          // will, 'll, going to, shall
+  int commitments = 0;     // plans to, ready to, expected to, promised, pledge ...
+  int modals = 0;          // would, could, should, might, may, must, can
+  int causal = 0;          // because, led to, due to, caused, as a result ...
+  int first_singular = 0;  // I, me, my
+  int first_plural = 0;    // we, us, our
+  int second_person = 0;   // you, your
+  int opinion = 0;         // think, believe, feel, hope, want ...
+  int hedges = 0;          // maybe, perhaps, probably
+  int negations = 0;       // not, never, no, n't
+  int questions = 0;       // "?"
+  int exclamations = 0;    // "!"
+  int capitalized = 0;     // capitalised words not first in the sentence (names, places)
+  int perfect = 0;         // has/have/had + past participle: "has spoken"
+  int past_ed = 0;         // words ending in -ed
+  int courtesy = 0;        // thank, applause, ladies, gentlemen, congratulations
+  int speech_cues = 0;     // said, says, told, according, added, stated ...
+  bool agentless = false;  // IsAgentlessReport()
 };
 
 // Dense hand features occupy indices [0, kClaimDenseFeatures); hashed n-grams follow.

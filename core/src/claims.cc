@@ -17,8 +17,8 @@ bool IsEnglish(const std::string& language) {
 }
 
 double Score(std::u16string_view sentence, const ClaimModel& model, ClaimCues* cues_out) {
-  return ScoreClaimFeatures(sentence, model.hash_bits, model.weights, model.num_weights,
-                            model.bias, model.scale, cues_out);
+  return ScoreClaimFeatures(sentence, model.hash_bits, model.weights, model.num_weights, model.bias,
+                            model.scale, cues_out);
 }
 
 // The quotes ordered by content.begin, with the running maximum of their ends, so that the

@@ -8,10 +8,10 @@
 namespace attrib {
 
 struct ClaimModel {
-  const char* name = "";        // e.g. "logreg:v1", reported in Claim::rule
-  int hash_bits = 0;            // n-grams hashed into 2^hash_bits buckets
-  float bias = 0.0f;            // includes the tuned threshold: score 0.5 = the dev-tuned cut
-  float scale = 0.0f;           // weight = quantized * scale
+  const char* name = "";             // e.g. "logreg:v1", reported in Claim::rule
+  int hash_bits = 0;                 // n-grams hashed into 2^hash_bits buckets
+  float bias = 0.0f;                 // includes the tuned threshold: score 0.5 = the dev-tuned cut
+  float scale = 0.0f;                // weight = quantized * scale
   const int16_t* weights = nullptr;  // kClaimDenseFeatures + 2^hash_bits quantized weights
   int num_weights = 0;
 };

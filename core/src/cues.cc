@@ -2,7 +2,8 @@
 
 namespace attrib {
 
-std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang, const std::vector<WordInfo>* info) {
+std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
+                          const std::vector<WordInfo>* info) {
   std::vector<Cue> out;
   const auto& tok = t.tokens;
   std::vector<WordInfo> own;

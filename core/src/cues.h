@@ -15,8 +15,8 @@ namespace attrib {
 struct Cue {
   int32_t first = 0;  // tokens [first, last)
   int32_t last = 0;
-  Span span;          // of the cue words in the text, with the auxiliaries before them and a
-                      // tail after them: "has also said", "said in a statement"
+  Span span;             // of the cue words in the text, with the auxiliaries before them and a
+                         // tail after them: "has also said", "said in a statement"
   uint32_t classes = 0;  // bits of LanguageData::cues (speech, tell, belief, ...)
 };
 

@@ -44,7 +44,9 @@ struct Resolver {
     if (a >= b) return "";
     return Utf16ToUtf8(in.text.substr(tok[a].begin, tok[b - 1].end - tok[a].begin));
   }
-  bool Punct(int32_t i, char16_t c) const { return tok[i].kind == TokenKind::kPunct && in.text[tok[i].begin] == c; }
+  bool Punct(int32_t i, char16_t c) const {
+    return tok[i].kind == TokenKind::kPunct && in.text[tok[i].begin] == c;
+  }
   uint64_t Surname(int32_t i) const {
     std::u16string_view w = in.text.substr(tok[i].begin, tok[i].end - tok[i].begin);
     if (w.size() > 2 && (w[w.size() - 2] == u'\'' || w[w.size() - 2] == u'\u2019') &&
@@ -86,8 +88,9 @@ struct Resolver {
       }
       if (last < sa || !tok[last].IsCap()) continue;
       int32_t r = last;
-      while (r - 1 >= sa && (tok[r - 1].IsCap() || (Punct(r - 1, u'.') && r - 2 >= sa && tok[r - 2].IsCap()) ||
-                             Punct(r - 1, u'-')))
+      while (r - 1 >= sa &&
+             (tok[r - 1].IsCap() || (Punct(r - 1, u'.') && r - 2 >= sa && tok[r - 2].IsCap()) ||
+              Punct(r - 1, u'-')))
         --r;
       if (W(r) & L.det) ++r;
       // Titles at the front of the run belong to the role.
@@ -118,7 +121,9 @@ struct Resolver {
       if (T(last) & L.person) continue;  // "White House member" ends on a role noun
       // A person.
       int32_t role_a = sa, role_b = name_first;
-      while (role_b > role_a && tok[role_b - 1].kind == TokenKind::kPunct && !Punct(role_b - 1, u'.')) --role_b;
+      while (role_b > role_a && tok[role_b - 1].kind == TokenKind::kPunct &&
+             !Punct(role_b - 1, u'.'))
+        --role_b;
       while (role_a < role_b && (W(role_a) & L.det)) ++role_a;
       std::string role = Text(role_a, role_b);
       if (role.empty()) {
@@ -175,7 +180,8 @@ struct Resolver {
     }
     if (words.empty() || head < 0) return -1;
     bool has_person_noun = false;
-    for (int32_t i = a; i < b; ++i) has_person_noun = has_person_noun || (T(i) & (L.person | L.title));
+    for (int32_t i = a; i < b; ++i)
+      has_person_noun = has_person_noun || (T(i) & (L.person | L.title));
     if (!has_person_noun) {
       // A source that is not a person: "the report", "the website", "a new poll".
       Entity en;
@@ -203,8 +209,11 @@ struct Resolver {
             if (w == tok[head].hash) head_match = true;
           }
         }
-        if (en.person && head_match && common == words.size()) best = e;
-        else if (en.anonymous && (head_match || common * 2 >= words.size()) && common * 2 >= words.size()) best = e;
+        if (en.person && head_match && common == words.size())
+          best = e;
+        else if (en.anonymous && (head_match || common * 2 >= words.size()) &&
+                 common * 2 >= words.size())
+          best = e;
       }
       if (best >= 0) {
         AddMention(best, span);
@@ -225,7 +234,8 @@ struct Resolver {
     const int32_t para = tok[t].paragraph;
     if (neuter) {
       int looked = 0;
-      for (auto it = speaker_history.rbegin(); it != speaker_history.rend() && looked++ < 50; ++it) {
+      for (auto it = speaker_history.rbegin(); it != speaker_history.rend() && looked++ < 50;
+           ++it) {
         if (*it >= 0 && (ents[*it].org || ents[*it].anonymous)) return *it;
       }
       return speaker_history.empty() ? -1 : speaker_history.back();
@@ -234,8 +244,8 @@ struct Resolver {
     const int32_t sentence_begin = tok[in.tokens->sentences[tok[t].sentence].first].begin;
     int first_in_sentence = -1;
     int looked = 0;  // every look-back below is bounded in candidates
-    for (auto it = subjects.rbegin(); it != subjects.rend() && it->second >= sentence_begin && looked++ < 64;
-         ++it) {
+    for (auto it = subjects.rbegin();
+         it != subjects.rend() && it->second >= sentence_begin && looked++ < 64; ++it) {
       if (it->second < pos && !ents[it->first].org) first_in_sentence = it->first;
     }
     if (first_in_sentence >= 0) return first_in_sentence;
@@ -255,7 +265,8 @@ struct Resolver {
 };
 
 bool InsideAny(const std::vector<Span>& spans, int32_t offset) {
-  auto it = std::upper_bound(spans.begin(), spans.end(), offset, [](int32_t o, const Span& s) { return o < s.begin; });
+  auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                             [](int32_t o, const Span& s) { return o < s.begin; });
   return it != spans.begin() && (it - 1)->Contains(offset);
 }
 
@@ -282,12 +293,17 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
   std::vector<Event> events;
   // Person names: runs of two or more capitalised words.
   for (int32_t i = 0; i < n;) {
-    if (!tok[i].IsCap() || InsideAny(quoted, tok[i].begin)) { ++i; continue; }
+    if (!tok[i].IsCap() || InsideAny(quoted, tok[i].begin)) {
+      ++i;
+      continue;
+    }
     int32_t j = i;
     int words = 0;
-    while (j < n && tok[j].paragraph == tok[i].paragraph &&
-           (tok[j].IsCap() || (tok[j].kind == TokenKind::kPunct && in.text[tok[j].begin] == u'.' && j > i &&
-                               tok[j - 1].end == tok[j].begin && tok[j - 1].end - tok[j - 1].begin <= 3 && !tok[j].Is(kSentenceEnd)))) {
+    while (
+        j < n && tok[j].paragraph == tok[i].paragraph &&
+        (tok[j].IsCap() || (tok[j].kind == TokenKind::kPunct && in.text[tok[j].begin] == u'.' &&
+                            j > i && tok[j - 1].end == tok[j].begin &&
+                            tok[j - 1].end - tok[j - 1].begin <= 3 && !tok[j].Is(kSentenceEnd)))) {
       words += tok[j].kind == TokenKind::kWord;
       ++j;
     }
@@ -307,9 +323,13 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
     uint32_t w0 = r.W(start);
     if ((w0 & (r.L.prep | r.L.intro)) && !(w0 & r.L.det)) {
       int32_t k = start;
-      while (k < s.last && k < start + 12 && !(tok[k].kind == TokenKind::kPunct && in.text[tok[k].begin] == u',')) ++k;
-      if (k < s.last && k < start + 12) start = k + 1;
-      else if (w0 & r.L.prep) continue;
+      while (k < s.last && k < start + 12 &&
+             !(tok[k].kind == TokenKind::kPunct && in.text[tok[k].begin] == u','))
+        ++k;
+      if (k < s.last && k < start + 12)
+        start = k + 1;
+      else if (w0 & r.L.prep)
+        continue;
     }
     if (start >= s.last || tok[start].Is(kQuoteChar)) continue;
     Phrase p = PhraseAfter(ai, start, s.last, true);

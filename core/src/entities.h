@@ -17,11 +17,12 @@
 namespace attrib {
 
 struct EntityResult {
-  std::vector<Speaker> speakers;                  // only entities that speak, ids 0..n-1
-  std::vector<std::optional<int>> speaker_of;     // per attribution
-  std::vector<std::optional<Span>> mention_of;    // per attribution: the deciding mention
+  std::vector<Speaker> speakers;                // only entities that speak, ids 0..n-1
+  std::vector<std::optional<int>> speaker_of;   // per attribution
+  std::vector<std::optional<Span>> mention_of;  // per attribution: the deciding mention
 };
 
-EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attribution>& attributions);
+EntityResult ResolveSpeakers(const AttributionInput& in,
+                             const std::vector<Attribution>& attributions);
 
 }  // namespace attrib

@@ -23,7 +23,10 @@ class JsonBuilder {
   json Of(const Speaker& s) const {
     json mentions = json::array();
     for (const Span& m : s.mentions) mentions.push_back(SpanOf(m));
-    return {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"anonymous", s.anonymous},
+    return {{"id", s.id},
+            {"name", s.name},
+            {"role", s.role},
+            {"anonymous", s.anonymous},
             {"mentions", std::move(mentions)}};
   }
 

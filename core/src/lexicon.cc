@@ -157,8 +157,10 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->cues = Lexicon::Parse(cues);
   d->words = Lexicon::Parse(FindEmbeddedFile(lang + "/words.txt"));
   d->titles = Lexicon::Parse(FindEmbeddedFile(lang + "/titles.txt"));
-  for (uint64_t h : d->words.FirstWords()) d->word_table.Insert(h)->words = d->words.WordCategories(h);
-  for (uint64_t h : d->titles.FirstWords()) d->word_table.Insert(h)->titles = d->titles.WordCategories(h);
+  for (uint64_t h : d->words.FirstWords())
+    d->word_table.Insert(h)->words = d->words.WordCategories(h);
+  for (uint64_t h : d->titles.FirstWords())
+    d->word_table.Insert(h)->titles = d->titles.WordCategories(h);
   for (uint64_t h : d->cues.FirstWords()) d->word_table.Insert(h)->cue_first = 1;
   const Lexicon& c = d->cues;
   d->speech = c.Category("speech");

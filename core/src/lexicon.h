@@ -22,7 +22,8 @@ class Lexicon {
   uint32_t Category(std::string_view name) const;
   // Length in tokens of the longest form starting at token `i` whose categories intersect
   // `mask` (0 = none); its categories in *categories.
-  int MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask, uint32_t* categories) const;
+  int MatchAt(const std::vector<Token>& tokens, size_t i, uint32_t mask,
+              uint32_t* categories) const;
   // Categories of the one-word form with this hash (0 = not in the lexicon).
   uint32_t WordCategories(uint64_t hash) const {
     const Slot* s = Find(HashCombine(0, hash));
@@ -37,9 +38,9 @@ class Lexicon {
   // One open-addressing table (linear probing, power-of-two size) for whole forms and proper
   // prefixes of multi-word forms: a lookup is one or two cache lines, no allocation.
   struct Slot {
-    uint64_t key = 0;        // HashCombine chain of the form's words; 0 = empty
-    uint32_t categories = 0; // of the whole form (0 when only a prefix)
-    uint32_t prefix = 0;     // 1 when some longer form starts with it
+    uint64_t key = 0;         // HashCombine chain of the form's words; 0 = empty
+    uint32_t categories = 0;  // of the whole form (0 when only a prefix)
+    uint32_t prefix = 0;      // 1 when some longer form starts with it
   };
   const Slot* Find(uint64_t key) const {
     if (slots_.empty() || key == 0) return nullptr;
@@ -94,9 +95,9 @@ class WordTable {
 // All data of one language. Built once from the embedded files; immutable after that.
 struct LanguageData {
   std::string language;
-  Lexicon cues;    // cues.txt
-  Lexicon words;   // words.txt
-  Lexicon titles;  // titles.txt
+  Lexicon cues;          // cues.txt
+  Lexicon words;         // words.txt
+  Lexicon titles;        // titles.txt
   WordTable word_table;  // every one-word entry of the three, for Word()
   WordInfo Word(uint64_t token_hash) const { return word_table.Find(token_hash); }
   // Cue classes (bits of `cues`).

@@ -20,10 +20,30 @@ enum class Role : uint8_t {
 
 // A mark: its code units as one id (two ASCII units for `` and '').
 enum Mark : uint8_t {
-  kNoMark, kDq, kSq, kDdq /* '' */, kBackticks, kLdq /* “ */, kRdq /* ” */, kLsq /* ‘ */,
-  kRsq /* ’ */, kLow9 /* „ */, kLowSingle /* ‚ */, kRev9 /* ‟ */, kRevSingle /* ‛ */,
-  kLaquo, kRaquo, kLsaquo, kRsaquo, kCornerL, kCornerR, kWhiteCornerL, kWhiteCornerR,
-  kDoublePrimeL, kDoublePrimeR, kLowDoublePrime,
+  kNoMark,
+  kDq,
+  kSq,
+  kDdq /* '' */,
+  kBackticks,
+  kLdq /* “ */,
+  kRdq /* ” */,
+  kLsq /* ‘ */,
+  kRsq /* ’ */,
+  kLow9 /* „ */,
+  kLowSingle /* ‚ */,
+  kRev9 /* ‟ */,
+  kRevSingle /* ‛ */,
+  kLaquo,
+  kRaquo,
+  kLsaquo,
+  kRsaquo,
+  kCornerL,
+  kCornerR,
+  kWhiteCornerL,
+  kWhiteCornerR,
+  kDoublePrimeL,
+  kDoublePrimeR,
+  kLowDoublePrime,
 };
 
 struct MarkAt {
@@ -33,48 +53,86 @@ struct MarkAt {
 
 MarkAt MarkOf(std::u16string_view s, size_t i) {
   switch (s[i]) {
-    case u'"': return {kDq, 1};
+    case u'"':
+      return {kDq, 1};
     case u'\'':
       if (i + 1 < s.size() && s[i + 1] == u'\'') return {kDdq, 2};
       return {kSq, 1};
     case u'`':
       if (i + 1 < s.size() && s[i + 1] == u'`') return {kBackticks, 2};
       return {kNoMark, 1};
-    case u'\u201C': return {kLdq, 1};
-    case u'\u201D': return {kRdq, 1};
-    case u'\u2018': return {kLsq, 1};
-    case u'\u2019': return {kRsq, 1};
-    case u'\u201E': return {kLow9, 1};
-    case u'\u201A': return {kLowSingle, 1};
-    case u'\u201F': return {kRev9, 1};
-    case u'\u201B': return {kRevSingle, 1};
-    case u'\u00AB': return {kLaquo, 1};
-    case u'\u00BB': return {kRaquo, 1};
-    case u'\u2039': return {kLsaquo, 1};
-    case u'\u203A': return {kRsaquo, 1};
-    case u'\u300C': return {kCornerL, 1};
-    case u'\u300D': return {kCornerR, 1};
-    case u'\u300E': return {kWhiteCornerL, 1};
-    case u'\u300F': return {kWhiteCornerR, 1};
-    case u'\u301D': return {kDoublePrimeL, 1};
-    case u'\u301E': return {kDoublePrimeR, 1};
-    case u'\u301F': return {kLowDoublePrime, 1};
-    default: return {kNoMark, 1};
+    case u'\u201C':
+      return {kLdq, 1};
+    case u'\u201D':
+      return {kRdq, 1};
+    case u'\u2018':
+      return {kLsq, 1};
+    case u'\u2019':
+      return {kRsq, 1};
+    case u'\u201E':
+      return {kLow9, 1};
+    case u'\u201A':
+      return {kLowSingle, 1};
+    case u'\u201F':
+      return {kRev9, 1};
+    case u'\u201B':
+      return {kRevSingle, 1};
+    case u'\u00AB':
+      return {kLaquo, 1};
+    case u'\u00BB':
+      return {kRaquo, 1};
+    case u'\u2039':
+      return {kLsaquo, 1};
+    case u'\u203A':
+      return {kRsaquo, 1};
+    case u'\u300C':
+      return {kCornerL, 1};
+    case u'\u300D':
+      return {kCornerR, 1};
+    case u'\u300E':
+      return {kWhiteCornerL, 1};
+    case u'\u300F':
+      return {kWhiteCornerR, 1};
+    case u'\u301D':
+      return {kDoublePrimeL, 1};
+    case u'\u301E':
+      return {kDoublePrimeR, 1};
+    case u'\u301F':
+      return {kLowDoublePrime, 1};
+    default:
+      return {kNoMark, 1};
   }
 }
 
 Role RoleOf(Mark m) {
   switch (m) {
-    case kLow9: case kLowSingle: case kBackticks: case kCornerL: case kWhiteCornerL:
-    case kRev9: case kRevSingle: case kDoublePrimeL:
+    case kLow9:
+    case kLowSingle:
+    case kBackticks:
+    case kCornerL:
+    case kWhiteCornerL:
+    case kRev9:
+    case kRevSingle:
+    case kDoublePrimeL:
       return Role::kOpenOnly;
-    case kLdq: case kLsq: case kLaquo: case kLsaquo:
+    case kLdq:
+    case kLsq:
+    case kLaquo:
+    case kLsaquo:
       return Role::kOpenFirst;
-    case kDq: case kSq: case kDdq:
+    case kDq:
+    case kSq:
+    case kDdq:
       return Role::kSymmetric;
-    case kRdq: case kRsq: case kRaquo: case kRsaquo:
+    case kRdq:
+    case kRsq:
+    case kRaquo:
+    case kRsaquo:
       return Role::kCloseFirst;
-    case kCornerR: case kWhiteCornerR: case kDoublePrimeR: case kLowDoublePrime:
+    case kCornerR:
+    case kWhiteCornerR:
+    case kDoublePrimeR:
+    case kLowDoublePrime:
       return Role::kCloseOnly;
     default:
       return Role::kNone;
@@ -82,29 +140,48 @@ Role RoleOf(Mark m) {
 }
 
 bool IsSingle(Mark m) {
-  return m == kSq || m == kLsq || m == kRsq || m == kLowSingle || m == kRevSingle ||
-         m == kLsaquo || m == kRsaquo;
+  return m == kSq || m == kLsq || m == kRsq || m == kLowSingle || m == kRevSingle || m == kLsaquo ||
+         m == kRsaquo;
 }
 
 // Can `close` end a quotation opened by `open`?
 bool Closes(Mark open, Mark close) {
   switch (open) {
-    case kDq: case kDdq: case kBackticks: case kLdq: case kRev9:
+    case kDq:
+    case kDdq:
+    case kBackticks:
+    case kLdq:
+    case kRev9:
       return close == kDq || close == kDdq || close == kRdq || close == kLdq;
-    case kRdq: return close == kRdq || close == kLdq;
-    case kLow9: return close == kLdq || close == kRdq || close == kDq;
-    case kSq: return close == kSq || close == kRsq;
-    case kLsq: case kRevSingle: return close == kRsq || close == kLsq || close == kSq;
-    case kRsq: return close == kRsq || close == kLsq;
-    case kLowSingle: return close == kLsq || close == kRsq;
-    case kLaquo: return close == kRaquo || close == kLaquo;
-    case kRaquo: return close == kLaquo || close == kRaquo;
-    case kLsaquo: return close == kRsaquo || close == kLsaquo;
-    case kRsaquo: return close == kLsaquo || close == kRsaquo;
-    case kCornerL: return close == kCornerR;
-    case kWhiteCornerL: return close == kWhiteCornerR;
-    case kDoublePrimeL: return close == kDoublePrimeR || close == kLowDoublePrime;
-    default: return false;
+    case kRdq:
+      return close == kRdq || close == kLdq;
+    case kLow9:
+      return close == kLdq || close == kRdq || close == kDq;
+    case kSq:
+      return close == kSq || close == kRsq;
+    case kLsq:
+    case kRevSingle:
+      return close == kRsq || close == kLsq || close == kSq;
+    case kRsq:
+      return close == kRsq || close == kLsq;
+    case kLowSingle:
+      return close == kLsq || close == kRsq;
+    case kLaquo:
+      return close == kRaquo || close == kLaquo;
+    case kRaquo:
+      return close == kLaquo || close == kRaquo;
+    case kLsaquo:
+      return close == kRsaquo || close == kLsaquo;
+    case kRsaquo:
+      return close == kLsaquo || close == kRsaquo;
+    case kCornerL:
+      return close == kCornerR;
+    case kWhiteCornerL:
+      return close == kWhiteCornerR;
+    case kDoublePrimeL:
+      return close == kDoublePrimeR || close == kLowDoublePrime;
+    default:
+      return false;
   }
 }
 
@@ -112,16 +189,20 @@ inline bool IsSpace(char16_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
   return c == 0xA0 || u_isUWhiteSpace(c);
 }
-inline bool IsDigit(char16_t c) { return c >= '0' && c <= '9'; }
+inline bool IsDigit(char16_t c) {
+  return c >= '0' && c <= '9';
+}
 inline bool IsAlnum(char16_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c);
   if (U16_IS_SURROGATE(c)) return true;  // letters outside the BMP, conservatively
   return u_isalnum(c);
 }
-inline bool IsLetter(char16_t c) { return IsAlnum(c) && !IsDigit(c); }
+inline bool IsLetter(char16_t c) {
+  return IsAlnum(c) && !IsDigit(c);
+}
 inline bool IsClosingPunct(char16_t c) {
-  return c == u',' || c == u'.' || c == u';' || c == u':' || c == u'!' || c == u'?' ||
-         c == u')' || c == u']' || c == u'}' || c == u'\u2026';
+  return c == u',' || c == u'.' || c == u';' || c == u':' || c == u'!' || c == u'?' || c == u')' ||
+         c == u']' || c == u'}' || c == u'\u2026';
 }
 inline bool IsOpeningContext(char16_t c) {
   return c == u'(' || c == u'[' || c == u'{' || c == u'\u2014' || c == u'\u2013' || c == u'/' ||
@@ -303,19 +384,26 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
 
     // Apostrophes, primes and inch marks are not quotation marks.
     if (mk == kSq || mk == kRsq || mk == kLsq) {
-      if (has_prev && has_next && IsAlnum(p) && IsAlnum(q)) { i = after; continue; }  // don't, 5'11
+      if (has_prev && has_next && IsAlnum(p) && IsAlnum(q)) {
+        i = after;
+        continue;
+      }  // don't, 5'11
       if (has_next && IsDigit(q) && after + 1 < n && IsDigit(s[after + 1]) &&
           (after + 2 >= n || !IsDigit(s[after + 2]))) {
         i = after;  // '90s, ’08
         continue;
       }
-      if (has_prev && IsAlnum(p) && !single_open) { i = after; continue; }  // Clintons’ / 6' tall
+      if (has_prev && IsAlnum(p) && !single_open) {
+        i = after;
+        continue;
+      }  // Clintons’ / 6' tall
       if (p == u'n' && i >= para_begin + 2 && (s[i - 2] == u'\'' || s[i - 2] == u'\u2019')) {
         i = after;  // rock 'n' roll
         continue;
       }
       if (has_next && IsLetter(q) && (!has_prev || IsSpace(p)) && IsClitic(s, after)) {
-        i = after;  // Lincoln 's Inn, I 'm, we 're, they 'll, you 've, he 'd (tokenised text, typos)
+        i = after;  // Lincoln 's Inn, I 'm, we 're, they 'll, you 've, he 'd (tokenised text,
+                    // typos)
         continue;
       }
       if (mk == kSq && has_next && IsLetter(q) && p_space) {
@@ -323,7 +411,8 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
         int32_t k = after;
         while (k < n && IsLetter(s[k])) ++k;
         std::u16string_view w = s.substr(after, k - after);
-        if (w == u"em" || w == u"til" || w == u"cause" || w == u"n" || w == u"tis" || w == u"twas") {
+        if (w == u"em" || w == u"til" || w == u"cause" || w == u"n" || w == u"tis" ||
+            w == u"twas") {
           i = after;
           continue;
         }
@@ -333,7 +422,10 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
       // 5'11" or 12": an inch mark unless it can close an open double quote.
       bool closes_open = false;
       for (int d = 0; d < depth; ++d) closes_open = closes_open || Closes(stack[d].mark, mk);
-      if (!closes_open) { i = after; continue; }
+      if (!closes_open) {
+        i = after;
+        continue;
+      }
     }
 
     // Close? The innermost open quote this mark can close.
@@ -349,13 +441,15 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     if (target >= 0) {
       int32_t prev_ns = i - 1;
       while (prev_ns >= para_begin && IsSpace(s[prev_ns])) --prev_ns;
-      const bool glued = has_next && IsLetter(q) && prev_ns >= para_begin && IsTerminalOrComma(s[prev_ns]);
+      const bool glued =
+          has_next && IsLetter(q) && prev_ns >= para_begin && IsTerminalOrComma(s[prev_ns]);
       const bool spaced = has_prev && IsSpace(p) && (!has_next || q_space || q_close_punct);
       bool close_it;
       if (role == Role::kCloseFirst || role == Role::kCloseOnly) {
         close_it = true;
       } else {
-        close_it = right || spaced || (!left) || (glued && target == depth - 1 && role == Role::kOpenFirst && false);
+        close_it = right || spaced || (!left) ||
+                   (glued && target == depth - 1 && role == Role::kOpenFirst && false);
       }
       if (close_it) {
         uint8_t repairs = 0;
@@ -368,8 +462,8 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
         i = after;
         continue;
       }
-      if (left && target == depth - 1 && role != Role::kOpenOnly && Closes(stack[target].mark, mk) &&
-          mk == stack[target].mark) {
+      if (left && target == depth - 1 && role != Role::kOpenOnly &&
+          Closes(stack[target].mark, mk) && mk == stack[target].mark) {
         // “…  “New: the first quote was never closed; close it before this mark.
         int32_t e = i;
         while (e > stack[target].content_begin && IsSpace(s[e - 1])) --e;
@@ -388,18 +482,24 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     }
     bool can_open = false;
     switch (role) {
-      case Role::kOpenOnly: can_open = !q_space || !right || padded; break;
-      case Role::kOpenFirst: can_open = left || (!right && !q_space) || padded; break;
+      case Role::kOpenOnly:
+        can_open = !q_space || !right || padded;
+        break;
+      case Role::kOpenFirst:
+        can_open = left || (!right && !q_space) || padded;
+        break;
       case Role::kSymmetric:
         // A straight " padded by spaces ( " Suffer any wrong ... ! " ) opens when none is open.
         can_open = left || (mk == kDq && padded && !double_open);
         break;
-      case Role::kCloseFirst: can_open = left && p_space; break;
-      default: break;
+      case Role::kCloseFirst:
+        can_open = left && p_space;
+        break;
+      default:
+        break;
     }
     if (single && mk != kLowSingle && can_open && !padded && has_next && !IsAlnum(q) &&
-        !IsOpeningContext(q) &&
-        MarkOf(s, after).mark == kNoMark) {
+        !IsOpeningContext(q) && MarkOf(s, after).mark == kNoMark) {
       can_open = false;  // a lone single mark before punctuation
     }
     if (can_open && depth < kMaxDepth) {

@@ -32,10 +32,10 @@ enum QuoteRepair : uint8_t {
 };
 
 struct QuotationSpan {
-  Span marked;   // opening mark to closing mark inclusive (to paragraph end when unclosed)
-  Span content;  // between the marks
-  Span open;     // the opening mark
-  Span close;    // the closing mark; empty (at content.end) when unclosed
+  Span marked;          // opening mark to closing mark inclusive (to paragraph end when unclosed)
+  Span content;         // between the marks
+  Span open;            // the opening mark
+  Span close;           // the closing mark; empty (at content.end) when unclosed
   int depth = 0;        // 0 = top level
   uint8_t repairs = 0;  // QuoteRepair bits
 };

@@ -10,14 +10,16 @@
 namespace attrib {
 namespace {
 
-bool IsSpace(char16_t c) { return u_isUWhiteSpace(c); }
+bool IsSpace(char16_t c) {
+  return u_isUWhiteSpace(c);
+}
 
 // Titles and abbreviations common in news copy that ICU's own list lacks.
 constexpr const char16_t* kExtraAbbreviations[] = {
-    u"Dr.",   u"Gov.",  u"Sen.",  u"Rep.",  u"Gen.", u"Lt.",   u"Col.",  u"Sgt.", u"Capt.",
-    u"Prof.", u"Rev.",  u"Hon.",  u"Jr.",   u"Sr.",  u"St.",   u"Mt.",   u"Ft.",  u"Inc.",
-    u"Corp.", u"Ltd.",  u"Co.",   u"vs.",   u"Jan.", u"Feb.",  u"Aug.",  u"Sept.", u"Sep.",
-    u"Oct.",  u"Nov.",  u"Dec.",  u"Adm.",  u"Supt.", u"Gens.", u"Sens.", u"Reps.", u"Atty.",
+    u"Dr.",   u"Gov.", u"Sen.", u"Rep.", u"Gen.",  u"Lt.",   u"Col.",  u"Sgt.",  u"Capt.",
+    u"Prof.", u"Rev.", u"Hon.", u"Jr.",  u"Sr.",   u"St.",   u"Mt.",   u"Ft.",   u"Inc.",
+    u"Corp.", u"Ltd.", u"Co.",  u"vs.",  u"Jan.",  u"Feb.",  u"Aug.",  u"Sept.", u"Sep.",
+    u"Oct.",  u"Nov.", u"Dec.", u"Adm.", u"Supt.", u"Gens.", u"Sens.", u"Reps.", u"Atty.",
 };
 
 void AddTrimmed(int32_t begin, int32_t end, std::u16string_view text, std::vector<Span>* out) {
@@ -41,7 +43,8 @@ icu::BreakIterator* IteratorFor(const std::string& language) {
       icu::FilteredBreakIteratorBuilder::createInstance(locale, err));
   if (U_SUCCESS(err) && builder) {
     for (const char16_t* abbreviation : kExtraAbbreviations) {
-      builder->suppressBreakAfter(icu::UnicodeString(reinterpret_cast<const UChar*>(abbreviation)), err);
+      builder->suppressBreakAfter(icu::UnicodeString(reinterpret_cast<const UChar*>(abbreviation)),
+                                  err);
       err = U_ZERO_ERROR;  // "already present" is fine
     }
     icu::BreakIterator* filtered = builder->wrapIteratorWithFilter(base.release(), err);

@@ -36,7 +36,8 @@ constexpr auto kAscii = [] {
 }();
 constexpr uint8_t kAsciiAlnum = kAsciiLower | kAsciiUpper | kAsciiDigit;
 
-inline bool IsAlnumAt(std::u16string_view s, size_t i, UChar32* cp_out = nullptr, size_t* len = nullptr) {
+inline bool IsAlnumAt(std::u16string_view s, size_t i, UChar32* cp_out = nullptr,
+                      size_t* len = nullptr) {
   char16_t c = s[i];
   if (c < 0x80) {
     if (cp_out) *cp_out = c;
@@ -56,7 +57,9 @@ inline bool IsAlnumAt(std::u16string_view s, size_t i, UChar32* cp_out = nullptr
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
-inline bool IsDigit(char16_t c) { return c >= '0' && c <= '9'; }
+inline bool IsDigit(char16_t c) {
+  return c >= '0' && c <= '9';
+}
 inline bool IsSpace(char16_t c) {
   if (c < 0x80) return (kAscii[c] & kAsciiSpace) != 0;
   return c == 0xA0 || u_isUWhiteSpace(c);
@@ -64,32 +67,51 @@ inline bool IsSpace(char16_t c) {
 
 bool IsQuoteChar(char16_t c) {
   switch (c) {
-    case u'"': case u'\'': case u'`':
-    case u'\u201C': case u'\u201D': case u'\u2018': case u'\u2019': case u'\u201E':
-    case u'\u201A': case u'\u201F': case u'\u201B': case u'\u00AB': case u'\u00BB':
-    case u'\u2039': case u'\u203A': case u'\u300C': case u'\u300D': case u'\u300E':
-    case u'\u300F': case u'\u301D': case u'\u301E':
+    case u'"':
+    case u'\'':
+    case u'`':
+    case u'\u201C':
+    case u'\u201D':
+    case u'\u2018':
+    case u'\u2019':
+    case u'\u201E':
+    case u'\u201A':
+    case u'\u201F':
+    case u'\u201B':
+    case u'\u00AB':
+    case u'\u00BB':
+    case u'\u2039':
+    case u'\u203A':
+    case u'\u300C':
+    case u'\u300D':
+    case u'\u300E':
+    case u'\u300F':
+    case u'\u301D':
+    case u'\u301E':
       return true;
     default:
       return false;
   }
 }
 
-bool IsTerminal(char16_t c) { return c == u'.' || c == u'!' || c == u'?' || c == u'\u2026'; }
+bool IsTerminal(char16_t c) {
+  return c == u'.' || c == u'!' || c == u'?' || c == u'\u2026';
+}
 
 // Abbreviations after which "." does not end a sentence (hashes of the folded word).
 bool IsAbbreviation(uint64_t h) {
   static const std::vector<uint64_t> kAbbr = [] {
     std::vector<uint64_t> v;
-    for (const char* w : {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr",
-                          "lt", "col", "sgt", "capt", "prof", "rev", "hon", "inc", "corp", "ltd",
-                          "co", "vs", "jan", "feb", "apr", "aug", "sept", "sep", "oct", "nov",
-                          "dec", "no", "mt", "ft", "adm", "gens", "sens", "reps", "atty", "pres",
-                          "supt", "messrs", "cmdr", "lt", "maj", "brig", "ave", "blvd", "dept",
-                          "univ", "est", "approx", "etc", "ca", "calif", "fla", "mass", "penn",
-                          "wash", "ariz", "colo", "conn", "ill", "ind", "kan", "md", "mich", "minn",
-                          "miss", "mo", "neb", "nev", "okla", "ore", "tenn", "tex", "va", "wis",
-                          "ky", "la", "ala", "ark", "del", "ga", "vt", "wyo"}) {
+    for (const char* w :
+         {"mr",   "mrs",  "ms",     "dr",   "sen",  "rep",   "gov",  "gen",  "st",   "jr",
+          "sr",   "lt",   "col",    "sgt",  "capt", "prof",  "rev",  "hon",  "inc",  "corp",
+          "ltd",  "co",   "vs",     "jan",  "feb",  "apr",   "aug",  "sept", "sep",  "oct",
+          "nov",  "dec",  "no",     "mt",   "ft",   "adm",   "gens", "sens", "reps", "atty",
+          "pres", "supt", "messrs", "cmdr", "lt",   "maj",   "brig", "ave",  "blvd", "dept",
+          "univ", "est",  "approx", "etc",  "ca",   "calif", "fla",  "mass", "penn", "wash",
+          "ariz", "colo", "conn",   "ill",  "ind",  "kan",   "md",   "mich", "minn", "miss",
+          "mo",   "neb",  "nev",    "okla", "ore",  "tenn",  "tex",  "va",   "wis",  "ky",
+          "la",   "ala",  "ark",    "del",  "ga",   "vt",    "wyo"}) {
       v.push_back(HashWordUtf8(w));
     }
     std::sort(v.begin(), v.end());
@@ -116,7 +138,8 @@ uint64_t HashWordUtf8(std::string_view word) {
     UChar32 cp = b;
     size_t len = 1;
     if (b >= 0xF0 && i + 3 < word.size() + 0) {
-      cp = ((b & 0x07) << 18) | ((word[i + 1] & 0x3F) << 12) | ((word[i + 2] & 0x3F) << 6) | (word[i + 3] & 0x3F);
+      cp = ((b & 0x07) << 18) | ((word[i + 1] & 0x3F) << 12) | ((word[i + 2] & 0x3F) << 6) |
+           (word[i + 3] & 0x3F);
       len = 4;
     } else if (b >= 0xE0 && i + 2 < word.size()) {
       cp = ((b & 0x0F) << 12) | ((word[i + 1] & 0x3F) << 6) | (word[i + 2] & 0x3F);
@@ -162,8 +185,10 @@ Tokens Tokenize(std::u16string_view s) {
       const bool number = IsDigit(c);
       t.kind = number ? TokenKind::kNumber : TokenKind::kWord;
       if (c < 0x80) {
-        if (kAscii[c] & kAsciiUpper) t.flags |= kCapitalized;
-        else if (kAscii[c] & kAsciiLower) t.flags |= kLowercase;
+        if (kAscii[c] & kAsciiUpper)
+          t.flags |= kCapitalized;
+        else if (kAscii[c] & kAsciiLower)
+          t.flags |= kLowercase;
       } else if (u_isupper(cp) || u_istitle(cp)) {
         t.flags |= kCapitalized;
       } else if (u_islower(cp)) {
@@ -216,7 +241,7 @@ Tokens Tokenize(std::u16string_view s) {
         }
         // U.S., D.C., U.N.: single letters separated by periods keep their periods.
         if (d == u'.' && !number && segment == 1 && i + 2 < n && s[i + 1] < 0x80 &&
-            u_isupper(s[i + 1]) && (s[i + 2] == u'.' )) {
+            u_isupper(s[i + 1]) && (s[i + 2] == u'.')) {
           h = HashStep(h, u'.');
           ++i;
           segment = 0;
@@ -236,8 +261,10 @@ Tokens Tokenize(std::u16string_view s) {
     // Punctuation: one character, or `` / '' as one mark.
     t.kind = TokenKind::kPunct;
     size_t end = i + 1;
-    if ((c == u'`' || c == u'\'') && i + 1 < n && s[i + 1] == c) end = i + 2;
-    else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(s[i + 1])) end = i + 2;
+    if ((c == u'`' || c == u'\'') && i + 1 < n && s[i + 1] == c)
+      end = i + 2;
+    else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(s[i + 1]))
+      end = i + 2;
     if (IsQuoteChar(c)) t.flags |= kQuoteChar;
     t.end = static_cast<int32_t>(end);
     t.hash = HashWord(s.substr(i, end - i));

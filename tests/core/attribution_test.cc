@@ -11,8 +11,12 @@ namespace {
 struct Result {
   Document doc;
   Analysis a;
-  std::string Text(Span s) const { return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size())); }
-  std::string SpeakerOf(const Quote& q) const { return q.speaker ? a.speakers[*q.speaker].name : "<none>"; }
+  std::string Text(Span s) const {
+    return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size()));
+  }
+  std::string SpeakerOf(const Quote& q) const {
+    return q.speaker ? a.speakers[*q.speaker].name : "<none>";
+  }
 };
 
 Result Analyse(std::string_view text, Options o = Options()) {
@@ -34,7 +38,9 @@ TEST(SievesTest, DefaultOrderAndUnknownNames) {
 }
 
 TEST(SpeakersTest, CueAfterQuoteNameAndInversion) {
-  Result r = Analyse("“We are ready,” Horne said. “They discussed it,” said State Department spokesman Ned Price.");
+  Result r = Analyse(
+      "“We are ready,” Horne said. “They discussed it,” said State Department spokesman Ned "
+      "Price.");
   ASSERT_EQ(r.a.quotes.size(), 2u);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "We are ready,");
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Horne");
@@ -53,8 +59,9 @@ TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
   std::vector<std::string> speakers;
   for (const Quote& q : r.a.quotes)
     if (q.kind == QuoteKind::kDirect) speakers.push_back(r.SpeakerOf(q));
-  EXPECT_EQ(speakers, (std::vector<std::string>{"a senior White House member", "a senior White House member",
-                                                "a senior White House member"}));
+  EXPECT_EQ(speakers,
+            (std::vector<std::string>{"a senior White House member", "a senior White House member",
+                                      "a senior White House member"}));
   EXPECT_EQ(r.a.quotes[1].rule, "turn-continuation");
   const Speaker& s = r.a.speakers[*r.a.quotes[0].speaker];
   EXPECT_TRUE(s.anonymous);
@@ -62,7 +69,8 @@ TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
 
 TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
   Result r = Analyse(
-      "Previously, the spokeswoman for the National Security Council, Emily Horne, reported on it.\n"
+      "Previously, the spokeswoman for the National Security Council, Emily Horne, reported on "
+      "it.\n"
       "“The administration continues to engage,” Horne said.");
   ASSERT_FALSE(r.a.quotes.empty());
   const Quote& q = r.a.quotes.back();
@@ -85,8 +93,9 @@ TEST(SpeakersTest, DefiniteDescriptionMergesWithRole) {
 }
 
 TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
-  Result r = Analyse("The senator noted that the plan failed. According to officials, the talks stalled. "
-                 "It was added that aid will come.");
+  Result r = Analyse(
+      "The senator noted that the plan failed. According to officials, the talks stalled. "
+      "It was added that aid will come.");
   ASSERT_EQ(r.a.quotes.size(), 3u);
   EXPECT_EQ(r.a.quotes[0].kind, QuoteKind::kIndirect);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "the plan failed");
@@ -102,13 +111,15 @@ TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
 }
 
 TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
-  Result r = Analyse("O'Neill said officials are in possession of a video. "
-                     "The latest test, North Korea said, was its biggest yet. "
-                     "The losses would outstrip the gains, said Batchelder.");
+  Result r = Analyse(
+      "O'Neill said officials are in possession of a video. "
+      "The latest test, North Korea said, was its biggest yet. "
+      "The losses would outstrip the gains, said Batchelder.");
   ASSERT_EQ(r.a.quotes.size(), 3u);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "officials are in possession of a video");
   EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "O'Neill");
-  EXPECT_EQ(r.Text(r.a.quotes[1].content), "The latest test, North Korea said, was its biggest yet");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content),
+            "The latest test, North Korea said, was its biggest yet");
   EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "North Korea");
   EXPECT_EQ(r.Text(r.a.quotes[2].content), "The losses would outstrip the gains");
   EXPECT_EQ(r.Text(*r.a.quotes[2].speaker_mention), "Batchelder");
@@ -116,8 +127,9 @@ TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
 }
 
 TEST(IndirectTest, NounPhraseReportStopsBeforeButClause) {
-  Result r = Analyse("Blinken reiterated the US support for the independence of his country, but they trusted "
-                     "that the conflict will be resolved.");
+  Result r = Analyse(
+      "Blinken reiterated the US support for the independence of his country, but they trusted "
+      "that the conflict will be resolved.");
   ASSERT_FALSE(r.a.quotes.empty());
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "the US support for the independence of his country");
   EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Blinken");
@@ -130,14 +142,16 @@ TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "the plan failed");
   Options units;
   units.attribution_units = true;
-  Result u = Analyse("The senator has also said in a statement on Monday that the plan failed.", units);
+  Result u =
+      Analyse("The senator has also said in a statement on Monday that the plan failed.", units);
   ASSERT_EQ(u.a.quotes.size(), 1u);
   EXPECT_EQ(u.Text(u.a.quotes[0].content), "that the plan failed");
 }
 
 TEST(KindsTest, MixedFragmentAndScareQuotes) {
-  Result r = Analyse("He accused the US of placing weapons on “the doors” of his home. "
-                 "The film “Going Viral” opened.");
+  Result r = Analyse(
+      "He accused the US of placing weapons on “the doors” of his home. "
+      "The film “Going Viral” opened.");
   std::vector<std::string> kinds;
   for (const Quote& q : r.a.quotes) kinds.push_back(QuoteKindName(q.kind));
   EXPECT_EQ(kinds, (std::vector<std::string>{"indirect", "mixed"}));
@@ -163,7 +177,8 @@ TEST(RobustnessTest, AdversarialInputsDoNotThrow) {
   std::string marks;
   for (int i = 0; i < 100000; ++i) marks += (i % 3 == 0) ? "“" : (i % 3 == 1 ? "\"" : "”");
   Result r = Analyse(marks);
-  for (const Quote& q : r.a.quotes) EXPECT_LE(q.content.end, static_cast<int32_t>(r.doc.text().size()));
+  for (const Quote& q : r.a.quotes)
+    EXPECT_LE(q.content.end, static_cast<int32_t>(r.doc.text().size()));
   std::string big;
   while (big.size() < 10u * 1024 * 1024) big += "“We are ready,” Horne said that it was fine. ";
   Result b = Analyse(big);
@@ -185,9 +200,10 @@ std::string Repeat(std::string_view chunk, int times) {
 }
 
 TEST(RobustnessTest, OutputStaysProportionalOnOneEndlessSentence) {
-  for (std::string_view chunk : {"he said that ", "Alpha Beta Gamma Delta said ", "according to Smith, ",
-                                 "he said they were \"prepared\" and ",
-                                 "Minister Smith said the plan would work and John Doe told reporters he believes it "}) {
+  for (std::string_view chunk :
+       {"he said that ", "Alpha Beta Gamma Delta said ", "according to Smith, ",
+        "he said they were \"prepared\" and ",
+        "Minister Smith said the plan would work and John Doe told reporters he believes it "}) {
     SCOPED_TRACE(std::string(chunk));
     Result r = Analyse(Repeat(chunk, 4000));
     const int64_t size = static_cast<int64_t>(r.doc.text().size());
@@ -197,7 +213,8 @@ TEST(RobustnessTest, OutputStaysProportionalOnOneEndlessSentence) {
 }
 
 TEST(RobustnessTest, RepeatedAdversarialChunkGivesProportionalResult) {
-  const std::string_view chunk = "“Prices rose 5% in 2014,” the minister said, and \"officials\" 'agreed' ”“ ";
+  const std::string_view chunk =
+      "“Prices rose 5% in 2014,” the minister said, and \"officials\" 'agreed' ”“ ";
   Result one = Analyse(Repeat(chunk, 2000));
   Result two = Analyse(Repeat(chunk, 4000));
   ASSERT_GT(one.a.quotes.size(), 1000u);

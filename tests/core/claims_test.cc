@@ -20,7 +20,9 @@ ClaimCues Cues(std::u16string_view s) {
   return c;
 }
 
-std::vector<ClaimKind> Kinds(std::u16string_view s) { return ClaimKindsOf(Cues(s)); }
+std::vector<ClaimKind> Kinds(std::u16string_view s) {
+  return ClaimKindsOf(Cues(s));
+}
 
 Document Doc(std::string_view utf8) {
   Document doc;
@@ -58,8 +60,8 @@ TEST(ClaimCuesTest, Quantities) {
 
 TEST(ClaimCuesTest, DatesAreNotQuantities) {
   ClaimCues c = Cues(u"At his annual conference on December 23, the president was upset.");
-  EXPECT_EQ(c.numbers, 0);  // the day of a date
-  EXPECT_EQ(c.dates, 2);    // "December" and "23"
+  EXPECT_EQ(c.numbers, 0);    // the day of a date
+  EXPECT_EQ(c.dates, 2);      // "December" and "23"
   EXPECT_EQ(c.time_refs, 1);  // "annual"
   EXPECT_EQ(Kinds(u"He left in the 1990s."), (std::vector<ClaimKind>{ClaimKind::kDatedEvent}));
   EXPECT_EQ(Cues(u"He left last year.").time_refs, 1);
@@ -105,13 +107,16 @@ TEST(ClaimFeaturesTest, LayoutAndDeterminism) {
 }
 
 TEST(AgentlessTest, ReportingFrames) {
-  EXPECT_TRUE(IsAgentlessReport(u"It was added that the Biden Administration will provide all the support."));
+  EXPECT_TRUE(IsAgentlessReport(
+      u"It was added that the Biden Administration will provide all the support."));
   EXPECT_TRUE(IsAgentlessReport(u"It was anticipated that the US and its allies are ready."));
   EXPECT_TRUE(IsAgentlessReport(u"It was insisted that President Biden “will make it clear”."));
   EXPECT_TRUE(IsAgentlessReport(u"It has also been reported that the talks failed."));
   EXPECT_TRUE(IsAgentlessReport(u"It is understood that the deal is off."));
-  EXPECT_TRUE(IsAgentlessReport(u"Plans to strengthen the position of NATO forces were also indicated."));
-  EXPECT_TRUE(IsAgentlessReport(u"Talks will resume, but it was anticipated that no draft exists."));
+  EXPECT_TRUE(
+      IsAgentlessReport(u"Plans to strengthen the position of NATO forces were also indicated."));
+  EXPECT_TRUE(
+      IsAgentlessReport(u"Talks will resume, but it was anticipated that no draft exists."));
   EXPECT_FALSE(IsAgentlessReport(u"Horne said the talks were useful."));
   EXPECT_FALSE(IsAgentlessReport(u"It was a cold day in Moscow."));
   EXPECT_FALSE(IsAgentlessReport(u"The plans were announced by the ministry."));
@@ -126,7 +131,8 @@ TEST(ScoreSentenceTest, FusedScoreMatchesExtractedFeatures) {
   for (std::u16string_view s :
        {std::u16string_view(u"We spent $4 trillion on the war in Iraq between 2003 and 2008."),
         std::u16string_view(u"Thank you very much, it is good to be here with you tonight!"),
-        std::u16string_view(u"UNEMPLOYMENT rose 5% in the 1990s, the Caf\u00E9 owner\u2019s data shows."),
+        std::u16string_view(
+            u"UNEMPLOYMENT rose 5% in the 1990s, the Caf\u00E9 owner\u2019s data shows."),
         std::u16string_view(u"It was added that the talks won\u2019t resume until December 23."),
         std::u16string_view(u"He asked."), std::u16string_view(u"")}) {
     ClaimFeatures f;
@@ -143,9 +149,9 @@ TEST(ScoreSentenceTest, FusedScoreMatchesExtractedFeatures) {
       expected = 1.0 / (1.0 + std::exp(-z));
     }
     ClaimCues fused_cues;
-    EXPECT_EQ(ScoreClaimFeatures(s, m.hash_bits, m.weights, m.num_weights, m.bias, m.scale,
-                                 &fused_cues),
-              expected);
+    EXPECT_EQ(
+        ScoreClaimFeatures(s, m.hash_bits, m.weights, m.num_weights, m.bias, m.scale, &fused_cues),
+        expected);
     EXPECT_EQ(ScoreSentence(s), expected);
     EXPECT_EQ(fused_cues.words, cues.words);
     EXPECT_EQ(fused_cues.agentless, cues.agentless);
@@ -153,8 +159,10 @@ TEST(ScoreSentenceTest, FusedScoreMatchesExtractedFeatures) {
 }
 
 TEST(ScoreSentenceTest, RangeAndOrder) {
-  const double fact = ScoreSentence(u"We spent $4 trillion on the war in Iraq between 2003 and 2008.");
-  const double chat = ScoreSentence(u"Thank you very much, it is good to be here with you tonight.");
+  const double fact =
+      ScoreSentence(u"We spent $4 trillion on the war in Iraq between 2003 and 2008.");
+  const double chat =
+      ScoreSentence(u"Thank you very much, it is good to be here with you tonight.");
   const double opinion = ScoreSentence(u"I think that my opponent is a very nice person.");
   EXPECT_GT(fact, 0.5);
   EXPECT_LT(chat, 0.5);
@@ -187,9 +195,8 @@ TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
   EXPECT_EQ(claims[0].attributed_to, 0);
   EXPECT_EQ(claims[0].unattributed_reason, "");
   EXPECT_EQ(claims[0].rule, "logreg:v1");
-  EXPECT_EQ(claims[0].kinds,
-            (std::vector<ClaimKind>{ClaimKind::kQuantity, ClaimKind::kComparison,
-                                    ClaimKind::kDatedEvent}));
+  EXPECT_EQ(claims[0].kinds, (std::vector<ClaimKind>{ClaimKind::kQuantity, ClaimKind::kComparison,
+                                                     ClaimKind::kDatedEvent}));
   // Without the quote nobody stands behind it.
   claims = FindClaims(doc, {}, {}, Options());
   ASSERT_EQ(claims.size(), 1u);
@@ -202,16 +209,19 @@ TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
 }
 
 TEST(FindClaimsTest, LongQuotesAndPresplitSentences) {
-  Document doc = Doc(
-      "“Exports fell 20 percent in 2020. Imports rose 12 percent in 2021. "
-      "Debt doubled since 2019,” Horne said. The fund lost $4 billion in 2022, Price said.");
-  const auto end_of = [&](std::u16string_view s) { return At(doc, s) + static_cast<int32_t>(s.size()); };
+  Document doc =
+      Doc("“Exports fell 20 percent in 2020. Imports rose 12 percent in 2021. "
+          "Debt doubled since 2019,” Horne said. The fund lost $4 billion in 2022, Price said.");
+  const auto end_of = [&](std::u16string_view s) {
+    return At(doc, s) + static_cast<int32_t>(s.size());
+  };
   Quote horne, price, inner;
   horne.content = Span{1, end_of(u"since 2019")};
   horne.speaker = 0;
   price.content = Span{At(doc, u"The fund"), end_of(u"in 2022")};
   price.speaker = 1;
-  inner.content = Span{At(doc, u"rose 12"), end_of(u"rose 12")};  // a short quote inside the long one
+  inner.content =
+      Span{At(doc, u"rose 12"), end_of(u"rose 12")};  // a short quote inside the long one
   inner.speaker = 1;
   std::vector<Speaker> speakers(2);
   // Unordered on purpose: FindClaims does not rely on the order of `quotes`.
@@ -230,9 +240,9 @@ TEST(FindClaimsTest, LongQuotesAndPresplitSentences) {
 }
 
 TEST(FindClaimsTest, AgentlessFrames) {
-  Document doc = Doc(
-      "It was added that the government will spend $5 billion on new roads by 2025.\n"
-      "The agency said crime rose 12 percent in 2021 compared with 2020.");
+  Document doc =
+      Doc("It was added that the government will spend $5 billion on new roads by 2025.\n"
+          "The agency said crime rose 12 percent in 2021 compared with 2020.");
   Quote agentless;  // what the quote engine reports for the second sentence, minus a speaker
   agentless.kind = QuoteKind::kIndirect;
   agentless.content = Span{At(doc, u"crime rose"), static_cast<int32_t>(doc.text().size()) - 1};
@@ -251,7 +261,8 @@ TEST(FindClaimsTest, OptionsAndEmptyInput) {
   EXPECT_TRUE(FindClaims(Document(), {}, {}, Options()).empty());
   EXPECT_TRUE(FindClaims(Doc(""), {}, {}, Options()).empty());
   EXPECT_TRUE(FindClaims(Doc("\n\n  \n"), {}, {}, Options()).empty());
-  Document doc = Doc("Unemployment rose 12 percent in 2021. Thank you all for coming tonight, friends.");
+  Document doc =
+      Doc("Unemployment rose 12 percent in 2021. Thank you all for coming tonight, friends.");
   Options options;
   EXPECT_EQ(FindClaims(doc, {}, {}, options).size(), 1u);
   options.claim_threshold = 0.0;
@@ -298,7 +309,8 @@ claims_data::ClaimTally Evaluate(const std::vector<claims_data::ClaimDoc>& docs)
     if (!Document::FromUtf8(d.text, &doc).ok()) continue;
     const std::vector<int32_t> cp = Utf16ToCodePointOffsets(doc.text());
     std::vector<std::pair<int64_t, int64_t>> pred;
-    for (const Claim& c : FindClaims(doc, {}, {}, Options())) pred.emplace_back(cp[c.span.begin], cp[c.span.end]);
+    for (const Claim& c : FindClaims(doc, {}, {}, Options()))
+      pred.emplace_back(cp[c.span.begin], cp[c.span.end]);
     tally.Add(d.claims, pred);
   }
   return tally;
@@ -316,7 +328,8 @@ TEST(ClaimsFloorTest, DevF1AtLeast75) {
 
 TEST(ClaimsFloorTest, SeedArticle) {
   const std::string dir = std::string(ATTRIB_SHARED_DIR) + "/seed/";
-  std::ifstream text_in(dir + "000_d813c8b742cb7243.txt"), gold_in(dir + "000_d813c8b742cb7243.gold.json");
+  std::ifstream text_in(dir + "000_d813c8b742cb7243.txt"),
+      gold_in(dir + "000_d813c8b742cb7243.gold.json");
   if (!text_in || !gold_in) GTEST_SKIP() << "seed article not found in " << dir;
   std::stringstream text, gold;
   text << text_in.rdbuf();

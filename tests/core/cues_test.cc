@@ -28,12 +28,14 @@ TEST(CuesTest, EnglishDataIsEmbedded) {
 TEST(CuesTest, VerbsPhrasesAndInflections) {
   EXPECT_EQ(CueTexts(u"Horne said. He says. They told reporters. She pointed out facts."),
             (std::vector<std::u16string>{u"said", u"says", u"told", u"pointed out"}));
-  EXPECT_EQ(CueTexts(u"According to officials, it reiterated and recalled and insisted."),
-            (std::vector<std::u16string>{u"According to", u"reiterated", u"recalled", u"insisted"}));
+  EXPECT_EQ(
+      CueTexts(u"According to officials, it reiterated and recalled and insisted."),
+      (std::vector<std::u16string>{u"According to", u"reiterated", u"recalled", u"insisted"}));
 }
 
 TEST(CuesTest, NounsAndNamesAreNotCues) {
-  EXPECT_TRUE(CueTexts(u"The report is out. A statement came. The Post wrote nothing new.").size() == 1u);
+  EXPECT_TRUE(
+      CueTexts(u"The report is out. A statement came. The Post wrote nothing new.").size() == 1u);
   EXPECT_EQ(CueTexts(u"The Post wrote it."), (std::vector<std::u16string>{u"wrote"}));
 }
 
@@ -51,7 +53,8 @@ TEST(CuesTest, ClassesComeFromTheData) {
 
 TEST(LexiconTest, OneLookupAgreesWithEachLexicon) {
   const LanguageData* en = GetLanguageData("en");
-  for (const char* w : {"he", "the", "spokesman", "president", "said", "according", "told", "of", "zebra", "Horne"}) {
+  for (const char* w : {"he", "the", "spokesman", "president", "said", "according", "told", "of",
+                        "zebra", "Horne"}) {
     const uint64_t h = HashWordUtf8(w);
     EXPECT_EQ(h, HashAscii(w)) << w;
     const WordInfo& info = en->Word(h);

@@ -14,8 +14,12 @@ namespace {
 struct Result {
   Document doc;
   Analysis a;
-  std::string Text(Span s) const { return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size())); }
-  std::string SpeakerOf(const Quote& q) const { return q.speaker ? a.speakers[*q.speaker].name : "<none>"; }
+  std::string Text(Span s) const {
+    return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size()));
+  }
+  std::string SpeakerOf(const Quote& q) const {
+    return q.speaker ? a.speakers[*q.speaker].name : "<none>";
+  }
 };
 
 Result AnalyseDe(std::string_view text) {
@@ -39,7 +43,9 @@ TEST(GermanTest, LanguageDataIsEmbedded) {
 }
 
 TEST(GermanTest, GermanQuotationMarks) {
-  std::u16string text = u"\u201EWir sind bereit\u201C, sagte er. \u00BBNie\u00AB, rief sie. \u201AGut\u2018, meinte er.";
+  std::u16string text =
+      u"\u201EWir sind bereit\u201C, sagte er. \u00BBNie\u00AB, rief sie. \u201AGut\u2018, meinte "
+      u"er.";
   auto q = FindQuotations(text);
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()), u"Wir sind bereit");
@@ -49,7 +55,10 @@ TEST(GermanTest, GermanQuotationMarks) {
 
 TEST(GermanTest, CueLexicon) {
   Document doc;
-  ASSERT_TRUE(Document::FromUtf8("Er sagte, daß es regne. Sie fügte hinzu, es sei kalt. Laut Müller ist es warm.", &doc).ok());
+  ASSERT_TRUE(
+      Document::FromUtf8(
+          "Er sagte, daß es regne. Sie fügte hinzu, es sei kalt. Laut Müller ist es warm.", &doc)
+          .ok());
   Tokens t = Tokenize(doc.text());
   SplitTokenSentences(doc.text(), {}, &t);
   const LanguageData* de = GetLanguageData("de");
@@ -57,13 +66,15 @@ TEST(GermanTest, CueLexicon) {
   std::vector<Cue> cues = FindCues(t, *de, nullptr);
   std::vector<std::string> found;
   for (const Cue& c : cues) {
-    found.push_back(Utf16ToUtf8(std::u16string_view(doc.text()).substr(c.span.begin, c.span.size())));
+    found.push_back(
+        Utf16ToUtf8(std::u16string_view(doc.text()).substr(c.span.begin, c.span.size())));
   }
   EXPECT_EQ(found, (std::vector<std::string>{"sagte", "fügte hinzu", "Laut"}));
 }
 
 TEST(GermanTest, DirectQuotesAndSpeakers) {
-  Result r = AnalyseDe("„Wir sind bereit“, sagte der Minister. »Das ist falsch«, meinte Herr Müller.");
+  Result r =
+      AnalyseDe("„Wir sind bereit“, sagte der Minister. »Das ist falsch«, meinte Herr Müller.");
   ASSERT_EQ(r.a.quotes.size(), 2u);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "Wir sind bereit");
   EXPECT_EQ(r.a.quotes[0].kind, QuoteKind::kDirect);

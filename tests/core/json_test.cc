@@ -34,7 +34,9 @@ Analysis SmallAnalysis() {
 }
 
 // "😀 “Yes!” Horne said" — the emoji is 2 UTF-16 units and 1 code point.
-Document SmallDocument() { return Document({u"😀 “Yes!” Horne said"}); }
+Document SmallDocument() {
+  return Document({u"😀 “Yes!” Horne said"});
+}
 
 TEST(JsonTest, CodePointOffsetsAreLiteral) {
   auto j = ToJson(SmallDocument(), SmallAnalysis(), OffsetUnit::kCodePoint);

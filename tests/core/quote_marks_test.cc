@@ -19,10 +19,11 @@ std::vector<std::u16string> Contents(const std::u16string& text) {
 
 TEST(QuoteMarksTest, EveryPair) {
   const std::pair<std::u16string, std::u16string> pairs[] = {
-      {u"\"", u"\""},       {u"\u201C", u"\u201D"}, {u"\u2018", u"\u2019"}, {u"'", u"'"},
-      {u"\u00AB", u"\u00BB"}, {u"\u00BB", u"\u00AB"}, {u"\u2039", u"\u203A"}, {u"\u201E", u"\u201C"},
-      {u"\u201E", u"\u201D"}, {u"\u201A", u"\u2018"}, {u"\u300C", u"\u300D"}, {u"\u300E", u"\u300F"},
-      {u"``", u"''"},       {u"''", u"''"},
+      {u"\"", u"\""},         {u"\u201C", u"\u201D"}, {u"\u2018", u"\u2019"},
+      {u"'", u"'"},           {u"\u00AB", u"\u00BB"}, {u"\u00BB", u"\u00AB"},
+      {u"\u2039", u"\u203A"}, {u"\u201E", u"\u201C"}, {u"\u201E", u"\u201D"},
+      {u"\u201A", u"\u2018"}, {u"\u300C", u"\u300D"}, {u"\u300E", u"\u300F"},
+      {u"``", u"''"},         {u"''", u"''"},
   };
   for (const auto& [open, close] : pairs) {
     std::u16string text = u"He said " + open + u"we are ready" + close + u" today.";
@@ -50,7 +51,8 @@ TEST(QuoteMarksTest, WrongClosingMark) {
   EXPECT_EQ(q[0].content, (Span{1, 17}));
   EXPECT_TRUE(q[0].repairs & kWrongClose);
   // With a space before it and a comma after it.
-  EXPECT_EQ(Contents(u"\u201CWe are ready. \u201C, It indicated."), std::vector<std::u16string>{u"We are ready. "});
+  EXPECT_EQ(Contents(u"\u201CWe are ready. \u201C, It indicated."),
+            std::vector<std::u16string>{u"We are ready. "});
 }
 
 TEST(QuoteMarksTest, GluedAndSpacedClosingMarks) {
@@ -61,7 +63,8 @@ TEST(QuoteMarksTest, GluedAndSpacedClosingMarks) {
   EXPECT_TRUE(q[0].repairs & kGluedClose);
   EXPECT_TRUE(q[0].repairs & kSpacedClose);
   EXPECT_EQ(text.substr(q[1].content.begin, q[1].content.size()), u"Well, okay, ");
-  EXPECT_EQ(Contents(u"\u201CIn the coming weeks \u201D, he said."), std::vector<std::u16string>{u"In the coming weeks "});
+  EXPECT_EQ(Contents(u"\u201CIn the coming weeks \u201D, he said."),
+            std::vector<std::u16string>{u"In the coming weeks "});
 }
 
 TEST(QuoteMarksTest, UnclosedQuoteClosesAtParagraphEnd) {
@@ -89,7 +92,8 @@ TEST(QuoteMarksTest, NestedQuotes) {
   EXPECT_EQ(q[0].depth, 0);
   EXPECT_EQ(q[1].depth, 1);
   EXPECT_EQ(text.substr(q[1].content.begin, q[1].content.size()), u"a disaster");
-  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()), u"They called it \u2018a disaster\u2019 today,");
+  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()),
+            u"They called it \u2018a disaster\u2019 today,");
 }
 
 TEST(QuoteMarksTest, NonBmpCharactersBeforeAQuoteKeepUtf16Offsets) {
@@ -102,7 +106,8 @@ TEST(QuoteMarksTest, NonBmpCharactersBeforeAQuoteKeepUtf16Offsets) {
 TEST(QuoteMarksTest, CliticsAfterASpaceAreApostrophes) {
   // Tokenised text and typos: a clitic after a space is no opening single quote.
   EXPECT_TRUE(FindQuotations(u"The Lord Chancellor in Lincoln 's Inn Hall .").empty());
-  EXPECT_TRUE(FindQuotations(u"I 'm sure we 're fine ; they 'll come , you 've seen , he 'd go .").empty());
+  EXPECT_TRUE(
+      FindQuotations(u"I 'm sure we 're fine ; they 'll come , you 've seen , he 'd go .").empty());
   EXPECT_TRUE(FindQuotations(u"My poor boy \u2019s death , and I \u2019m off .").empty());
   EXPECT_EQ(Contents(u"He said , \" I do n't know Lincoln 's Inn . \" She left ."),
             std::vector<std::u16string>{u" I do n't know Lincoln 's Inn . "});
@@ -111,23 +116,29 @@ TEST(QuoteMarksTest, CliticsAfterASpaceAreApostrophes) {
 }
 
 TEST(QuoteMarksTest, PaddedMarksPairByAlternation) {
-  EXPECT_EQ(Contents(u"the warning , \" Suffer any wrong that can be done you rather than come here ! \" And so ."),
-            std::vector<std::u16string>{u" Suffer any wrong that can be done you rather than come here ! "});
+  EXPECT_EQ(Contents(u"the warning , \" Suffer any wrong that can be done you rather than come "
+                     u"here ! \" And so ."),
+            std::vector<std::u16string>{
+                u" Suffer any wrong that can be done you rather than come here ! "});
   EXPECT_EQ(Contents(u"\" Why did you come ? \" she said . \" Go ! \" he said ."),
             (std::vector<std::u16string>{u" Why did you come ? ", u" Go ! "}));
   EXPECT_EQ(Contents(u"\u201C It is you who are unpoetical , \u201D replied the poet ."),
             std::vector<std::u16string>{u" It is you who are unpoetical , "});
-  EXPECT_EQ(Contents(u"\u2018 Three years , \u2019 said Good ."), std::vector<std::u16string>{u" Three years , "});
+  EXPECT_EQ(Contents(u"\u2018 Three years , \u2019 said Good ."),
+            std::vector<std::u16string>{u" Three years , "});
   // News: a spaced closing mark is unchanged.
-  EXPECT_EQ(Contents(u"\"We are ready \", he said."), std::vector<std::u16string>{u"We are ready "});
+  EXPECT_EQ(Contents(u"\"We are ready \", he said."),
+            std::vector<std::u16string>{u"We are ready "});
 }
 
 TEST(QuoteMarksTest, QuoteGoesOnOverLinesUntilItsCloser) {
   // One sentence a line: the quote is closed on a later line, not reopened.
-  std::u16string text = u"\" I will not let you stay .\nSend my Ayah to me . \"\nThe woman looked frightened .";
+  std::u16string text =
+      u"\" I will not let you stay .\nSend my Ayah to me . \"\nThe woman looked frightened .";
   auto q = FindQuotations(text);
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()), u" I will not let you stay .\nSend my Ayah to me . ");
+  EXPECT_EQ(text.substr(q[0].content.begin, q[0].content.size()),
+            u" I will not let you stay .\nSend my Ayah to me . ");
   EXPECT_TRUE(q[0].repairs & kMultiParagraph);
   EXPECT_FALSE(q[0].repairs & kUnclosed);
   EXPECT_EQ(Contents(u"\u201C Pig !\nPig !\nDaughter of Pigs ! \u201D she said ."),
@@ -148,7 +159,9 @@ TEST(QuoteMarksTest, ManyLinesInsideAnOpenQuoteStayLinear) {
   text += u"end . \"";
   auto t0 = std::chrono::steady_clock::now();
   auto q = FindQuotations(text);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
   EXPECT_EQ(q.size(), 1u);
   EXPECT_LT(ms, 2000);
 }
@@ -158,7 +171,9 @@ TEST(QuoteMarksTest, HundredThousandStrayMarksStayLinear) {
     std::u16string text(100000, mark);
     auto t0 = std::chrono::steady_clock::now();
     auto q = FindQuotations(text);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     EXPECT_LT(ms, 500);
     for (const auto& x : q) {
       EXPECT_LE(0, x.content.begin);
@@ -173,10 +188,13 @@ TEST(QuoteMarksTest, HundredThousandStrayMarksStayLinear) {
 TEST(QuoteMarksTest, TenMegabyteParagraph) {
   std::u16string text;
   text.reserve(10 * 1024 * 1024);
-  while (text.size() < 10u * 1024 * 1024) text += u"\u201CWe are ready,\u201D she said and \u2018left ";
+  while (text.size() < 10u * 1024 * 1024)
+    text += u"\u201CWe are ready,\u201D she said and \u2018left ";
   auto t0 = std::chrono::steady_clock::now();
   auto q = FindQuotations(text);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
   EXPECT_GT(q.size(), 100000u);
   EXPECT_LT(ms, 3000);
 }

@@ -26,7 +26,9 @@ TEST(SentencesTest, NeverCrossesParagraphs) {
             (std::vector<std::u16string>{u"No stop here", u"Next paragraph."}));
 }
 
-TEST(SentencesTest, Empty) { EXPECT_TRUE(SplitSentences(u"", "en").empty()); }
+TEST(SentencesTest, Empty) {
+  EXPECT_TRUE(SplitSentences(u"", "en").empty());
+}
 
 }  // namespace
 }  // namespace attrib

@@ -26,13 +26,18 @@ TEST(TextTest, InvalidUtf8IsAnError) {
 
 TEST(TextTest, EveryMalformedSequenceIsAnError) {
   std::u16string u16;
-  for (std::string_view bad : {"\x80", "a\xbf", "\xc1\x81", "\xe0\x80\xaf", "\xe2\x82", "\xf0\x8f\xbf\xbf",
-                               "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xe2\x28\xa1", "x\xf0\x9f\x98"}) {
+  for (std::string_view bad :
+       {"\x80", "a\xbf", "\xc1\x81", "\xe0\x80\xaf", "\xe2\x82", "\xf0\x8f\xbf\xbf",
+        "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xe2\x28\xa1", "x\xf0\x9f\x98"}) {
     EXPECT_FALSE(Utf8ToUtf16(bad, &u16).ok()) << testing::PrintToString(bad);
     EXPECT_TRUE(u16.empty());
   }
-  ASSERT_TRUE(Utf8ToUtf16("\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf", &u16).ok());
-  EXPECT_EQ(u16, (std::u16string{0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0xd800, 0xdc00, 0xdbff, 0xdfff}));
+  ASSERT_TRUE(
+      Utf8ToUtf16("\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf",
+                  &u16)
+          .ok());
+  EXPECT_EQ(u16,
+            (std::u16string{0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0xd800, 0xdc00, 0xdbff, 0xdfff}));
   ASSERT_TRUE(Utf8ToUtf16(std::string_view("a\0b", 3), &u16).ok());
   EXPECT_EQ(u16, (std::u16string{u'a', 0, u'b'}));
 }
@@ -48,7 +53,9 @@ TEST(TextTest, CodePointMapIsLiteral) {
 TEST(TextTest, UnpairedSurrogateCountsAsOneCodePoint) {
   std::u16string t = {u'a', char16_t(0xD800), u'b'};
   EXPECT_EQ(Utf16ToCodePointOffsets(t), (std::vector<int32_t>{0, 1, 2, 3}));
-  EXPECT_EQ(Utf16ToUtf8(t), "a\xef\xbf\xbd" "b");
+  EXPECT_EQ(Utf16ToUtf8(t),
+            "a\xef\xbf\xbd"
+            "b");
 }
 
 TEST(DocumentTest, ParagraphsJoinWithNewline) {

@@ -1,5 +1,7 @@
 // `attrib annotate` (cli/annotate.cc) end to end: its own soffice per run, real files out,
 // clear failures without hangs.
+#include "annotate.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -7,8 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-
-#include "annotate.h"
 
 namespace attrib::cli {
 namespace {

@@ -1,8 +1,13 @@
 // The extension in a real headless soffice: installed and registered, menu and toolbar merged,
 // every command of the table answered by the protocol handler, the UNO service reachable.
+#include <gtest/gtest.h>
+
+#include <com/sun/star/awt/Key.hpp>
+#include <com/sun/star/awt/KeyModifier.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/NoSuchElementException.hpp>
 #include <com/sun/star/container/XHierarchicalNameAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
@@ -10,18 +15,13 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
-#include <com/sun/star/awt/Key.hpp>
-#include <com/sun/star/awt/KeyModifier.hpp>
-#include <com/sun/star/container/NoSuchElementException.hpp>
+#include <com/sun/star/ui/GlobalAcceleratorConfiguration.hpp>
 #include <com/sun/star/ui/XAcceleratorConfiguration.hpp>
 #include <com/sun/star/ui/XUIConfigurationManager.hpp>
-#include <com/sun/star/ui/GlobalAcceleratorConfiguration.hpp>
 #include <com/sun/star/ui/theModuleUIConfigurationManagerSupplier.hpp>
-#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <org/attrib/AttributionEngine.hpp>
 #include <set>
-
-#include <nlohmann/json.hpp>
 
 #include "attrib/attrib.h"
 #include "component/commands.h"
@@ -63,17 +63,16 @@ Reference<css::container::XHierarchicalNameAccess> AddonUi() {
   Reference<css::lang::XMultiServiceFactory> provider =
       css::configuration::theDefaultProvider::get(TheOffice().context());
   css::uno::Sequence<css::uno::Any> args(1);
-  args.getArray()[0] <<= css::beans::NamedValue("nodepath", css::uno::Any(Ou("/org.openoffice.Office.Addons/AddonUI")));
+  args.getArray()[0] <<= css::beans::NamedValue(
+      "nodepath", css::uno::Any(Ou("/org.openoffice.Office.Addons/AddonUI")));
   return Reference<css::container::XHierarchicalNameAccess>(
-      provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                            args),
+      provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
       UNO_QUERY_THROW);
 }
 
 std::set<std::string> UrlsUnder(const Reference<css::container::XHierarchicalNameAccess>& ui,
                                 const std::string& path, std::string* first_title = nullptr) {
-  Reference<css::container::XNameAccess> node(ui->getByHierarchicalName(Ou(path)),
-                                              UNO_QUERY_THROW);
+  Reference<css::container::XNameAccess> node(ui->getByHierarchicalName(Ou(path)), UNO_QUERY_THROW);
   std::set<std::string> urls;
   for (const auto& name : node->getElementNames()) {
     Reference<css::beans::XPropertySet> item(node->getByName(name), UNO_QUERY_THROW);
@@ -93,8 +92,7 @@ TEST(Extension, MenuAndToolbarMergedFromTheCommandTable) {
   rtl::OUString title, context;
   menu->getPropertyValue("Title") >>= title;
   menu->getPropertyValue("Context") >>= context;
-  EXPECT_EQ(Utf8(title).find("Attribution") != std::string::npos ||
-                Utf8(title) == "~Attribution",
+  EXPECT_EQ(Utf8(title).find("Attribution") != std::string::npos || Utf8(title) == "~Attribution",
             true)
       << Utf8(title);
   EXPECT_EQ(Utf8(context), "com.sun.star.text.TextDocument");
@@ -146,7 +144,8 @@ TEST(ProtocolHandler, AnswersEveryCommandOnAWriterDocument) {
 }
 
 TEST(ProtocolHandler, WriterCommandsDisabledOutsideWriterTextDocuments) {
-  for (const char* factory : {"private:factory/swriter/web", "private:factory/swriter/GlobalDocument"}) {
+  for (const char* factory :
+       {"private:factory/swriter/web", "private:factory/swriter/GlobalDocument"}) {
     ScopedDoc doc(factory);
     for (const uno::Command& c : uno::Commands()) {
       EXPECT_EQ(QueryDispatch(doc.frame(), c.url).is(), !c.needs_writer) << factory << " " << c.url;
@@ -193,7 +192,8 @@ TEST(EngineService, AnalyzeFromTheClient) {
   EXPECT_EQ(j["paragraphs"], 2);
   // Whatever the engine finds, the service returns exactly what Analyze() returns here.
   Analysis local;
-  Document doc({u"\u201CWe are ready,\u201D Horne said.", u"\U0001D465 \u201CGo,\u201D an official said."});
+  Document doc(
+      {u"\u201CWe are ready,\u201D Horne said.", u"\U0001D465 \u201CGo,\u201D an official said."});
   ASSERT_TRUE(Analyze(doc, Options(), &local).ok());
   ASSERT_EQ(j["quotes"].size(), local.quotes.size());
   for (size_t i = 0; i < local.quotes.size(); ++i) {

@@ -1,5 +1,8 @@
 // Highlight Quotes / Insert Attribution Footnotes / Clear Attribution Marks on real documents in
 // headless soffice, against the engine's own result on the same text.
+#include <gtest/gtest.h>
+
+#include <com/sun/star/awt/FontUnderline.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
@@ -9,36 +12,33 @@
 #include <com/sun/star/document/XRedlinesSupplier.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/text/XBookmarksSupplier.hpp>
-#include <com/sun/star/text/XFootnote.hpp>
-#include <com/sun/star/text/XFootnotesSupplier.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
-#include <com/sun/star/text/XParagraphCursor.hpp>
-#include <com/sun/star/util/DateTime.hpp>
-#include <cstdio>
-#include <com/sun/star/text/XTextFieldsSupplier.hpp>
-#include <com/sun/star/text/XTextTable.hpp>
-#include <com/sun/star/awt/FontUnderline.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
-#include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <cppuhelper/implbase1.hxx>
-#include <rtl/ref.hxx>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/PageNumberType.hpp>
 #include <com/sun/star/text/TextContentAnchorType.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XFootnote.hpp>
+#include <com/sun/star/text/XFootnotesSupplier.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <cstdio>
 #include <fstream>
 #include <functional>
-#include <gtest/gtest.h>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <rtl/ref.hxx>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "attrib/attrib.h"
 #include "component/strings.h"
@@ -111,11 +111,14 @@ void DumpText(const Reference<css::text::XText>& text, std::ostringstream& os) {
       p->getPropertyValue("CharUnderlineHasColor") >>= uhas;
       auto direct = [&](const char* name) {
         return st->getPropertyState(rtl::OUString::createFromAscii(name)) ==
-                       css::beans::PropertyState_DIRECT_VALUE ? "!" : "";
+                       css::beans::PropertyState_DIRECT_VALUE
+                   ? "!"
+                   : "";
       };
       std::ostringstream attrs;
-      attrs << "back=" << back << direct("CharBackColor") << " hl=" << highlight
-            << " w=" << weight << " u=" << underline << "/" << ucolor << "/" << uhas
+      attrs << "back=" << back << direct("CharBackColor") << " hl=" << highlight << " w=" << weight
+            << " u=" << underline << "/" << ucolor << "/"
+            << uhas
             // Our own wavy underline may be stored per paragraph or per portion (Writer's
             // undo re-creates it as portion hints): same look, so its storage is not compared.
             << (underline == css::awt::FontUnderline::WAVE &&
@@ -127,7 +130,8 @@ void DumpText(const Reference<css::text::XText>& text, std::ostringstream& os) {
       if (type != "Text") {
         flush();
         std::string item = " {" + Utf8(type) + " '" + text + "' " + attrs.str() + "}";
-        if (text.empty() && (type == "Bookmark" || type == "Annotation" || type == "AnnotationEnd")) {
+        if (text.empty() &&
+            (type == "Bookmark" || type == "Annotation" || type == "AnnotationEnd")) {
           zero_width.push_back(item);
         } else {
           flush_zero();
@@ -151,7 +155,9 @@ struct Comment {
 std::vector<Comment> Comments(const Reference<css::text::XTextDocument>& doc) {
   std::vector<Comment> out;
   Reference<css::container::XEnumeration> fields =
-      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)->getTextFields()->createEnumeration();
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
   while (fields->hasMoreElements()) {
     Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
     if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
@@ -160,9 +166,10 @@ std::vector<Comment> Comments(const Reference<css::text::XTextDocument>& doc) {
     p->getPropertyValue("Author") >>= author;
     p->getPropertyValue("Content") >>= content;
     p->getPropertyValue("Name") >>= name;
-    out.push_back({Utf8(author), Utf8(content),
-                   Utf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString()),
-                   Utf8(name)});
+    out.push_back(
+        {Utf8(author), Utf8(content),
+         Utf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString()),
+         Utf8(name)});
   }
   return out;
 }
@@ -172,14 +179,17 @@ std::vector<std::string> FootnoteTexts(const Reference<css::text::XTextDocument>
       Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
   std::vector<std::string> out;
   for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
-    out.push_back(Utf8(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW)->getString()));
+    out.push_back(
+        Utf8(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW)->getString()));
   }
   return out;
 }
 
 std::vector<std::string> BookmarkNames(const Reference<css::text::XTextDocument>& doc) {
   std::vector<std::string> out;
-  for (const OUString& n : Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks()->getElementNames()) {
+  for (const OUString& n : Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)
+                               ->getBookmarks()
+                               ->getElementNames()) {
     out.push_back(Utf8(n));
   }
   std::sort(out.begin(), out.end());
@@ -190,7 +200,8 @@ std::string Snapshot(const Reference<css::text::XTextDocument>& doc) {
   std::ostringstream os;
   DumpText(doc->getText(), os);
   std::vector<std::string> comments;  // sorted: the field enumeration's order is not the text's
-  for (const Comment& c : Comments(doc)) comments.push_back("comment " + c.author + "|" + c.content + "|" + c.anchor + "\n");
+  for (const Comment& c : Comments(doc))
+    comments.push_back("comment " + c.author + "|" + c.content + "|" + c.anchor + "\n");
   std::sort(comments.begin(), comments.end());
   for (const std::string& c : comments) os << c;
   for (const std::string& f : FootnoteTexts(doc)) os << "footnote " << f << "\n";
@@ -215,7 +226,8 @@ void PickedText(const Reference<css::text::XText>& text, const PortionPick& pick
     Reference<css::uno::XInterface> element(elements->nextElement(), UNO_QUERY);
     if (Reference<css::text::XTextTable> table{element, UNO_QUERY}; table.is()) {
       for (const OUString& cell : table->getCellNames()) {
-        PickedText(Reference<css::text::XText>(table->getCellByName(cell), UNO_QUERY_THROW), pick, out);
+        PickedText(Reference<css::text::XText>(table->getCellByName(cell), UNO_QUERY_THROW), pick,
+                   out);
       }
       continue;
     }
@@ -225,7 +237,8 @@ void PickedText(const Reference<css::text::XText>& text, const PortionPick& pick
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
-      if (pick(p)) picked += Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
+      if (pick(p))
+        picked += Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
     }
     out->push_back(picked);
   }
@@ -244,7 +257,8 @@ std::vector<std::string> SpannedText(const Document& input, const std::vector<Sp
     const int32_t start = input.ParagraphStart(p);
     std::u16string picked;
     for (int32_t i = 0; i < static_cast<int32_t>(t.size()); ++i) {
-      bool in = std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return s.Contains(start + i); });
+      bool in = std::any_of(spans.begin(), spans.end(),
+                            [&](const Span& s) { return s.Contains(start + i); });
       if (in) picked += t[i];
     }
     out.push_back(Utf8(Ou16(picked)));
@@ -268,15 +282,16 @@ void ExpectSameSnapshot(const std::string& got, const std::string& want) {
   std::string gl, wl;
   int line = 0;
   while (true) {
-    bool more_g = static_cast<bool>(std::getline(g, gl)), more_w = static_cast<bool>(std::getline(w, wl));
+    bool more_g = static_cast<bool>(std::getline(g, gl)),
+         more_w = static_cast<bool>(std::getline(w, wl));
     ++line;
     if (!more_g && !more_w) return;
     if (gl != wl || more_g != more_w) {
       size_t at = 0;
       while (at < gl.size() && at < wl.size() && gl[at] == wl[at]) ++at;
       const size_t from = at > 150 ? at - 150 : 0;
-      ADD_FAILURE() << "snapshots differ at line " << line << ", column " << at
-                    << "\n got: ..." << gl.substr(from, 400) << "\nwant: ..." << wl.substr(from, 400);
+      ADD_FAILURE() << "snapshots differ at line " << line << ", column " << at << "\n got: ..."
+                    << gl.substr(from, 400) << "\nwant: ..." << wl.substr(from, 400);
       return;
     }
   }
@@ -286,7 +301,8 @@ std::vector<Span> ClaimSpans(const Analysis& a) {
   for (const Claim& c : a.claims) out.push_back(c.span);
   return out;
 }
-std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc, const std::string& prefix) {
+std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc,
+                               const std::string& prefix) {
   std::vector<Comment> out;
   for (const Comment& c : Comments(doc)) {
     if (c.author == "Attribution" && c.name.rfind(prefix, 0) == 0) out.push_back(c);
@@ -327,7 +343,8 @@ class SeedDoc : public ::testing::Test {
     auto d = uno::ReadParagraphs(doc());
     int32_t target = -1;
     for (size_t i = 0; i < d.paragraphs.size(); ++i) {
-      if (d.paragraphs[i].map.text().rfind(u"\u201CHe will", 0) == 0) target = static_cast<int32_t>(i);
+      if (d.paragraphs[i].map.text().rfind(u"\u201CHe will", 0) == 0)
+        target = static_cast<int32_t>(i);
     }
     ASSERT_GE(target, 0) << "seed article changed";
     Reference<css::beans::XPropertySet>(uno::RangeOf(d, {target, 1}, {target, 12}), UNO_QUERY_THROW)
@@ -345,14 +362,18 @@ class SeedDoc : public ::testing::Test {
       }
     }
     Reference<css::text::XText> text = doc()->getText();
-    Reference<css::beans::XPropertySet> note(Factory(doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> note(
+        Factory(doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
     note->setPropertyValue("Author", Any(Ou("editor")));
     note->setPropertyValue("Content", Any(Ou("check this")));
-    text->insertTextContent(uno::RangeAt(d, {target, 0}), Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), false);
-    Reference<css::text::XTextContent> fn(Factory(doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
+    text->insertTextContent(uno::RangeAt(d, {target, 0}),
+                            Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), false);
+    Reference<css::text::XTextContent> fn(
+        Factory(doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
     text->insertTextContent(text->getEnd(), fn, false);
     Reference<css::text::XText>(fn, UNO_QUERY_THROW)->setString(Ou("The editor's own footnote."));
-    Reference<css::text::XTextContent> bm(Factory(doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+    Reference<css::text::XTextContent> bm(
+        Factory(doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
     Reference<css::container::XNamed>(bm, UNO_QUERY_THROW)->setName(Ou("editor-mark"));
     text->insertTextContent(uno::RangeAt(d, {target, 5}), bm, false);
   }
@@ -461,8 +482,9 @@ TEST_F(SeedDoc, FootnotesAreIdempotentAndNameTheSpeaker) {
   for (const std::string& n : notes) {
     if (n.rfind("Quote attributed to ", 0) != 0) continue;
     ++ours;
-    bool names_a_speaker = std::any_of(a.speakers.begin(), a.speakers.end(),
-                                       [&](const Speaker& s) { return n.find(s.name) != std::string::npos; });
+    bool names_a_speaker = std::any_of(a.speakers.begin(), a.speakers.end(), [&](const Speaker& s) {
+      return n.find(s.name) != std::string::npos;
+    });
     EXPECT_TRUE(names_a_speaker) << n;
   }
   EXPECT_EQ(ours, first["footnotes"].get<size_t>());
@@ -489,7 +511,8 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
     if (last.empty() || last.end < marked.end) last = marked;
   }
   bool ok = false;
-  nlohmann::json r = nlohmann::json::parse(Dispatch(holder.frame(), "org.attrib:InsertFootnotes", &ok));
+  nlohmann::json r =
+      nlohmann::json::parse(Dispatch(holder.frame(), "org.attrib:InsertFootnotes", &ok));
   ASSERT_TRUE(ok) << r;
   ASSERT_GT(r["footnotes"].get<int>(), 0);
   Reference<css::container::XNameAccess> bookmarks =
@@ -503,20 +526,25 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
     auto turn = turns.find({p, s});
     ASSERT_NE(turn, turns.end());
     Reference<css::text::XFootnote> note(
-        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)->getAnchor()->getText(),
+        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)
+            ->getAnchor()
+            ->getText(),
         UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = note->getAnchor();
-    Reference<css::text::XTextCursor> before = anchor->getText()->createTextCursorByRange(anchor->getStart());
+    Reference<css::text::XTextCursor> before =
+        anchor->getText()->createTextCursorByRange(anchor->getStart());
     Reference<css::text::XParagraphCursor>(before, UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-    Reference<css::text::XTextCursor> after = anchor->getText()->createTextCursorByRange(anchor->getEnd());
+    Reference<css::text::XTextCursor> after =
+        anchor->getText()->createTextCursorByRange(anchor->getEnd());
     Reference<css::text::XParagraphCursor>(after, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
     const std::string text_before = Utf8(before->getString());
     const std::u16string& para = paragraphs.paragraphs.at(p).map.text();
     const Location e = input.Locate(turn->second.end - 1);
-    const std::string quote = Utf8(Ou16(std::u16string_view(input.text()).substr(
-        turn->second.begin, turn->second.size())));
+    const std::string quote = Utf8(
+        Ou16(std::u16string_view(input.text()).substr(turn->second.begin, turn->second.size())));
     const std::string para_start = Utf8(Ou16(para.substr(0, std::min<size_t>(para.size(), 20))));
-    EXPECT_EQ(text_before.rfind(para_start, 0), 0u) << "not in the quote's paragraph: '" << text_before << "'";
+    EXPECT_EQ(text_before.rfind(para_start, 0), 0u)
+        << "not in the quote's paragraph: '" << text_before << "'";
     ASSERT_GE(text_before.size(), quote.size()) << "'" << text_before << "'";
     EXPECT_EQ(text_before.substr(text_before.size() - quote.size()), quote)
         << "not right after its quote: '" << text_before << "'";
@@ -553,7 +581,8 @@ TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
     args.getArray()[0].Value <<= Ou("writer8");
-    Reference<css::frame::XStorable>(d, UNO_QUERY_THROW)->storeToURL(Ou(office::FileUrl(path)), args);
+    Reference<css::frame::XStorable>(d, UNO_QUERY_THROW)
+        ->storeToURL(Ou(office::FileUrl(path)), args);
   };
   {
     ScopedDoc txt(ATTRIB_SEED_TXT, "Text (encoded)", "UTF8,LF,Liberation Serif,en-US");
@@ -592,7 +621,9 @@ TEST_F(SeedDoc, CommentsCarryADate) {
   Run("org.attrib:HighlightQuotes");
   Run("org.attrib:MarkClaims");
   Reference<css::container::XEnumeration> fields =
-      Reference<css::text::XTextFieldsSupplier>(doc(), UNO_QUERY_THROW)->getTextFields()->createEnumeration();
+      Reference<css::text::XTextFieldsSupplier>(doc(), UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
   int ours = 0;
   while (fields->hasMoreElements()) {
     Reference<css::beans::XPropertySet> p(fields->nextElement(), UNO_QUERY);
@@ -630,11 +661,14 @@ TEST_F(SeedDoc, DocxRoundTripKeepsCommentsAndFootnotes) {
   css::uno::Sequence<css::beans::PropertyValue> args(1);
   args.getArray()[0].Name = "FilterName";
   args.getArray()[0].Value <<= Ou("MS Word 2007 XML");
-  Reference<css::frame::XStorable>(doc(), UNO_QUERY_THROW)->storeToURL(Ou(office::FileUrl(path)), args);
+  Reference<css::frame::XStorable>(doc(), UNO_QUERY_THROW)
+      ->storeToURL(Ou(office::FileUrl(path)), args);
   ScopedDoc reloaded(path);
   std::vector<Comment> comments = Comments(reloaded.doc());
-  size_t attribution = static_cast<size_t>(std::count_if(
-      comments.begin(), comments.end(), [](const Comment& c) { return c.author == "Attribution"; }));
+  size_t attribution =
+      static_cast<size_t>(std::count_if(comments.begin(), comments.end(), [](const Comment& c) {
+        return c.author == "Attribution";
+      }));
   EXPECT_EQ(attribution, h["comments"].get<size_t>());
   EXPECT_EQ(FootnoteTexts(reloaded.doc()).size(), f["footnotes"].get<size_t>() + 1);
 }
@@ -661,9 +695,11 @@ TEST_F(SeedDoc, MarkClaimsMarksExactlyTheEngineClaims) {
     EXPECT_EQ(it->second.content.rfind("Check: ", 0), 0u);
   }
   // Exactly the claims' characters carry the wavy underline, nothing else.
-  std::vector<std::string> got = PickedText(doc(), IsWavy), want = SpannedText(input, ClaimSpans(a));
+  std::vector<std::string> got = PickedText(doc(), IsWavy),
+                           want = SpannedText(input, ClaimSpans(a));
   ASSERT_LE(got.size(), want.size());
-  for (size_t i = got.size(); i < want.size(); ++i) EXPECT_EQ(want[i], "") << "a claim in a footnote";
+  for (size_t i = got.size(); i < want.size(); ++i)
+    EXPECT_EQ(want[i], "") << "a claim in a footnote";
   want.resize(got.size());
   ExpectSameLines(got, want);
   // No quote mark was made, and the user's own underlines outside claims are untouched.
@@ -689,7 +725,8 @@ TEST_F(SeedDoc, ClaimsAndQuotesRefreshWithoutTouchingEachOther) {
       os << "back " << l << "\n";
     }
     std::vector<std::string> comments;
-    for (const Comment& c : Comments(doc())) comments.push_back(c.name + "|" + c.content + "|" + c.anchor);
+    for (const Comment& c : Comments(doc()))
+      comments.push_back(c.name + "|" + c.content + "|" + c.anchor);
     std::sort(comments.begin(), comments.end());
     for (const std::string& c : comments) os << c << "\n";
     return os.str();
@@ -731,7 +768,8 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   const int32_t cut = input.Locate(first->content.begin).offset + 2;
   const int32_t cut_step = d.paragraphs[target].map.StepsAt(cut, uno::Bias::kEnd);
   Reference<css::view::XSelectionSupplier> selection(
-      Reference<css::frame::XModel>(doc(), UNO_QUERY_THROW)->getCurrentController(), UNO_QUERY_THROW);
+      Reference<css::frame::XModel>(doc(), UNO_QUERY_THROW)->getCurrentController(),
+      UNO_QUERY_THROW);
   ASSERT_TRUE(selection->select(Any(uno::RangeOf(d, {target, 0}, {target, cut_step}))));
 
   // Expected: the engine on the touched paragraph alone; the quotes overlapping [0, cut).
@@ -740,7 +778,8 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   ASSERT_TRUE(Analyze(one, Options(), &local).ok());
   std::set<std::string> expected;
   for (const Quote& q : local.quotes) {
-    if (q.content.begin < cut) expected.insert(Utf8(Ou16(one.text().substr(q.content.begin, q.content.size()))));
+    if (q.content.begin < cut)
+      expected.insert(Utf8(Ou16(one.text().substr(q.content.begin, q.content.size()))));
   }
   ASSERT_FALSE(expected.empty());
   nlohmann::json r = RunJson("org.attrib:HighlightQuotes");
@@ -758,7 +797,8 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   const size_t count = OursNamed(doc(), "attrib:q").size();
   EXPECT_EQ(count, all.quotes.size());
   d = uno::ReadParagraphs(doc());
-  ASSERT_TRUE(selection->select(Any(uno::RangeOf(d, {target, 0}, {target, d.paragraphs[target].map.steps()}))));
+  ASSERT_TRUE(selection->select(
+      Any(uno::RangeOf(d, {target, 0}, {target, d.paragraphs[target].map.steps()}))));
   nlohmann::json again = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(again["selection"], true);
   EXPECT_GT(again["removed"].get<int>(), 0);
@@ -798,7 +838,8 @@ void ExpectRollbacks(SeedDoc* t, ScopedDoc& holder, const Reference<css::text::X
     ExpectSameSnapshot(Snapshot(doc), before);
     for (int n : {0, edits / 2, edits - 1}) {
       SCOPED_TRACE("failing edit " + std::to_string(n + 1) + " of " + std::to_string(edits));
-      std::string r = Dispatch(holder.frame(), url, Args("AttribFailAfterEdits", Any(sal_Int32(n))), &ok);
+      std::string r =
+          Dispatch(holder.frame(), url, Args("AttribFailAfterEdits", Any(sal_Int32(n))), &ok);
       EXPECT_FALSE(ok);
       EXPECT_NE(r.find("injected failure"), std::string::npos) << r;
       ExpectSameSnapshot(Snapshot(doc), before);
@@ -813,8 +854,9 @@ void ExpectRollbacks(SeedDoc* t, ScopedDoc& holder, const Reference<css::text::X
 }
 
 TEST_F(SeedDoc, AFailureRollsBackToExactlyBefore) {
-  ExpectRollbacks(this, holder, doc(),
-                  {"org.attrib:HighlightQuotes", "org.attrib:MarkClaims", "org.attrib:InsertFootnotes"});
+  ExpectRollbacks(
+      this, holder, doc(),
+      {"org.attrib:HighlightQuotes", "org.attrib:MarkClaims", "org.attrib:InsertFootnotes"});
   Run("org.attrib:HighlightQuotes");
   Run("org.attrib:MarkClaims");
   Run("org.attrib:InsertFootnotes");
@@ -831,12 +873,14 @@ TEST_F(SeedDoc, DISABLED_AFailedRerunRollsBackExactly) {
 }
 
 TEST_F(SeedDoc, ProgressGoesToTheStatusIndicator) {
-  for (const char* url : {"org.attrib:HighlightQuotes", "org.attrib:MarkClaims", "org.attrib:InsertFootnotes"}) {
+  for (const char* url :
+       {"org.attrib:HighlightQuotes", "org.attrib:MarkClaims", "org.attrib:InsertFootnotes"}) {
     SCOPED_TRACE(url);
     rtl::Reference<RecordingIndicator> indicator(new RecordingIndicator);
     bool ok = false;
-    std::string r = Dispatch(holder.frame(), url,
-                             Args("StatusIndicator", Any(Reference<css::task::XStatusIndicator>(indicator.get()))), &ok);
+    std::string r = Dispatch(
+        holder.frame(), url,
+        Args("StatusIndicator", Any(Reference<css::task::XStatusIndicator>(indicator.get()))), &ok);
     ASSERT_TRUE(ok) << r;
     EXPECT_EQ(indicator->started.rfind("Attribution: ", 0), 0u) << indicator->started;
     EXPECT_EQ(indicator->range, 100);
@@ -859,33 +903,44 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   Reference<css::text::XTextCursor> at = text->createTextCursorByRange(text->getEnd());
   auto put = [&](const char* s) { text->insertString(at.get(), Ou(s), false); };
   auto insert = [&](const char* service) {
-    Reference<css::text::XTextContent> c(Factory(doc)->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
+    Reference<css::text::XTextContent> c(
+        Factory(doc)->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
     text->insertTextContent(at.get(), c, false);
     return c;
   };
   put("\xE2\x80\x9CWe will cut taxes by 5 percent on page ");
-  Reference<css::beans::XPropertySet>(insert("com.sun.star.text.TextField.PageNumber"), UNO_QUERY_THROW)
+  Reference<css::beans::XPropertySet>(insert("com.sun.star.text.TextField.PageNumber"),
+                                      UNO_QUERY_THROW)
       ->setPropertyValue("SubType", Any(css::text::PageNumberType_CURRENT));
   put(" before the ");
-  Reference<css::text::XText>(insert("com.sun.star.text.Footnote"), UNO_QUERY_THROW)->setString(Ou("user note"));
+  Reference<css::text::XText>(insert("com.sun.star.text.Footnote"), UNO_QUERY_THROW)
+      ->setString(Ou("user note"));
   put(" 2024 vote \xF0\x9D\x91\xA5,\xE2\x80\x9D Emily Horne said.");
-  Reference<css::beans::XPropertySet> point(Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  Reference<css::beans::XPropertySet> point(
+      Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
   point->setPropertyValue("Author", Any(Ou("user")));
-  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(point, UNO_QUERY_THROW), false);
+  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(point, UNO_QUERY_THROW),
+                          false);
   text->insertControlCharacter(at.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
   put("\xE2\x80\x9CPrices rose by 12 percent");
-  Reference<css::container::XNamed>(insert("com.sun.star.text.Bookmark"), UNO_QUERY_THROW)->setName(Ou("user-mark"));
+  Reference<css::container::XNamed>(insert("com.sun.star.text.Bookmark"), UNO_QUERY_THROW)
+      ->setName(Ou("user-mark"));
   put(" since 2019 \xF0\x9F\x98\x80 ");
-  Reference<css::beans::XPropertySet> frame(Factory(doc)->createInstance("com.sun.star.text.TextFrame"), UNO_QUERY_THROW);
+  Reference<css::beans::XPropertySet> frame(
+      Factory(doc)->createInstance("com.sun.star.text.TextFrame"), UNO_QUERY_THROW);
   frame->setPropertyValue("AnchorType", Any(css::text::TextContentAnchorType_AS_CHARACTER));
-  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(frame, UNO_QUERY_THROW), false);
-  Reference<css::text::XText>(frame, UNO_QUERY_THROW)->setString(Ou("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
+  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(frame, UNO_QUERY_THROW),
+                          false);
+  Reference<css::text::XText>(frame, UNO_QUERY_THROW)
+      ->setString(Ou("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
   put(" and more,\xE2\x80\x9D the minister said.");
   // The user's comment on a range: "Prices rose" (zero-width start, its character at the end).
   uno::DocParagraphs pre = uno::ReadParagraphs(doc);
-  Reference<css::beans::XPropertySet> ranged(Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  Reference<css::beans::XPropertySet> ranged(
+      Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
   ranged->setPropertyValue("Author", Any(Ou("user")));
-  text->insertTextContent(uno::RangeOf(pre, {1, 1}, {1, 12}), Reference<css::text::XTextContent>(ranged, UNO_QUERY_THROW), true);
+  text->insertTextContent(uno::RangeOf(pre, {1, 1}, {1, 12}),
+                          Reference<css::text::XTextContent>(ranged, UNO_QUERY_THROW), true);
   Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);
   settings->setPropertyValue("RecordChanges", Any(true));
 
@@ -902,7 +957,8 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   nlohmann::json f = nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:InsertFootnotes", &ok));
   ASSERT_TRUE(ok) << f;
   bool frame_skipped = false;
-  for (const auto& s : f["skipped"]) frame_skipped |= s.get<std::string>().find("no footnote") != std::string::npos;
+  for (const auto& s : f["skipped"])
+    frame_skipped |= s.get<std::string>().find("no footnote") != std::string::npos;
   EXPECT_TRUE(frame_skipped) << f;
   std::ifstream log(TheOffice().log_path());
   std::string log_text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
@@ -943,9 +999,11 @@ TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   ScopedDoc d;
   Reference<css::text::XText> body = d.doc()->getText();
   body->setString(Ou("Horne said: \xE2\x80\x9CWe are ready"));
-  Reference<css::text::XTextTable> table(Factory(d.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
+  Reference<css::text::XTextTable> table(
+      Factory(d.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
   table->initialize(1, 1);
-  body->insertTextContent(body->getEnd(), Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
+  body->insertTextContent(body->getEnd(),
+                          Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
       ->setString(Ou("to talk now,\xE2\x80\x9D she added."));
   const std::string before = Snapshot(d.doc());
@@ -983,23 +1041,26 @@ TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
       Factory(doc.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
   table->initialize(1, 1);
   Reference<css::text::XText> body = doc.doc()->getText();
-  body->insertTextContent(body->getStart(), Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
+  body->insertTextContent(body->getStart(),
+                          Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
-      ->setString(Ou("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily Horne said."));
+      ->setString(Ou("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily "
+                     "Horne said."));
   Document input = uno::DocumentOf(uno::ReadParagraphs(doc.doc()).paragraphs);
   Analysis a;
   ASSERT_TRUE(Analyze(input, Options(), &a).ok());
   bool ok = false;
-  nlohmann::json r = nlohmann::json::parse(Dispatch(doc.frame(), "org.attrib:HighlightQuotes", &ok));
+  nlohmann::json r =
+      nlohmann::json::parse(Dispatch(doc.frame(), "org.attrib:HighlightQuotes", &ok));
   ASSERT_TRUE(ok) << r;
   EXPECT_EQ(r["quotes"], a.quotes.size());
   std::vector<Comment> comments = Comments(doc.doc());
   ASSERT_EQ(comments.size(), a.quotes.size());
   for (const Quote& q : a.quotes) {
     std::string expected = Utf8(Ou16(input.text().substr(q.content.begin, q.content.size())));
-    EXPECT_TRUE(std::any_of(comments.begin(), comments.end(),
-                            [&](const Comment& c) { return c.anchor == expected; }))
-        << expected;
+    EXPECT_TRUE(std::any_of(comments.begin(), comments.end(), [&](const Comment& c) {
+      return c.anchor == expected;
+    })) << expected;
   }
 }
 

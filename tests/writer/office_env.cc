@@ -1,5 +1,7 @@
 #include "office_env.h"
 
+#include <gtest/gtest.h>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -11,9 +13,8 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <cstdlib>
-#include <rtl/ref.hxx>
-#include <gtest/gtest.h>
 #include <iostream>
+#include <rtl/ref.hxx>
 
 namespace attrib::test {
 namespace {
@@ -40,7 +41,9 @@ class OfficeEnvironment : public ::testing::Environment {
 
 }  // namespace
 
-office::Office& TheOffice() { return *g_office; }
+office::Office& TheOffice() {
+  return *g_office;
+}
 
 ScopedDoc::ScopedDoc(const std::string& url, const std::string& filter,
                      const std::string& filter_options) {
@@ -78,22 +81,26 @@ Reference<css::frame::XDispatch> QueryDispatch(const Reference<css::frame::XFram
       ->queryDispatch(ParseUrl(url), "", 0);
 }
 
-std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
-                     bool* ok) {
+std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url, bool* ok) {
   return Dispatch(frame, url, {}, ok);
 }
 
 std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::string& url,
                      const css::uno::Sequence<css::beans::PropertyValue>& args, bool* ok) {
-  office::DispatchOutcome outcome = office::DispatchAndWait(TheOffice().context(), frame, url, args);
+  office::DispatchOutcome outcome =
+      office::DispatchAndWait(TheOffice().context(), frame, url, args);
   *ok = outcome.success;
   if (!outcome.available) return "no dispatch for " + url;
   if (!outcome.finished) return "no dispatch result for " + url;
   return outcome.result;
 }
 
-std::string Utf8(const rtl::OUString& s) { return office::ToUtf8(s); }
-rtl::OUString Ou(const std::string& s) { return office::ToOUString(s); }
+std::string Utf8(const rtl::OUString& s) {
+  return office::ToUtf8(s);
+}
+rtl::OUString Ou(const std::string& s) {
+  return office::ToOUString(s);
+}
 rtl::OUString Ou16(std::u16string_view s) {
   return rtl::OUString(reinterpret_cast<const sal_Unicode*>(s.data()),
                        static_cast<sal_Int32>(s.size()));

@@ -1,5 +1,7 @@
 // What Writer's paragraph text and XTextCursor::goRight count (facts in uno/logic/text_map.h),
 // and that ReadParagraphs + PlanEdits' mapping land every span on exactly the right characters.
+#include <gtest/gtest.h>
+
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -10,7 +12,6 @@
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
-#include <gtest/gtest.h>
 
 #include "component/strings.h"
 #include "component/writer_doc.h"
@@ -30,7 +31,9 @@ using uno::Position;
 class Builder {
  public:
   explicit Builder(const Reference<css::text::XTextDocument>& doc)
-      : doc_(doc), text_(doc->getText()), cursor_(text_->createTextCursorByRange(text_->getEnd())) {}
+      : doc_(doc),
+        text_(doc->getText()),
+        cursor_(text_->createTextCursorByRange(text_->getEnd())) {}
   Builder& Text(std::u16string_view s) {
     text_->insertString(cursor_.get(), Ou16(s), false);
     return *this;
@@ -47,8 +50,8 @@ class Builder {
         UNO_QUERY_THROW);
   }
   Builder& Insert(const Reference<css::beans::XPropertySet>& content) {
-    text_->insertTextContent(cursor_.get(), Reference<css::text::XTextContent>(content, UNO_QUERY_THROW),
-                             false);
+    text_->insertTextContent(cursor_.get(),
+                             Reference<css::text::XTextContent>(content, UNO_QUERY_THROW), false);
     return *this;
   }
   Builder& PageField() {
@@ -72,7 +75,8 @@ class Builder {
   }
   Builder& Bookmark(const char* name) {
     auto b = New("com.sun.star.text.Bookmark");
-    Reference<css::container::XNamed>(b, UNO_QUERY_THROW)->setName(rtl::OUString::createFromAscii(name));
+    Reference<css::container::XNamed>(b, UNO_QUERY_THROW)
+        ->setName(rtl::OUString::createFromAscii(name));
     return Insert(b);
   }
   Builder& Frame() {
@@ -95,7 +99,8 @@ void ExpectSpansLandExactly(const DocParagraphs& d, size_t p) {
   const std::u16string& text = d.paragraphs[p].map.text();
   std::vector<int32_t> cuts = {0};
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == u' ') cuts.push_back(static_cast<int32_t>(i)), cuts.push_back(static_cast<int32_t>(i + 1));
+    if (text[i] == u' ')
+      cuts.push_back(static_cast<int32_t>(i)), cuts.push_back(static_cast<int32_t>(i + 1));
   }
   cuts.push_back(static_cast<int32_t>(text.size()));
   for (size_t i = 0; i < cuts.size(); ++i) {
@@ -140,9 +145,19 @@ TEST(Placeholders, GoRightCountsCodePointsNotUnitsNorGraphemes) {
 TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   ScopedDoc doc;
   Builder b(doc.doc());
-  b.Text(u"Page ").PageField().Text(u" note").Footnote(u"the footnote").Text(u" comment")
-      .Comment().Text(u" mark").Bookmark("user-mark").Text(u" frame").Frame().Text(u" date ")
-      .DateField().Text(u" end \U0001F600 x");
+  b.Text(u"Page ")
+      .PageField()
+      .Text(u" note")
+      .Footnote(u"the footnote")
+      .Text(u" comment")
+      .Comment()
+      .Text(u" mark")
+      .Bookmark("user-mark")
+      .Text(u" frame")
+      .Frame()
+      .Text(u" date ")
+      .DateField()
+      .Text(u" end \U0001F600 x");
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
   // The body paragraph, then the frame's text and the footnote's (no footnote allowed there).
   ASSERT_EQ(d.paragraphs.size(), 3u);
@@ -189,10 +204,12 @@ TEST(Placeholders, TableCellsAreParagraphsInRowOrder) {
       UNO_QUERY_THROW);
   table->initialize(2, 2);
   Reference<css::text::XText> body = doc.doc()->getText();
-  body->insertTextContent(body->getEnd(), Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
+  body->insertTextContent(body->getEnd(),
+                          Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   const char* cells[] = {"A1", "B1", "A2", "B2"};
   for (const char* name : cells) {
-    Reference<css::text::XText>(table->getCellByName(rtl::OUString::createFromAscii(name)), UNO_QUERY_THROW)
+    Reference<css::text::XText>(table->getCellByName(rtl::OUString::createFromAscii(name)),
+                                UNO_QUERY_THROW)
         ->setString(Ou(std::string("cell ") + name + " \xF0\x9D\x91\xA5 text"));
   }
   DocParagraphs d = uno::ReadParagraphs(doc.doc());

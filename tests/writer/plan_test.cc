@@ -63,7 +63,8 @@ class PlanTest : public ::testing::Test {
 };
 
 TEST_F(PlanTest, DocumentIsTheParagraphsJoined) {
-  EXPECT_EQ(doc.text(), u"\u201CWe are ready,\u201D Horne said.\n\U0001D465 \u201CGo,\u201D an official said.");
+  EXPECT_EQ(doc.text(),
+            u"\u201CWe are ready,\u201D Horne said.\n\U0001D465 \u201CGo,\u201D an official said.");
   EXPECT_EQ(doc.ParagraphStart(1), 28);
 }
 
@@ -118,8 +119,7 @@ TEST_F(PlanTest, OneFootnotePerSpeakerTurnAfterItsLastQuote) {
             "Quote attributed to Emily Horne, spokeswoman for the National Security Council.");
   EXPECT_EQ(plan.footnotes[0].name, "attrib:f0.0");
   EXPECT_EQ(plan.footnotes[1].at, (Position{1, 7}));  // after the closing mark
-  EXPECT_EQ(plan.footnotes[1].text,
-            "Quote attributed to an anonymous source (a senior official).");
+  EXPECT_EQ(plan.footnotes[1].text, "Quote attributed to an anonymous source (a senior official).");
 }
 
 TEST_F(PlanTest, FootnotesSkippedWhereWriterForbidsThem) {
@@ -206,9 +206,9 @@ TEST(SplitByText, OnePiecePerRunOfOneText) {
   paras[2].text_id = 1;
   paras[3].text_id = 2;
   EXPECT_EQ(SplitByText(paras, {0, 5}, {1, 3}), (std::vector<Piece>{{{0, 5}, {1, 3}}}));
-  EXPECT_EQ(SplitByText(paras, {1, 5}, {4, 4}),
-            (std::vector<Piece>{{{1, 5}, {1, 8}}, {{2, 0}, {2, 4}}, {{3, 0}, {3, 6}},
-                                {{4, 0}, {4, 4}}}));
+  EXPECT_EQ(
+      SplitByText(paras, {1, 5}, {4, 4}),
+      (std::vector<Piece>{{{1, 5}, {1, 8}}, {{2, 0}, {2, 4}}, {{3, 0}, {3, 6}}, {{4, 0}, {4, 4}}}));
   // A span ending right at the start of the next text has no empty piece there.
   EXPECT_EQ(SplitByText(paras, {1, 5}, {2, 0}), (std::vector<Piece>{{{1, 5}, {1, 8}}}));
   // Starting at the very end of a text: no empty first piece.
@@ -260,9 +260,12 @@ TEST(MarkId, ParsesOnlyOurNames) {
 
 TEST(MarksOverlapping, PairsStartsAndEndsByName) {
   auto paras = Paragraphs({u"0123456789", u"0123456789"});
-  paras[0].marks = {{"attrib:h0.0:d", 1, true, false}, {"attrib:h0.0:d", 3, false, true},
-                    {"attrib:h4.0:d", 5, true, false}, {"user-mark", 6, true, true}};
-  paras[1].marks = {{"attrib:h4.0:d", 2, false, true}, {"attrib:u9.0:d_d_d", 4, true, false},
+  paras[0].marks = {{"attrib:h0.0:d", 1, true, false},
+                    {"attrib:h0.0:d", 3, false, true},
+                    {"attrib:h4.0:d", 5, true, false},
+                    {"user-mark", 6, true, true}};
+  paras[1].marks = {{"attrib:h4.0:d", 2, false, true},
+                    {"attrib:u9.0:d_d_d", 4, true, false},
                     {"attrib:u9.0:d_d_d", 6, false, true}};
   int max_id = 0;
   EXPECT_EQ(MarksOverlapping(paras, 'h', {0, 4}, {1, 0}, &max_id), (std::set<int>{4}));

@@ -20,7 +20,7 @@ TEST(PortionKind, KnownTypes) {
 TEST(CountCodePoints, SurrogatePairsCountOnce) {
   EXPECT_EQ(CountCodePoints(u""), 0);
   EXPECT_EQ(CountCodePoints(u"abc"), 3);
-  EXPECT_EQ(CountCodePoints(u"A\U0001D465B"), 3);            // 𝑥 is two units, one point
+  EXPECT_EQ(CountCodePoints(u"A\U0001D465B"), 3);                // 𝑥 is two units, one point
   EXPECT_EQ(CountCodePoints(u"\U0001F468\u200D\U0001F469"), 3);  // ZWJ sequence: 3 points
   EXPECT_EQ(CountCodePoints(std::u16string(1, char16_t(0xD800))), 1);  // unpaired lead
 }
@@ -73,8 +73,8 @@ TEST(ParagraphMap, FieldsAndFootnotesAreOneStep) {
 TEST(ParagraphMap, ZeroWidthPlaceholdersStayOutside) {
   ParagraphMap m;
   m.Append(PieceKind::kText, u"ab");
-  m.Append(PieceKind::kAtomic, u"");   // comment anchor: one step, no text
-  m.Append(PieceKind::kEmpty, u"");    // bookmark: nothing
+  m.Append(PieceKind::kAtomic, u"");  // comment anchor: one step, no text
+  m.Append(PieceKind::kEmpty, u"");   // bookmark: nothing
   m.Append(PieceKind::kText, u"cd");
   EXPECT_EQ(m.text(), u"abcd");
   EXPECT_EQ(m.steps(), 5);

@@ -1,5 +1,11 @@
 #include "client/office.h"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/BridgeFactory.hpp>
 #include <com/sun/star/bridge/XBridge.hpp>
@@ -12,25 +18,20 @@
 #include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
-#include <cppuhelper/implbase1.hxx>
-#include <rtl/ref.hxx>
+#include <condition_variable>
 #include <cppuhelper/bootstrap.hxx>
+#include <cppuhelper/implbase1.hxx>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <random>
 #include <rtl/bootstrap.hxx>
+#include <rtl/ref.hxx>
 #include <sstream>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace attrib::office {
@@ -42,8 +43,12 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 using Clock = std::chrono::steady_clock;
 
-OUString U(const std::string& s) { return ToOUString(s); }
-std::string S(const OUString& s) { return ToUtf8(s); }
+OUString U(const std::string& s) {
+  return ToOUString(s);
+}
+std::string S(const OUString& s) {
+  return ToUtf8(s);
+}
 
 // Holds its own outcome (it is ref-counted: a late notification never writes into a dead frame).
 class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
@@ -109,7 +114,9 @@ void UnregisterGroup(pid_t pgid) {
   }
 }
 
-bool GroupAlive(pid_t pgid) { return ::kill(-pgid, 0) == 0 || errno == EPERM; }
+bool GroupAlive(pid_t pgid) {
+  return ::kill(-pgid, 0) == 0 || errno == EPERM;
+}
 
 // Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`.
 pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::string* error) {
@@ -187,13 +194,21 @@ std::string UniquePipeName() {
   return os.str();
 }
 
-bool Executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
+bool Executable(const std::string& path) {
+  return ::access(path.c_str(), X_OK) == 0;
+}
 
 }  // namespace
 
-std::string BuiltOxtPath() { return ATTRIB_BUILT_OXT; }
-std::string BuiltRdbPath() { return ATTRIB_BUILT_RDB; }
-std::string DefaultProgramDir() { return ATTRIB_LO_PROGRAM; }
+std::string BuiltOxtPath() {
+  return ATTRIB_BUILT_OXT;
+}
+std::string BuiltRdbPath() {
+  return ATTRIB_BUILT_RDB;
+}
+std::string DefaultProgramDir() {
+  return ATTRIB_LO_PROGRAM;
+}
 
 std::string FileUrl(const std::string& path) {
   std::string abs = std::filesystem::absolute(path).lexically_normal().string();
@@ -220,8 +235,8 @@ Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb
   std::string types = FileUrl(DefaultProgramDir() + "/types/offapi.rdb");
   if (!types_rdb.empty()) types += " " + FileUrl(types_rdb);
   rtl::Bootstrap::set("URE_MORE_TYPES", U(types));
-  local = cppu::defaultBootstrap_InitialComponentContext(
-      U(FileUrl(DefaultProgramDir() + "/unorc")));
+  local =
+      cppu::defaultBootstrap_InitialComponentContext(U(FileUrl(DefaultProgramDir() + "/unorc")));
   return local;
 }
 
@@ -318,7 +333,9 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   return office;
 }
 
-Office::~Office() { Stop(); }
+Office::~Office() {
+  Stop();
+}
 
 void Office::Stop() noexcept {
   if (context_.is() && pgid_ > 0) {
@@ -376,8 +393,7 @@ Reference<css::frame::XDesktop2> Office::desktop() const {
 Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, std::string* error,
                                               const std::string& filter_name,
                                               const std::string& filter_options) const {
-  std::string url = path_or_url.find(':') != std::string::npos &&
-                            path_or_url.rfind("/", 0) != 0
+  std::string url = path_or_url.find(':') != std::string::npos && path_or_url.rfind("/", 0) != 0
                         ? path_or_url
                         : FileUrl(path_or_url);
   css::uno::Sequence<css::beans::PropertyValue> args(filter_name.empty() ? 1 : 3);
@@ -427,7 +443,8 @@ DispatchOutcome DispatchAndWait(const Reference<css::uno::XComponentContext>& co
   parsed.Complete = ToOUString(url);
   css::util::URLTransformer::create(context)->parseStrict(parsed);
   Reference<css::frame::XNotifyingDispatch> dispatch(
-      Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)->queryDispatch(parsed, "", 0),
+      Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)
+          ->queryDispatch(parsed, "", 0),
       UNO_QUERY);
   if (!dispatch.is()) return DispatchOutcome();
   // Our commands notify before dispatchWithNotification returns (they run synchronously, see

@@ -15,6 +15,8 @@
 // fatal-signal handlers all kill the group; no soffice.bin survives its Office.
 #pragma once
 
+#include <sys/types.h>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -24,19 +26,18 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <sys/types.h>
 
 namespace attrib::office {
 
 struct OfficeOptions {
-  std::string oxt;         // the extension to install; "" = BuiltOxtPath(); "-" = none
-  std::string types_rdb;   // our types, for the client side; "" = BuiltRdbPath() when it exists
-  std::string program_dir; // LibreOffice's program/ directory; "" = the build's
-  std::string work_root;   // parent of the throwaway directory; "" = $TMPDIR or /tmp
+  std::string oxt;          // the extension to install; "" = BuiltOxtPath(); "-" = none
+  std::string types_rdb;    // our types, for the client side; "" = BuiltRdbPath() when it exists
+  std::string program_dir;  // LibreOffice's program/ directory; "" = the build's
+  std::string work_root;    // parent of the throwaway directory; "" = $TMPDIR or /tmp
   std::string tag = "attrib-office";  // prefix of the throwaway directory's name
   int start_timeout_seconds = 60;     // install + start + connect
   int stop_timeout_seconds = 15;
-  bool keep_dir = false;              // keep profile and log (debugging)
+  bool keep_dir = false;                             // keep profile and log (debugging)
   std::function<void(const std::string&)> progress;  // progress lines, e.g. to stderr
 };
 

@@ -1,5 +1,10 @@
 #include "component/commands.h"
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
@@ -9,23 +14,17 @@
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <chrono>
 #include <condition_variable>
 #include <cppuhelper/implbase1.hxx>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <rtl/ref.hxx>
 #include <nlohmann/json.hpp>
+#include <rtl/ref.hxx>
 #include <set>
 
 #include "attrib/text.h"
-
 #include "component/report.h"
 #include "component/strings.h"
 #include "component/writer_doc.h"
@@ -114,7 +113,8 @@ void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool l
              int32_t first = 0, int32_t last = -1) {
   a->paragraphs = ReadParagraphs(doc, looks);
   const std::vector<WriterParagraph>& all = a->paragraphs.paragraphs;
-  if (last < 0 || last >= static_cast<int32_t>(all.size())) last = static_cast<int32_t>(all.size()) - 1;
+  if (last < 0 || last >= static_cast<int32_t>(all.size()))
+    last = static_cast<int32_t>(all.size()) - 1;
   first = std::clamp<int32_t>(first, 0, std::max<int32_t>(last, 0));
   std::vector<WriterParagraph> scope;
   if (!all.empty()) scope.assign(all.begin() + first, all.begin() + last + 1);
@@ -133,8 +133,10 @@ std::string SliceUtf8(const Document& doc, const Span& s) {
 
 OUString Summary(const char* command, const Analysed* a, const ApplyCounts& counts,
                  nlohmann::json extra = nlohmann::json::object()) {
-  nlohmann::json j = {{"command", command}, {"marks", counts.marks},
-                      {"comments", counts.comments}, {"footnotes", counts.footnotes},
+  nlohmann::json j = {{"command", command},
+                      {"marks", counts.marks},
+                      {"comments", counts.comments},
+                      {"footnotes", counts.footnotes},
                       {"removed", counts.removed}};
   std::vector<std::string> skipped = counts.skipped;
   if (a != nullptr) {
@@ -234,9 +236,13 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
           *cl->attributed_to < static_cast<int>(a.analysis.speakers.size())) {
         who = a.analysis.speakers[*cl->attributed_to].name;
       }
-      list.push_back({{"name", pc.name}, {"text", SliceUtf8(a.input, cl->span)},
-                      {"score", cl->score}, {"kinds", kinds}, {"attributed_to", who},
-                      {"unattributed_reason", cl->unattributed_reason}, {"comment", pc.comment}});
+      list.push_back({{"name", pc.name},
+                      {"text", SliceUtf8(a.input, cl->span)},
+                      {"score", cl->score},
+                      {"kinds", kinds},
+                      {"attributed_to", who},
+                      {"unattributed_reason", cl->unattributed_reason},
+                      {"comment", pc.comment}});
     }
     extra["claim_list"] = list;
   }
@@ -244,8 +250,12 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
   return Summary(claims ? "MarkClaims" : "HighlightQuotes", &a, counts, extra);
 }
 
-OUString HighlightQuotes(const CommandContext& c) { return MarkCommand(c, false); }
-OUString MarkClaims(const CommandContext& c) { return MarkCommand(c, true); }
+OUString HighlightQuotes(const CommandContext& c) {
+  return MarkCommand(c, false);
+}
+OUString MarkClaims(const CommandContext& c) {
+  return MarkCommand(c, true);
+}
 
 OUString InsertFootnotes(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
@@ -299,7 +309,9 @@ OUString About(const CommandContext& c) {
 // commands quadratic. So a command runs on the main thread (where a menu, toolbar or key runs
 // it anyway), posted through css::awt::AsyncCallback; the calling thread waits for it, and its
 // result or exception is handed back. Linux: the main thread's id is the process id.
-bool OnMainThread() { return static_cast<pid_t>(::syscall(SYS_gettid)) == ::getpid(); }
+bool OnMainThread() {
+  return static_cast<pid_t>(::syscall(SYS_gettid)) == ::getpid();
+}
 
 struct MainThreadCall {
   enum class State { kPending, kRunning, kDone, kAbandoned };
@@ -371,14 +383,18 @@ OUString MainThreadCommand(const CommandContext& c) {
 constexpr Command kCommands[] = {
     {"org.attrib:HighlightQuotes", "Highlight Quotes", true, &MainThreadCommand<&HighlightQuotes>},
     {"org.attrib:MarkClaims", "Mark Claims", true, &MainThreadCommand<&MarkClaims>},
-    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true, &MainThreadCommand<&InsertFootnotes>},
-    {"org.attrib:ClearMarks", "Clear Attribution Marks", true, &MainThreadCommand<&ClearAttributionMarks>},
+    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true,
+     &MainThreadCommand<&InsertFootnotes>},
+    {"org.attrib:ClearMarks", "Clear Attribution Marks", true,
+     &MainThreadCommand<&ClearAttributionMarks>},
     {"org.attrib:About", "About Attrib", false, &About},
 };
 
 }  // namespace
 
-std::span<const Command> Commands() { return kCommands; }
+std::span<const Command> Commands() {
+  return kCommands;
+}
 
 const Command* FindCommand(const OUString& url) {
   for (const Command& c : kCommands) {

@@ -40,7 +40,7 @@ namespace attrib::uno {
 struct CommandContext {
   css::uno::Reference<css::uno::XComponentContext> context;
   css::uno::Reference<css::frame::XFrame> frame;
-  css::uno::Reference<css::frame::XModel> model;  // the frame's document (may be null)
+  css::uno::Reference<css::frame::XModel> model;               // the frame's document (may be null)
   css::uno::Reference<css::task::XStatusIndicator> indicator;  // from the dispatch arguments
   int fail_after_edits = -1;                                   // from the dispatch arguments
 };
@@ -50,9 +50,9 @@ struct CommandContext {
 using CommandHandler = rtl::OUString (*)(const CommandContext&);
 
 struct Command {
-  const char* url;        // "org.attrib:HighlightQuotes"
-  const char* title;      // the undo step's and the menu's name
-  bool needs_writer;      // enabled only on a Writer text document
+  const char* url;    // "org.attrib:HighlightQuotes"
+  const char* title;  // the undo step's and the menu's name
+  bool needs_writer;  // enabled only on a Writer text document
   CommandHandler handler;
 };
 

@@ -1,7 +1,8 @@
 // The module's only exported symbols: constructor functions named in attrib.components
 // (constructor-based registration, environment="gcc3").
-#include <com/sun/star/uno/Sequence.hxx>
 #include <sal/types.h>
+
+#include <com/sun/star/uno/Sequence.hxx>
 
 #include "component/report.h"
 #include "component/services.h"

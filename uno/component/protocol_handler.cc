@@ -58,8 +58,8 @@ class ProtocolHandler
     return nullptr;
   }
 
-  Sequence<Reference<css::frame::XDispatch>> SAL_CALL queryDispatches(
-      const Sequence<css::frame::DispatchDescriptor>& requests) override {
+  Sequence<Reference<css::frame::XDispatch>> SAL_CALL
+  queryDispatches(const Sequence<css::frame::DispatchDescriptor>& requests) override {
     Sequence<Reference<css::frame::XDispatch>> out(requests.getLength());
     for (sal_Int32 i = 0; i < requests.getLength(); ++i) {
       out.getArray()[i] =

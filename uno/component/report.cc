@@ -23,8 +23,7 @@ void ShowBox(const Reference<css::uno::XComponentContext>& context,
     if (!context.is() || !frame.is()) return;
     Reference<css::awt::XWindowPeer> parent(frame->getContainerWindow(), UNO_QUERY);
     if (!parent.is()) return;
-    Reference<css::awt::XMessageBoxFactory> factory(css::awt::Toolkit::create(context),
-                                                    UNO_QUERY);
+    Reference<css::awt::XMessageBoxFactory> factory(css::awt::Toolkit::create(context), UNO_QUERY);
     if (!factory.is()) return;
     Reference<css::awt::XMessageBox> box = factory->createMessageBox(
         parent, type, 1 /* MessageBoxButtons::BUTTONS_OK */, title, message);

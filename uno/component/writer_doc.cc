@@ -1,8 +1,11 @@
 #include "component/writer_doc.h"
 
+#include <chrono>
+#include <com/sun/star/awt/FontUnderline.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
@@ -11,20 +14,17 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XEndnotesSupplier.hpp>
-#include <com/sun/star/text/XFootnotesSupplier.hpp>
-#include <com/sun/star/text/XTextFrame.hpp>
-#include <com/sun/star/text/XTextRangeCompare.hpp>
-#include <com/sun/star/text/XTextFramesSupplier.hpp>
-#include <com/sun/star/awt/FontUnderline.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
+#include <com/sun/star/text/XFootnotesSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextFrame.hpp>
+#include <com/sun/star/text/XTextFramesSupplier.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
-#include <com/sun/star/util/XRefreshable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
-#include <chrono>
+#include <com/sun/star/util/XRefreshable.hpp>
 #include <cstdio>
 #include <ctime>
 
@@ -47,7 +47,9 @@ bool Supports(const Reference<css::uno::XInterface>& x, const char* service) {
 
 bool IsOurs(const OUString& name, char tag);
 
-bool IsOurName(const OUString& name) { return name.startsWith(OUString::createFromAscii(kMarkPrefix)); }
+bool IsOurName(const OUString& name) {
+  return name.startsWith(OUString::createFromAscii(kMarkPrefix));
+}
 
 // Whether a "Footnote" portion is one of ours: its text starts with an attrib:f bookmark.
 bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion) {
@@ -105,7 +107,8 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     auto record_look = [&](int32_t begin, const Reference<css::beans::XPropertySet>& props) {
       if (!st.looks || paragraph.map.steps() <= begin) return;
       Reference<css::beans::XPropertyState> state(props, UNO_QUERY_THROW);
-      looks.push_back(PortionLook{begin, paragraph.map.steps(), Encode(HighlightLook(), props, state),
+      looks.push_back(PortionLook{begin, paragraph.map.steps(),
+                                  Encode(HighlightLook(), props, state),
                                   Encode(ClaimLook(), props, state)});
     };
     Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY_THROW);
@@ -145,7 +148,8 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     }
     st.out->paragraphs.push_back(std::move(paragraph));
     if (st.looks) st.out->looks.push_back(std::move(looks));
-    st.out->starts.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
+    st.out->starts.push_back(
+        Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
   }
 }
 
@@ -181,8 +185,7 @@ void StepRight(const Reference<css::text::XTextCursor>& cursor, int32_t steps, b
   }
 }
 
-Reference<css::lang::XMultiServiceFactory> Factory(
-    const Reference<css::text::XTextDocument>& doc) {
+Reference<css::lang::XMultiServiceFactory> Factory(const Reference<css::text::XTextDocument>& doc) {
   return Reference<css::lang::XMultiServiceFactory>(doc, UNO_QUERY_THROW);
 }
 
@@ -277,9 +280,15 @@ void Restore(const Look& look, const OUString& encoded,
     if (values[i] == "d") continue;  // part of a direct attribute: set with its siblings
     sal_uInt32 n = values[i].toUInt32(16);
     switch (p.type) {
-      case PropType::kLong: props->setPropertyValue(name, Any(static_cast<sal_Int32>(n))); break;
-      case PropType::kShort: props->setPropertyValue(name, Any(static_cast<sal_Int16>(n))); break;
-      case PropType::kBool: props->setPropertyValue(name, Any(n != 0)); break;
+      case PropType::kLong:
+        props->setPropertyValue(name, Any(static_cast<sal_Int32>(n)));
+        break;
+      case PropType::kShort:
+        props->setPropertyValue(name, Any(static_cast<sal_Int16>(n)));
+        break;
+      case PropType::kBool:
+        props->setPropertyValue(name, Any(n != 0));
+        break;
     }
   }
 }
@@ -319,10 +328,10 @@ std::vector<Run> RunsOf(const DocParagraphs& paragraphs, const Look& look, const
   std::vector<At> runs;
   for (int32_t p = piece.begin.paragraph; p <= piece.end.paragraph; ++p) {
     for (const PortionLook& portion : paragraphs.looks.at(p)) {
-      const int32_t b = p == piece.begin.paragraph ? std::max(portion.begin, piece.begin.step)
-                                                   : portion.begin;
-      const int32_t e = p == piece.end.paragraph ? std::min(portion.end, piece.end.step)
-                                                 : portion.end;
+      const int32_t b =
+          p == piece.begin.paragraph ? std::max(portion.begin, piece.begin.step) : portion.begin;
+      const int32_t e =
+          p == piece.end.paragraph ? std::min(portion.end, piece.end.step) : portion.end;
       if (b >= e) continue;
       const std::string& encoded = look.tag == kQuoteTag ? portion.highlight : portion.underline;
       if (!runs.empty() && *runs.back().encoded == encoded) {
@@ -499,14 +508,12 @@ ApplyCounts ApplyClaims(const Reference<css::text::XTextDocument>& doc,
   std::vector<MarkItem> items;
   items.reserve(plan.claims.size());
   for (const PlannedClaim& c : plan.claims) {
-    items.push_back(MarkItem{c.claim, &c.pieces, &c.comment, &c.name,
-                             [](const Reference<css::beans::XPropertySet>& r) {
-                               r->setPropertyValue("CharUnderline",
-                                                   Any(css::awt::FontUnderline::WAVE));
-                               r->setPropertyValue("CharUnderlineColor",
-                                                   Any(static_cast<sal_Int32>(kClaimColor)));
-                               r->setPropertyValue("CharUnderlineHasColor", Any(true));
-                             }});
+    items.push_back(MarkItem{
+        c.claim, &c.pieces, &c.comment, &c.name, [](const Reference<css::beans::XPropertySet>& r) {
+          r->setPropertyValue("CharUnderline", Any(css::awt::FontUnderline::WAVE));
+          r->setPropertyValue("CharUnderlineColor", Any(static_cast<sal_Int32>(kClaimColor)));
+          r->setPropertyValue("CharUnderlineHasColor", Any(true));
+        }});
   }
   return ApplyItems(doc, paragraphs, ClaimLook(), "claim", items, edits);
 }
@@ -534,8 +541,8 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
   return counts;
 }
 
-int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
-               Edits& edits, const std::set<int>* only_ids) {
+int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds, Edits& edits,
+               const std::set<int>* only_ids) {
   int removed = 0;
   auto wanted = [&](const OUString& name, char tag) {
     return only_ids == nullptr || only_ids->count(MarkId(ToUtf8(name), tag)) > 0;
@@ -554,8 +561,7 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = bookmark->getAnchor();
     if (look != nullptr) {
-      Reference<css::text::XTextCursor> cursor =
-          anchor->getText()->createTextCursorByRange(anchor);
+      Reference<css::text::XTextCursor> cursor = anchor->getText()->createTextCursorByRange(anchor);
       Restore(*look, name.copy(name.lastIndexOf(':') + 1), cursor);
       Dispose(bookmark);
     } else {

@@ -60,9 +60,9 @@ css::uno::Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, con
 // menu, toolbar or key ever passes.
 struct Edits {
   int fail_after = -1;
-  int done = 0;          // edits so far, in all phases
-  int phase_done = 0;    // edits in this phase
-  int planned = 0;       // edits expected in this phase (for progress)
+  int done = 0;        // edits so far, in all phases
+  int phase_done = 0;  // edits in this phase
+  int planned = 0;     // edits expected in this phase (for progress)
   std::function<void(int phase_done, int planned)> progress;  // may be empty
   void Tick();
   // Starts a phase (clearing, marking) with its own progress reporting.
@@ -80,8 +80,8 @@ struct ApplyCounts {
   std::vector<std::string> skipped;
 };
 
-// Highlights + comments of plan.marks (`paragraphs` read with looks). Each highlighted run carries a bookmark
-// "attrib:h<quote>.<run>:<original background>" so that Clear restores it exactly.
+// Highlights + comments of plan.marks (`paragraphs` read with looks). Each highlighted run carries
+// a bookmark "attrib:h<quote>.<run>:<original background>" so that Clear restores it exactly.
 ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
 // Wavy underlines + comments of plan.claims; each underlined run carries a bookmark
@@ -93,8 +93,8 @@ ApplyCounts ApplyFootnotes(const css::uno::Reference<css::text::XTextDocument>& 
                            const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
 
 struct MarkKinds {
-  bool quotes = false;     // highlights + their comments
-  bool claims = false;     // underlines + their comments
+  bool quotes = false;  // highlights + their comments
+  bool claims = false;  // underlines + their comments
   bool footnotes = false;
 };
 // Removes what the extension made of the given kinds, restoring the original attributes. With

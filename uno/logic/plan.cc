@@ -60,8 +60,8 @@ void MapSpan(const Document& doc, const std::vector<WriterParagraph>& paragraphs
 }
 
 uint32_t QuoteColor(const Quote& q) {
-  uint32_t c = q.speaker ? kPalette[static_cast<size_t>(*q.speaker) % std::size(kPalette)]
-                         : kNeutral;
+  uint32_t c =
+      q.speaker ? kPalette[static_cast<size_t>(*q.speaker) % std::size(kPalette)] : kNeutral;
   return q.kind == QuoteKind::kIndirect ? Lighten(c) : c;
 }
 

@@ -74,8 +74,8 @@ struct PlannedMark {
   Position begin, end;        // the quote's content, in cursor steps
   std::vector<Piece> pieces;  // [begin, end) cut where the text changes (usually one piece)
   uint32_t color = 0;         // background, 0xRRGGBB
-  std::string comment;        // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
-  std::string name;           // "attrib:q<quote id>"; the comment sits on pieces[0]
+  std::string comment;  // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
+  std::string name;     // "attrib:q<quote id>"; the comment sits on pieces[0]
 };
 
 struct PlannedClaim {
@@ -87,17 +87,17 @@ struct PlannedClaim {
 };
 
 struct PlannedFootnote {
-  Position at;            // insert point: after the speaker's last quote in the paragraph
+  Position at;  // insert point: after the speaker's last quote in the paragraph
   int speaker = 0;
-  std::string text;       // "Quote attributed to Emily Horne, spokeswoman for the NSC."
-  std::string name;       // "attrib:f<paragraph>.<speaker>"
+  std::string text;  // "Quote attributed to Emily Horne, spokeswoman for the NSC."
+  std::string name;  // "attrib:f<paragraph>.<speaker>"
 };
 
 struct EditPlan {
-  std::vector<PlannedMark> marks;           // in document order
-  std::vector<PlannedClaim> claims;         // in document order
-  std::vector<PlannedFootnote> footnotes;   // in document order
-  std::vector<std::string> skipped;         // what could not be planned, for the user
+  std::vector<PlannedMark> marks;          // in document order
+  std::vector<PlannedClaim> claims;        // in document order
+  std::vector<PlannedFootnote> footnotes;  // in document order
+  std::vector<std::string> skipped;        // what could not be planned, for the user
 };
 
 // The engine's input made of the paragraphs' text (joined by U+000A).

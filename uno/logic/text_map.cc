@@ -5,8 +5,12 @@
 namespace attrib::uno {
 namespace {
 
-bool IsLead(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
-bool IsTrail(char16_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
+bool IsLead(char16_t c) {
+  return c >= 0xD800 && c <= 0xDBFF;
+}
+bool IsTrail(char16_t c) {
+  return c >= 0xDC00 && c <= 0xDFFF;
+}
 
 }  // namespace
 
@@ -14,8 +18,8 @@ PieceKind PortionKind(std::u16string_view type) {
   if (type == u"Text") return PieceKind::kText;
   // Portions that occupy no position in the paragraph.
   static constexpr std::u16string_view kEmpty[] = {
-      u"Bookmark", u"ReferenceMark", u"DocumentIndexMark", u"Redline", u"SoftPageBreak",
-      u"Ruby", u"InContentControl"};
+      u"Bookmark",      u"ReferenceMark", u"DocumentIndexMark", u"Redline",
+      u"SoftPageBreak", u"Ruby",          u"InContentControl"};
   for (std::u16string_view e : kEmpty) {
     if (type == e) return PieceKind::kEmpty;
   }
@@ -62,8 +66,8 @@ int32_t ParagraphMap::StepsAt(int32_t offset, Bias bias) const {
   const Segment* found = nullptr;
   for (const Segment& s : segments_) {
     if (s.units == 0) continue;
-    bool holds = bias == Bias::kBegin ? offset < s.unit_begin + s.units
-                                      : offset <= s.unit_begin + s.units;
+    bool holds =
+        bias == Bias::kBegin ? offset < s.unit_begin + s.units : offset <= s.unit_begin + s.units;
     if (holds && (bias == Bias::kBegin || offset > s.unit_begin)) {
       found = &s;
       break;
