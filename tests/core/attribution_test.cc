@@ -1,31 +1,13 @@
 // Attribution sieves and entities, through the public API.
 #include <gtest/gtest.h>
 
+#include "analysed.h"
 #include "attrib/attrib.h"
 #include "attrib/sieves.h"
 #include "attrib/text.h"
 
 namespace attrib {
 namespace {
-
-struct Result {
-  Document doc;
-  Analysis a;
-  std::string Text(Span s) const {
-    return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size()));
-  }
-  std::string SpeakerOf(const Quote& q) const {
-    return q.speaker ? a.speakers[*q.speaker].name : "<none>";
-  }
-};
-
-Result Analyse(std::string_view text, Options o = Options()) {
-  Result r;
-  EXPECT_TRUE(Document::FromUtf8(text, &r.doc).ok());
-  o.find_claims = false;
-  EXPECT_TRUE(Analyze(r.doc, o, &r.a).ok());
-  return r;
-}
 
 TEST(SievesTest, DefaultOrderAndUnknownNames) {
   EXPECT_EQ(DefaultSieves().front(), "cue-after-quote");
@@ -38,7 +20,7 @@ TEST(SievesTest, DefaultOrderAndUnknownNames) {
 }
 
 TEST(SpeakersTest, CueAfterQuoteNameAndInversion) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "“We are ready,” Horne said. “They discussed it,” said State Department spokesman Ned "
       "Price.");
   ASSERT_EQ(r.a.quotes.size(), 2u);
@@ -52,7 +34,7 @@ TEST(SpeakersTest, CueAfterQuoteNameAndInversion) {
 }
 
 TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "President Joe Biden will call Putin.\n"
       "“We are ready,” a senior White House member said on a conference call. “We are prepared.”\n"
       "“We will help,” he said.");
@@ -68,7 +50,7 @@ TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
 }
 
 TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "Previously, the spokeswoman for the National Security Council, Emily Horne, reported on "
       "it.\n"
       "“The administration continues to engage,” Horne said.");
@@ -82,7 +64,7 @@ TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
 }
 
 TEST(SpeakersTest, DefiniteDescriptionMergesWithRole) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "Biden will call Russian President Vladimir Putin.\n"
       "At his conference, the Russian president was upset. He accused the US of lying.\n"
       "“And who did California belong to? ”He asked.");
@@ -93,7 +75,7 @@ TEST(SpeakersTest, DefiniteDescriptionMergesWithRole) {
 }
 
 TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "The senator noted that the plan failed. According to officials, the talks stalled. "
       "It was added that aid will come.");
   ASSERT_EQ(r.a.quotes.size(), 3u);
@@ -111,7 +93,7 @@ TEST(IndirectTest, ThatClauseAccordingToAndAgentless) {
 }
 
 TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "O'Neill said officials are in possession of a video. "
       "The latest test, North Korea said, was its biggest yet. "
       "The losses would outstrip the gains, said Batchelder.");
@@ -127,7 +109,7 @@ TEST(IndirectTest, BareClauseParentheticalAndInvertedTrailing) {
 }
 
 TEST(IndirectTest, NounPhraseReportStopsBeforeButClause) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "Blinken reiterated the US support for the independence of his country, but they trusted "
       "that the conflict will be resolved.");
   ASSERT_FALSE(r.a.quotes.empty());
@@ -136,20 +118,20 @@ TEST(IndirectTest, NounPhraseReportStopsBeforeButClause) {
 }
 
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
-  Result r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
+  Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
   EXPECT_EQ(r.Text(*r.a.quotes[0].cue), "has also said in a statement");
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "the plan failed");
   Options units;
   units.attribution_units = true;
-  Result u =
+  Analysed u =
       Analyse("The senator has also said in a statement on Monday that the plan failed.", units);
   ASSERT_EQ(u.a.quotes.size(), 1u);
   EXPECT_EQ(u.Text(u.a.quotes[0].content), "that the plan failed");
 }
 
 TEST(KindsTest, MixedFragmentAndScareQuotes) {
-  Result r = Analyse(
+  Analysed r = Analyse(
       "He accused the US of placing weapons on “the doors” of his home. "
       "The film “Going Viral” opened.");
   std::vector<std::string> kinds;
@@ -157,7 +139,7 @@ TEST(KindsTest, MixedFragmentAndScareQuotes) {
   EXPECT_EQ(kinds, (std::vector<std::string>{"indirect", "mixed"}));
   Options o;
   o.report_non_speech = true;
-  Result all = Analyse("The film “Going Viral” opened.", o);
+  Analysed all = Analyse("The film “Going Viral” opened.", o);
   ASSERT_EQ(all.a.quotes.size(), 1u);
   EXPECT_EQ(all.a.quotes[0].kind, QuoteKind::kOther);
   EXPECT_LT(all.a.quotes[0].confidence, 0.5);
@@ -166,7 +148,7 @@ TEST(KindsTest, MixedFragmentAndScareQuotes) {
 TEST(UnitsTest, AttributionUnitsMergeInterruptedQuotation) {
   Options o;
   o.attribution_units = true;
-  Result r = Analyse("“We are ready,” she said. “We are prepared.”", o);
+  Analysed r = Analyse("“We are ready,” she said. “We are prepared.”", o);
   ASSERT_EQ(r.a.quotes.size(), 1u);
   EXPECT_EQ(r.a.quotes[0].fragments.size(), 2u);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "We are ready,” she said. “We are prepared.");
@@ -176,18 +158,18 @@ TEST(UnitsTest, AttributionUnitsMergeInterruptedQuotation) {
 TEST(RobustnessTest, AdversarialInputsDoNotThrow) {
   std::string marks;
   for (int i = 0; i < 100000; ++i) marks += (i % 3 == 0) ? "“" : (i % 3 == 1 ? "\"" : "”");
-  Result r = Analyse(marks);
+  Analysed r = Analyse(marks);
   for (const Quote& q : r.a.quotes)
     EXPECT_LE(q.content.end, static_cast<int32_t>(r.doc.text().size()));
   std::string big;
   while (big.size() < 10u * 1024 * 1024) big += "“We are ready,” Horne said that it was fine. ";
-  Result b = Analyse(big);
+  Analysed b = Analyse(big);
   EXPECT_GT(b.a.quotes.size(), 1000u);
 }
 
 // Work and output stay proportional to the input: on one endless "sentence" the sieves look at
 // bounded windows, reports nest at most 3 deep, and a repeated chunk gives a repeated result.
-int64_t TotalContent(const Result& r) {
+int64_t TotalContent(const Analysed& r) {
   int64_t n = 0;
   for (const Quote& q : r.a.quotes) n += q.content.size();
   return n;
@@ -205,7 +187,7 @@ TEST(RobustnessTest, OutputStaysProportionalOnOneEndlessSentence) {
         "he said they were \"prepared\" and ",
         "Minister Smith said the plan would work and John Doe told reporters he believes it "}) {
     SCOPED_TRACE(std::string(chunk));
-    Result r = Analyse(Repeat(chunk, 4000));
+    Analysed r = Analyse(Repeat(chunk, 4000));
     const int64_t size = static_cast<int64_t>(r.doc.text().size());
     EXPECT_LE(TotalContent(r), 4 * size);
     for (const Quote& q : r.a.quotes) EXPECT_LE(q.content.size(), 1000);
@@ -215,8 +197,8 @@ TEST(RobustnessTest, OutputStaysProportionalOnOneEndlessSentence) {
 TEST(RobustnessTest, RepeatedAdversarialChunkGivesProportionalResult) {
   const std::string_view chunk =
       "“Prices rose 5% in 2014,” the minister said, and \"officials\" 'agreed' ”“ ";
-  Result one = Analyse(Repeat(chunk, 2000));
-  Result two = Analyse(Repeat(chunk, 4000));
+  Analysed one = Analyse(Repeat(chunk, 2000));
+  Analysed two = Analyse(Repeat(chunk, 4000));
   ASSERT_GT(one.a.quotes.size(), 1000u);
   EXPECT_NEAR(static_cast<double>(two.a.quotes.size()) / one.a.quotes.size(), 2.0, 0.01);
   EXPECT_NEAR(static_cast<double>(TotalContent(two)) / TotalContent(one), 2.0, 0.01);

@@ -1,6 +1,7 @@
 // German (core/data/de/): cue lexicon, „…“ »…« ‚…‘ quotation marks, speakers, through the API.
 #include <gtest/gtest.h>
 
+#include "analysed.h"
 #include "attrib/attrib.h"
 #include "attrib/text.h"
 #include "cues.h"
@@ -11,25 +12,10 @@
 namespace attrib {
 namespace {
 
-struct Result {
-  Document doc;
-  Analysis a;
-  std::string Text(Span s) const {
-    return Utf16ToUtf8(std::u16string_view(doc.text()).substr(s.begin, s.size()));
-  }
-  std::string SpeakerOf(const Quote& q) const {
-    return q.speaker ? a.speakers[*q.speaker].name : "<none>";
-  }
-};
-
-Result AnalyseDe(std::string_view text) {
-  Result r;
-  EXPECT_TRUE(Document::FromUtf8(text, &r.doc).ok());
+Analysed AnalyseDe(std::string_view text) {
   Options o;
   o.language = "de";
-  o.find_claims = false;
-  EXPECT_TRUE(Analyze(r.doc, o, &r.a).ok());
-  return r;
+  return Analyse(text, o);
 }
 
 TEST(GermanTest, LanguageDataIsEmbedded) {
@@ -73,7 +59,7 @@ TEST(GermanTest, CueLexicon) {
 }
 
 TEST(GermanTest, DirectQuotesAndSpeakers) {
-  Result r =
+  Analysed r =
       AnalyseDe("„Wir sind bereit“, sagte der Minister. »Das ist falsch«, meinte Herr Müller.");
   ASSERT_EQ(r.a.quotes.size(), 2u);
   EXPECT_EQ(r.Text(r.a.quotes[0].content), "Wir sind bereit");
