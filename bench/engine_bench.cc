@@ -106,7 +106,7 @@ void BM_ClaimScoring(benchmark::State& state) {
   std::vector<std::vector<attrib::Span>> sentences(texts.size());
   for (size_t i = 0; i < texts.size(); ++i) {
     attrib::Document::FromUtf8(texts[i], &docs[i]);
-    sentences[i] = attrib::SplitSentences(docs[i].text(), "en");
+    sentences[i] = attrib::SplitSentences(docs[i].text());
   }
   const attrib::Options options;
   size_t claims = 0;

@@ -146,7 +146,7 @@ std::vector<DevSentence> DevSentences(const std::vector<ClaimDoc>& docs, int bit
     if (!Document::FromUtf8(docs[d].text, &doc).ok()) continue;
     const std::u16string& text = doc.text();
     const std::vector<int32_t> cp = Utf16ToCodePointOffsets(text);
-    for (const Span& s : SplitSentences(text, "en")) {
+    for (const Span& s : SplitSentences(text)) {
       DevSentence ds;
       ds.doc = static_cast<int>(d);
       ds.start = cp[s.begin];

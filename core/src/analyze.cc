@@ -42,6 +42,8 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
 
   // Stage 1: quotation marks (language independent).
   std::vector<QuotationSpan> quotations = FindQuotations(text);
+  std::vector<Span> claim_sentences;
+  bool have_sentences = false;
   if (lang != nullptr) {
     // Stage 0/2: tokens and sentences, cues.
     Tokens tokens = Tokenize(text);
@@ -49,6 +51,10 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     for (const auto& q : quotations)
       if (q.depth == 0) no_break.push_back(q.content);
     SplitTokenSentences(text, no_break, &tokens);
+    if (options.find_claims) {
+      claim_sentences = SentenceSpans(text, tokens);
+      have_sentences = true;
+    }
     std::vector<WordInfo> info = LookupWords(tokens, *lang);
     std::vector<Cue> cues = FindCues(tokens, *lang, &info);
     // Stage 3: attributions; stage 4: entities.
@@ -77,7 +83,9 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     }
   }
   if (options.find_claims) {
-    out->claims = FindClaims(doc, out->quotes, out->speakers, options);
+    out->claims = have_sentences
+                      ? FindClaims(doc, claim_sentences, out->quotes, out->speakers, options)
+                      : FindClaims(doc, out->quotes, out->speakers, options);
   }
   return Status();
 }

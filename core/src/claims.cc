@@ -87,7 +87,7 @@ double ScoreSentence(std::u16string_view sentence) {
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quotes,
                               const std::vector<Speaker>& speakers, const Options& options) {
   if (!options.find_claims || !IsEnglish(options.language)) return {};
-  return FindClaims(doc, SplitSentences(doc.text(), options.language), quotes, speakers, options);
+  return FindClaims(doc, SplitSentences(doc.text()), quotes, speakers, options);
 }
 
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,

@@ -273,23 +273,24 @@ Tokens Tokenize(std::u16string_view s) {
   return out;
 }
 
-void SplitTokenSentences(std::u16string_view s, const std::vector<Span>& no_break, Tokens* t) {
-  auto& tok = t->tokens;
-  t->sentences.clear();
+namespace {
+
+// The sentence rule shared by SplitTokenSentences and SentenceSpans: calls
+// `sentence(first, last, terminal)` for each sentence as a [first, last) token range, in order;
+// `terminal` is the index of the token that ended it, or -1 (paragraph or text end).
+template <typename F>
+void ForEachSentence(std::u16string_view s, const std::vector<Token>& tok,
+                     const std::vector<Span>& no_break, F&& sentence) {
   const int32_t n = static_cast<int32_t>(tok.size());
   size_t nb = 0;  // first no_break span that may contain the current token
   int32_t first = 0;
-  auto close = [&](int32_t last) {
-    if (last > first) {
-      const int32_t id = static_cast<int32_t>(t->sentences.size());
-      for (int32_t k = first; k < last; ++k) tok[k].sentence = id;
-      t->sentences.push_back({first, last});
-    }
+  auto close = [&](int32_t last, int32_t terminal) {
+    if (last > first) sentence(first, last, terminal);
     first = last;
   };
   for (int32_t i = 0; i < n; ++i) {
     if (i + 1 < n && tok[i + 1].paragraph != tok[i].paragraph) {
-      close(i + 1);
+      close(i + 1, -1);
       continue;
     }
     if (tok[i].kind != TokenKind::kPunct || !IsTerminal(s[tok[i].begin])) continue;
@@ -313,11 +314,30 @@ void SplitTokenSentences(std::u16string_view s, const std::vector<Span>& no_brea
     if (tok[j].paragraph != tok[i].paragraph) continue;  // handled by the paragraph rule
     const Token& next = tok[j];
     if (next.flags & kLowercase) continue;
-    tok[i].flags |= kSentenceEnd;
-    close(j);
+    close(j, i);
     i = j - 1;
   }
-  close(n);
+  close(n, -1);
+}
+
+}  // namespace
+
+void SplitTokenSentences(std::u16string_view s, const std::vector<Span>& no_break, Tokens* t) {
+  t->sentences.clear();
+  ForEachSentence(s, t->tokens, no_break, [t](int32_t first, int32_t last, int32_t terminal) {
+    const auto id = static_cast<int32_t>(t->sentences.size());
+    for (int32_t k = first; k < last; ++k) t->tokens[k].sentence = id;
+    if (terminal >= 0) t->tokens[terminal].flags |= kSentenceEnd;
+    t->sentences.push_back({first, last});
+  });
+}
+
+std::vector<Span> SentenceSpans(std::u16string_view s, const Tokens& t) {
+  std::vector<Span> out;
+  ForEachSentence(s, t.tokens, {}, [&](int32_t first, int32_t last, int32_t) {
+    out.push_back(Span{t.tokens[first].begin, t.tokens[last - 1].end});
+  });
+  return out;
 }
 
 int32_t TokenAt(const Tokens& t, int32_t offset) {

@@ -7,7 +7,7 @@ namespace {
 
 std::vector<std::u16string> Pieces(std::u16string_view text) {
   std::vector<std::u16string> out;
-  for (Span s : SplitSentences(text, "en")) out.emplace_back(text.substr(s.begin, s.size()));
+  for (Span s : SplitSentences(text)) out.emplace_back(text.substr(s.begin, s.size()));
   return out;
 }
 
@@ -26,8 +26,21 @@ TEST(SentencesTest, NeverCrossesParagraphs) {
             (std::vector<std::u16string>{u"No stop here", u"Next paragraph."}));
 }
 
+TEST(SentencesTest, QuotationsAreNotProtected) {
+  // Claims are scored per sentence, also inside a quote of several sentences.
+  EXPECT_EQ(Pieces(u"\u201CPrices rose. Wages fell,\u201D she said. U.S. jobs grew."),
+            (std::vector<std::u16string>{u"\u201CPrices rose.", u"Wages fell,\u201D she said.",
+                                         u"U.S. jobs grew."}));
+}
+
+TEST(SentencesTest, LowercaseAfterStopDoesNotBreak) {
+  EXPECT_EQ(
+      Pieces(u"It cost $3.5 billion. in total? yes! Then 2014 came."),
+      (std::vector<std::u16string>{u"It cost $3.5 billion. in total? yes!", u"Then 2014 came."}));
+}
+
 TEST(SentencesTest, Empty) {
-  EXPECT_TRUE(SplitSentences(u"", "en").empty());
+  EXPECT_TRUE(SplitSentences(u"").empty());
 }
 
 }  // namespace
