@@ -244,19 +244,52 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
   return MakePhrase(c, i, end);
 }
 
+// "Richard Revesz, director of the institute at NYU's law school, said" / "Trump, speaking to
+// veterans in Virginia, said": a subject NP that opens its clause, then one parenthetical
+// between commas that Before() cannot walk (prepositions, a participle, a relative clause).
+// `close` is the comma before the cue. The parenthetical is part of the mention when it is a
+// noun phrase (PolNeAR's convention), not when it is a participle or relative clause.
+Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
+  constexpr int32_t kMaxParenthetical = 20;
+  int32_t open = close - 1;
+  while (open > floor && close - open <= kMaxParenthetical && !c.IsPunct(open, u',')) {
+    if (c.tok[open].Is(kQuoteChar) || c.IsCue(open) || c.tok[open].Is(kSentenceEnd) ||
+        c.IsPunct(open, u';') || c.IsPunct(open, u':'))
+      return {};
+    --open;
+  }
+  if (open <= floor || !c.IsPunct(open, u',') || close - open < 3) return {};
+  const int32_t first = open + 1;  // the parenthetical is [first, close)
+  if (c.IsPronoun(first)) return {};
+  Phrase subject = Before(c, open - 1, floor);
+  if (subject.empty() || subject.last != open) return {};
+  // The subject must open its clause: sentence start, after an intro word or a comma.
+  const int32_t before = subject.first - 1;
+  if (before >= floor && !c.IsPunct(before, u',') && !(c.W(before) & c.L.intro)) return {};
+  if (c.tok[subject.first].kind != TokenKind::kWord ||
+      !(c.tok[subject.first].IsCap() || c.IsPronoun(subject.first) ||
+        (c.W(subject.first) & c.L.det)))
+    return {};
+  std::u16string_view w =
+      c.in.text.substr(c.tok[first].begin, c.tok[first].end - c.tok[first].begin);
+  const bool verbal = (w.size() > 4 && w.substr(w.size() - 3) == u"ing") ||
+                      (c.W(first) & (c.L.clause | c.L.prep | c.L.aux));
+  if (verbal) return subject;
+  return MakePhrase(c, subject.first, close + 1);
+}
+
 // The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
 Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
   if (k >= floor && c.IsPunct(k, u',') && k - 1 >= floor) {
     Phrase p = Before(c, k - 1, floor);
-    if (!p.empty() && p.first < k - 1 &&
-        (p.first == floor || c.IsPunct(p.first - 1, u',') || true)) {
+    if (!p.empty() && p.first < k - 1) {
       // "Emily Horne, reported" only when the phrase is an apposition chain
       int32_t commas = 0;
       for (int32_t i = p.first; i < p.last; ++i) commas += c.IsPunct(i, u',');
       if (commas > 0) return p;
     }
-    return {};
+    return SubjectBeforeParenthetical(c, k, floor);
   }
   if (k < floor) return {};
   return Before(c, k, floor);
@@ -773,6 +806,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         const bool that =
             k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
+        // "pledged to remain civil": "to" and a verb (a lower-case word that opens no NP).
+        const bool to_clause = (cue.classes & c.L.to_infinitive) && k == cue.last && k + 1 < send &&
+                               c.tok[k].hash == c.h_to && c.tok[k + 1].kind == TokenKind::kWord &&
+                               (c.tok[k + 1].flags & kLowercase) &&
+                               !(c.W(k + 1) & (c.L.det | c.L.prep | c.L.pronouns()));
         // Subject and agentless passive.
         int32_t floor = s0;
         {
@@ -788,6 +826,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         const bool passive = kk < cue.first - 1 && kk >= floor && c.tok[kk].hash == c.h_it &&
                              (c.W(cue.first - 1) & c.L.aux);
         const bool infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == c.h_to;
+        // "... and added that", "..., but pledged to": the subject of the earlier report.
+        const bool coordinated =
+            kk >= floor && kk > s0 && (c.tok[kk].hash == c.h_and || c.tok[kk].hash == c.h_but);
         // "..., said Batchelder." — inverted, the speaker ends the sentence.
         Phrase inverted;
         if (!that && k == cue.last && k < send && cue.first - 1 > floor &&
@@ -802,7 +843,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           ce = cue.first - 1;
           a.rule = "indirect-trailing";
           a.confidence = 0.75;
-        } else if (that ||
+        } else if (that || to_clause ||
                    (!trailing && k < send && k == cue.last &&
                     (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || bare_clause) &&
@@ -818,6 +859,17 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
             if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
               ce = m - 1;
               break;
+            }
+            // "said they want justice, but pledged to remain civil": a second report of the
+            // same subject (attributed below by the coordinated-cue rule).
+            if ((c.tok[m].hash == c.h_and || c.tok[m].hash == c.h_but) && m + 1 < ce) {
+              int32_t v = m + 1;
+              while (v < ce && v < m + 3 && (c.W(v) & c.L.aux) && !c.IsPronoun(v)) ++v;
+              if (v < ce && c.IsCue(v) && !cue_used[c.cue_at[v]] &&
+                  (cues[c.cue_at[v]].classes & (c.L.speech_like() | c.L.belief | c.L.object))) {
+                ce = c.IsPunct(m - 1, u',') ? m - 1 : m;
+                break;
+              }
             }
             if (!that && c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but &&
                 c.IsPronoun(m + 2)) {
@@ -898,9 +950,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
             a.agentless = true;
             a.rule = "agentless";
             a.confidence = 0.7;
-          } else if (infinitive) {
+          } else if (infinitive || coordinated) {
             a.rule = "indirect-that";
-            a.confidence = 0.5;
+            a.confidence = infinitive ? 0.5 : 0.6;
             a.same_speaker_as = -2;  // resolved below: the last attribution in this sentence
           } else {
             Phrase sp = SubjectOf(c, cue, floor);

@@ -171,6 +171,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->report = c.Category("report");
   d->object = c.Category("object");
   d->source = c.Category("source");
+  d->to_infinitive = c.Category("to-infinitive");
   const Lexicon& w = d->words;
   d->pron_m = w.Category("pronoun-m");
   d->pron_f = w.Category("pronoun-f");

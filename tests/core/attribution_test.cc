@@ -117,6 +117,31 @@ TEST(IndirectTest, NounPhraseReportStopsBeforeButClause) {
   EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Blinken");
 }
 
+TEST(IndirectTest, SubjectBeforeAParentheticalBetweenCommas) {
+  Analysed r = Analyse(
+      "Richard Revesz, director of the institute at the university's law school, said the "
+      "states were exaggerating. "
+      "Trump, speaking to a veterans group in Virginia, said he would order a review.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "the states were exaggerating");
+  // A noun-phrase parenthetical belongs to the mention (and gives the role); a participle not.
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention),
+            "Richard Revesz, director of the institute at the university's law school");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Richard Revesz");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "he would order a review");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "Trump");
+}
+
+TEST(IndirectTest, CoordinatedCueIsASecondReportOfTheSameSubject) {
+  Analysed r = Analyse("Demonstrators said they want justice, but pledged to remain civil.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "they want justice");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "to remain civil");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "pledged");
+  ASSERT_TRUE(r.a.quotes[0].speaker && r.a.quotes[1].speaker);
+  EXPECT_EQ(*r.a.quotes[0].speaker, *r.a.quotes[1].speaker);
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
