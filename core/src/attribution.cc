@@ -720,7 +720,12 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       a.rule = "none";
       a.confidence = 0.3;
     }
-    if (a.cue >= 0) cue_used[a.cue] = true;
+    // A lead sentence's cue with a clause of its own ("He said states will decide first.")
+    // also reports that clause: the indirect sieves below may still use it.
+    const bool shared_lead = a.rule == "paragraph-lead" && a.cue >= 0 &&
+                             SentenceLast(c, cues[a.cue].last) - cues[a.cue].last >= 4 &&
+                             !c.IsPunct(cues[a.cue].last, u':');
+    if (a.cue >= 0 && !shared_lead) cue_used[a.cue] = true;
     attr_of[qx] = static_cast<int>(out.size());
     out.push_back(a);
   }
@@ -770,6 +775,7 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       } else {
         // What follows the cue: "that", an addressee, a clause, an object.
         int32_t k = cue.last;
+        int32_t clause_at = cue.last;  // where a bare clause may open
         if (cue.classes & c.L.tell) {
           int32_t m = k;
           while (m < send && m < k + 5 && !(c.tok[m].hash == c.h_that) &&
@@ -783,6 +789,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
             Phrase obj = After(c, k, send, false);
             k = obj.empty() ? k + 1 : obj.last;
           }
+          if (k > cue.last && c.tok[k - 1].hash != c.h_that)
+            clause_at = k;  // "told reporters this was"
         }
         while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) &&
                !c.IsPronoun(k) && c.tok[k].hash != c.h_that)
@@ -799,13 +807,17 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         }
         // A clause right after the cue with no "that": "said officials are ...", "said no
         // decision had been made".
-        const bool bare_clause = k < send && k == cue.last && c.tok[k].kind != TokenKind::kPunct &&
+        const bool bare_clause = k < send && k == clause_at && c.tok[k].kind != TokenKind::kPunct &&
                                  !(c.W(k) & (c.L.prep | c.L.clause | c.L.aux)) && !c.IsCue(k) &&
                                  !(cue.classes & (c.L.object | c.L.report)) && k + 1 < send &&
                                  c.tok[k + 1].kind != TokenKind::kPunct;
         const bool that =
             k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
+        // "asked whether ...", "wondered how ...": an embedded question is the content.
+        const bool wh_clause =
+            (cue.classes & (c.L.ask | c.L.belief | c.L.tell)) && k == clause_at && k + 1 < send &&
+            c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) && c.tok[k].hash != c.h_that;
         // "pledged to remain civil": "to" and a verb (a lower-case word that opens no NP).
         const bool to_clause = (cue.classes & c.L.to_infinitive) && k == cue.last && k + 1 < send &&
                                c.tok[k].hash == c.h_to && c.tok[k + 1].kind == TokenKind::kWord &&
@@ -843,9 +855,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           ce = cue.first - 1;
           a.rule = "indirect-trailing";
           a.confidence = 0.75;
-        } else if (that || to_clause ||
-                   (!trailing && k < send && k == cue.last &&
-                    (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write)) &&
+        } else if (that || to_clause || wh_clause ||
+                   (!trailing && k < send && k == clause_at &&
+                    (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write | c.L.report)) &&
                     (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || bare_clause) &&
                     !(c.W(k) & c.L.prep))) {
           if (!Enabled(sieves, passive ? "agentless" : "indirect-that")) continue;

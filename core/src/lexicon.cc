@@ -186,6 +186,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->intro = w.Category("intro");
   d->addressee = w.Category("addressee");
   d->cue_tail = w.Category("cue-tail");
+  d->wh = w.Category("wh");
   d->title = d->titles.Category("title");
   d->person = d->titles.Category("person");
   d->org = d->titles.Category("org");

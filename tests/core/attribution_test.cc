@@ -142,6 +142,25 @@ TEST(IndirectTest, CoordinatedCueIsASecondReportOfTheSameSubject) {
   EXPECT_EQ(*r.a.quotes[0].speaker, *r.a.quotes[1].speaker);
 }
 
+TEST(IndirectTest, EmbeddedQuestionsFindingsAndToldSomeoneAClause) {
+  Analysed r = Analyse(
+      "Then Trump wondered whether he could file charges. "
+      "Exit polling shows he won most young voters. "
+      "Cornyn told reporters this was the only chance. "
+      "He said voters in Ohio will decide first.\n"
+      "\u201CIf for some reason we lose, we go on.\u201D");
+  std::vector<std::string> contents;
+  for (const Quote& q : r.a.quotes) contents.push_back(r.Text(q.content));
+  EXPECT_EQ(contents, (std::vector<std::string>{
+                          "whether he could file charges", "he won most young voters",
+                          "this was the only chance", "voters in Ohio will decide first",
+                          "If for some reason we lose, we go on."}));
+  // The lead sentence's cue serves its own clause and the quotation after it.
+  ASSERT_EQ(r.a.quotes.size(), 5u);
+  EXPECT_EQ(r.a.quotes[4].rule, "paragraph-lead");
+  EXPECT_EQ(r.a.quotes[3].speaker, r.a.quotes[4].speaker);
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
