@@ -1079,6 +1079,25 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         else if (kk >= s0 && kk < cues[found].first - 1 && c.tok[kk].hash == c.h_it)
           a.agentless = true;
         a.confidence = 0.6;
+        if (options.attribution_units) {
+          // One relation: the report around the fragment, from the cue to the end of its
+          // clause ("described the DLC as 'a remnant of another period'").
+          const int32_t s1 = SentenceLast(c, qi.open_tok);
+          int32_t e = std::min(std::max(qi.close_tok, qi.open_tok + 1), s1);
+          while (e < s1 && !c.tok[e].Is(kSentenceEnd) && !c.IsPunct(e, u';') &&
+                 !(c.IsPunct(e, u',') && e + 1 < s1 &&
+                   (c.W(e + 1) & (c.L.clause | c.L.prep) || c.IsCue(e + 1))))
+            ++e;
+          while (e > qi.close_tok && c.tok[e - 1].kind == TokenKind::kPunct &&
+                 !c.tok[e - 1].Is(kQuoteChar))
+            --e;
+          const int32_t b = cues[found].last;
+          if (b < qi.open_tok && e > b) {
+            a.content = Span{c.tok[b].begin, std::max(c.tok[e - 1].end, q.content.end)};
+            a.marked = Span{a.content.begin, std::max(a.content.end, q.marked.end)};
+            a.fragments = {q.content};
+          }
+        }
       } else {
         a.confidence = 0.35;
       }
