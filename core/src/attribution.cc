@@ -888,6 +888,13 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
               ce = m;
               break;
             }
+            // ", which ...", ", while ...", ", saying ...": a new clause or report, not the
+            // content.
+            if (c.IsPunct(m, u',') && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
+                ((c.W(m + 1) & c.L.clause_break) || c.IsCue(m + 1))) {
+              ce = m;
+              break;
+            }
           }
         } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
                    ((c.W(k) & c.L.det) || c.tok[k].IsCap() ||

@@ -161,6 +161,19 @@ TEST(IndirectTest, EmbeddedQuestionsFindingsAndToldSomeoneAClause) {
   EXPECT_EQ(r.a.quotes[3].speaker, r.a.quotes[4].speaker);
 }
 
+TEST(IndirectTest, ContentStopsBeforeANewClauseOrReport) {
+  Analysed r = Analyse(
+      "Sanders said both candidates have been fair to him, while the media disagreed. "
+      "Officials said the plan is ready, adding that it will start soon. "
+      "She said Russia has concerns, who will also address them.");
+  ASSERT_GE(r.a.quotes.size(), 3u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "both candidates have been fair to him");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "the plan is ready");
+  EXPECT_EQ(r.Text(r.a.quotes[2].content), "it will start soon");
+  // A relative clause about the subject stays in (the seed article's convention).
+  EXPECT_EQ(r.Text(r.a.quotes.back().content), "Russia has concerns, who will also address them");
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
