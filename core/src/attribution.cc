@@ -93,7 +93,16 @@ int32_t SegmentBefore(const Ctx& c, int32_t k, int32_t floor) {
       }
       break;
     }
-    if (c.tok[j].kind == TokenKind::kNumber) break;
+    if (c.tok[j].kind == TokenKind::kNumber) {
+      // "60 percent of voters", "6 in 10 voters": a count opening the phrase.
+      if (j + 1 <= k && j + 1 == start && c.tok[j + 1].kind == TokenKind::kWord &&
+          (c.tok[j + 1].flags & kLowercase) && !(c.W(j + 1) & c.L.aux)) {
+        start = j;
+        --j;
+        continue;
+      }
+      break;
+    }
     const uint32_t w = c.W(j);
     if ((c.tok[j].hash == c.h_of || c.tok[j].hash == c.h_for) && j > floor && j + 1 <= k) {
       --j;
@@ -252,15 +261,19 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
 Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
   constexpr int32_t kMaxParenthetical = 20;
   int32_t open = close - 1;
+  bool has_cue = false;
   while (open > floor && close - open <= kMaxParenthetical && !c.IsPunct(open, u',')) {
-    if (c.tok[open].Is(kQuoteChar) || c.IsCue(open) || c.tok[open].Is(kSentenceEnd) ||
-        c.IsPunct(open, u';') || c.IsPunct(open, u':'))
+    if (c.tok[open].Is(kQuoteChar) || c.tok[open].Is(kSentenceEnd) || c.IsPunct(open, u';') ||
+        c.IsPunct(open, u':'))
       return {};
+    has_cue = has_cue || c.IsCue(open);
     --open;
   }
   if (open <= floor || !c.IsPunct(open, u',') || close - open < 3) return {};
   const int32_t first = open + 1;  // the parenthetical is [first, close)
   if (c.IsPronoun(first)) return {};
+  // A cue inside only in a relative clause ("Cruz, who says ..., said"), a report of its own.
+  if (has_cue && !(c.W(first) & c.L.relative)) return {};
   Phrase subject = Before(c, open - 1, floor);
   if (subject.empty() || subject.last != open) return {};
   // The subject must open its clause: sentence start, after an intro word or a comma.
@@ -278,6 +291,42 @@ Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
   return MakePhrase(c, subject.first, close + 1);
 }
 
+// Tidies a speaker mention's edges: a sentence adverb or intro word before it ("Indeed, he",
+// "As Professor Foner", "Frustrated, Sanders") and a verb the noun-phrase walk took in at its
+// end ("Mr. Obama hasn't", "One operative tried").
+Phrase TrimMention(const Ctx& c, Phrase p) {
+  auto word = [&](int32_t i) {
+    return c.in.text.substr(c.tok[i].begin, c.tok[i].end - c.tok[i].begin);
+  };
+  auto ends_with = [&](int32_t i, std::u16string_view suffix) {
+    std::u16string_view w = word(i);
+    return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
+  };
+  for (int guard = 0; guard < 3 && p.last - p.first >= 2; ++guard) {
+    const int32_t f = p.first;
+    if (c.tok[f].kind != TokenKind::kWord) break;
+    if (c.IsPunct(f + 1, u',') && p.last - f > 2 &&
+        ((c.W(f) & c.L.intro) || ends_with(f, u"ly") || ends_with(f, u"ed"))) {
+      p.first = f + 2;  // "Indeed, he"
+    } else if ((c.W(f) & c.L.intro) && !(c.W(f) & c.L.det) && !c.IsPronoun(f) &&
+               c.tok[f + 1].kind == TokenKind::kWord) {
+      p.first = f + 1;  // "As Professor Foner"
+    } else {
+      break;
+    }
+  }
+  while (p.last - p.first >= 2) {
+    const int32_t l = p.last - 1;
+    const bool verb = c.tok[l].kind == TokenKind::kWord && (c.tok[l].flags & kLowercase) &&
+                      (ends_with(l, u"n't") || ends_with(l, u"n\u2019t") ||
+                       ((c.W(l) & c.L.aux) && !c.IsPronoun(l)) || ends_with(l, u"ed"));
+    if (!verb || (c.W(l - 1) & c.L.det)) break;  // "the accused"
+    p.last = l;
+  }
+  if (p.first >= p.last) return {};
+  return MakePhrase(c, p.first, p.last);
+}
+
 // The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
 Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
@@ -292,6 +341,11 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
     return SubjectBeforeParenthetical(c, k, floor);
   }
   if (k < floor) return {};
+  // "Cruz, who says ...", "the agency, which said ...": the relative pronoun is the mention
+  // (the entity stage links it to the phrase before it).
+  if ((c.W(k) & c.L.relative) && k - 1 >= floor &&
+      (c.IsPunct(k - 1, u',') || c.tok[k - 1].kind == TokenKind::kWord))
+    return MakePhrase(c, k, k + 1);
   return Before(c, k, floor);
 }
 
@@ -908,7 +962,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           ce = send;
           for (int32_t m = cb + 1; m < ce; ++m) {
             if (c.IsPunct(m, u',') && m + 1 < ce &&
-                (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and)) {
+                (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and || c.IsCue(m + 1) ||
+                 (c.W(m + 1) & c.L.clause_break))) {
               ce = m;
               break;
             }
@@ -1110,6 +1165,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       }
     }
     out.push_back(a);
+  }
+  for (Attribution& a : out) {
+    if (!a.speaker.empty()) a.speaker = TrimMention(c, a.speaker);
   }
   if (options.attribution_units) MergeIntoAttributionUnits(c, &out);
   // Order by content; same_speaker_as indices follow their attribution.

@@ -373,6 +373,18 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
       if (p.last - p.first == 1 && (r.W(p.first) & r.L.pronouns())) {
         e = r.ResolvePronoun(p.first, (r.W(p.first) & r.L.pron_n) != 0);
         if (e >= 0) r.AddMention(e, p.span);
+      } else if (p.last - p.first == 1 && (r.W(p.first) & r.L.relative)) {
+        // "Cruz, who says": the antecedent right before it (and its comma).
+        int32_t k = p.first - 1;
+        if (k >= 0 && tok[k].kind == TokenKind::kPunct) --k;
+        if (k >= 0) {
+          const int32_t floor = std::max(in.tokens->sentences[tok[k].sentence].first, k - 24);
+          Phrase ante = PhraseBefore(in, k, floor);
+          if (!ante.empty()) {
+            e = r.Link(ante.first, ante.last, ante.span);
+            if (e >= 0) r.AddMention(e, p.span);
+          }
+        }
       } else {
         e = r.Link(p.first, p.last, p.span);
         if (e >= 0) r.subjects.push_back({e, p.span.begin});

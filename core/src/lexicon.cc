@@ -188,6 +188,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->cue_tail = w.Category("cue-tail");
   d->wh = w.Category("wh");
   d->clause_break = w.Category("clause-break");
+  d->relative = w.Category("relative");
   d->title = d->titles.Category("title");
   d->person = d->titles.Category("person");
   d->org = d->titles.Category("org");

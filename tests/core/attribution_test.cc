@@ -174,6 +174,21 @@ TEST(IndirectTest, ContentStopsBeforeANewClauseOrReport) {
   EXPECT_EQ(r.Text(r.a.quotes.back().content), "Russia has concerns, who will also address them");
 }
 
+TEST(IndirectTest, RelativePronounMentionAndTidyMentionEdges) {
+  Analysed r = Analyse(
+      "Ted Cruz, who says Trump is attacking him, said voters should go with him. "
+      "Indeed, Marco Rubio said the race was over. "
+      "Mr. Obama hasn't said the plan will pass.");
+  ASSERT_GE(r.a.quotes.size(), 4u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "Trump is attacking him");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "who");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Ted Cruz");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "voters should go with him");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Ted Cruz");
+  EXPECT_EQ(r.Text(*r.a.quotes[2].speaker_mention), "Marco Rubio");
+  EXPECT_EQ(r.Text(*r.a.quotes[3].speaker_mention), "Mr. Obama");
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
