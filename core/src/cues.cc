@@ -1,6 +1,24 @@
 #include "cues.h"
 
 namespace attrib {
+namespace {
+
+// "Lindsey Graham Says Trump Could Address Clean Energy": a headline in title case, where a
+// capital says nothing about names. Every word of four letters or more is capitalised, and
+// there are at least three of them.
+bool IsTitleCase(const Tokens& t, int32_t sentence) {
+  const auto& s = t.sentences[sentence];
+  int long_words = 0;
+  for (int32_t k = s.first; k < s.last; ++k) {
+    const Token& w = t.tokens[k];
+    if (w.kind != TokenKind::kWord || w.end - w.begin < 4) continue;
+    if (!w.IsCap()) return false;
+    ++long_words;
+  }
+  return long_words >= 3;
+}
+
+}  // namespace
 
 std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
                           const std::vector<WordInfo>* info) {
@@ -13,6 +31,8 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
   }
   const std::vector<WordInfo>& w = *info;
   const uint32_t all = ~0u;
+  int32_t title_sentence = -1;  // the last sentence tested by IsTitleCase, and its answer
+  bool title_case = false;
   for (size_t i = 0; i < tok.size(); ++i) {
     if (!w[i].cue_first) continue;
     uint32_t classes = 0;
@@ -20,7 +40,13 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
     if (len == 0) continue;
     const bool sentence_start = i == 0 || tok[i - 1].sentence != tok[i].sentence;
     // "The Post", "State Department": a capitalised cue word mid-sentence is a name.
-    if (tok[i].IsCap() && !sentence_start && !(classes & lang.source)) continue;
+    if (tok[i].IsCap() && !sentence_start && !(classes & lang.source)) {
+      if (tok[i].sentence != title_sentence && !t.sentences.empty()) {
+        title_sentence = tok[i].sentence;
+        title_case = IsTitleCase(t, title_sentence);
+      }
+      if (!title_case) continue;
+    }
     if (i > 0 && tok[i - 1].sentence == tok[i].sentence && !(classes & lang.source)) {
       const uint32_t prev = w[i - 1].words;
       // "the report", "a statement", "of the state": determiners make it a noun.

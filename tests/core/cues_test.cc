@@ -25,6 +25,13 @@ TEST(CuesTest, EnglishDataIsEmbedded) {
   EXPECT_EQ(GetLanguageData("xx"), nullptr);
 }
 
+TEST(CuesTest, CapitalisedCueOnlyInTitleCaseHeadlines) {
+  // A capital mid-sentence is a name ("The Post Said ..." is rare) except in a headline.
+  EXPECT_EQ(CueTexts(u"Lindsey Graham Says Trump Could Address Clean Energy."),
+            (std::vector<std::u16string>{u"Says"}));
+  EXPECT_TRUE(CueTexts(u"She met the Claims Court judge.").empty());
+}
+
 TEST(CuesTest, VerbsPhrasesAndInflections) {
   EXPECT_EQ(CueTexts(u"Horne said. He says. They told reporters. She pointed out facts."),
             (std::vector<std::u16string>{u"said", u"says", u"told", u"pointed out"}));
