@@ -42,17 +42,18 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
 
   // Stage 1: quotation marks (language independent).
   std::vector<QuotationSpan> quotations = FindQuotations(text);
-  std::vector<Span> claim_sentences;
+  Tokens tokens;
+  std::vector<Tokens::Sentence> claim_sentences;
   bool have_sentences = false;
   if (lang != nullptr) {
     // Stage 0/2: tokens and sentences, cues.
-    Tokens tokens = Tokenize(text);
+    tokens = Tokenize(text);
     std::vector<Span> no_break;
     for (const auto& q : quotations)
       if (q.depth == 0) no_break.push_back(q.content);
     SplitTokenSentences(text, no_break, &tokens);
     if (options.find_claims) {
-      claim_sentences = SentenceSpans(text, tokens);
+      claim_sentences = SentenceRanges(text, tokens);
       have_sentences = true;
     }
     std::vector<WordInfo> info = LookupWords(tokens, *lang);
@@ -83,9 +84,9 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     }
   }
   if (options.find_claims) {
-    out->claims = have_sentences
-                      ? FindClaims(doc, claim_sentences, out->quotes, out->speakers, options)
-                      : FindClaims(doc, out->quotes, out->speakers, options);
+    out->claims = have_sentences ? FindClaims(doc, tokens, claim_sentences, out->quotes,
+                                              out->speakers, options)
+                                 : FindClaims(doc, out->quotes, out->speakers, options);
   }
   return Status();
 }

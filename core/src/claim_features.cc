@@ -5,6 +5,8 @@
 #include <array>
 #include <cmath>
 
+#include "tokens.h"
+
 namespace attrib {
 namespace {
 
@@ -505,8 +507,8 @@ constexpr uint64_t kShapeDecimal = HashWord(u"#dec");
 constexpr uint64_t kBos = HashWord(u"<s>");
 constexpr uint64_t kEos = HashWord(u"</s>");
 
-void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
-  toks->clear();
+// Appends the claim tokens of `s` to `toks`.
+void AppendToks(std::u16string_view s, std::vector<Tok>* toks) {
   const LexiconTable& lexicon = Lexicon();
   const size_t n = s.size();
   size_t i = 0;
@@ -607,6 +609,53 @@ void Tokenize(std::u16string_view s, std::vector<Tok>* toks) {
       ++i;
     }
   }
+}
+
+inline char16_t FoldPlain(char16_t c) {  // a character of a kPlainWord token, lower-cased
+  return c == u'\u2019' ? u'\'' : static_cast<char16_t>(c | 0x20);
+}
+
+// The claim tokens of the engine's tokens [b, e) over `text`. A plain word (most of them)
+// maps directly: the token stage hashed the same lower-cased letters. Anything else is
+// tokenized on its own text, which gives what AppendToks over the whole sentence gives: no
+// claim token crosses an engine token boundary (claim words are letters and inner apostrophes,
+// numbers digits with inner , and .; both stay inside one engine token).
+void ToksFromTokens(std::u16string_view text, const Token* b, const Token* e,
+                    std::vector<Tok>* toks) {
+  toks->clear();
+  const LexiconTable& lexicon = Lexicon();
+  for (const Token* t = b; t != e; ++t) {
+    if (t->flags & kPlainWord) {
+      Tok& k = toks->emplace_back();
+      const int32_t n = t->end - t->begin;
+      const char16_t* w = text.data() + t->begin;
+      const char16_t last = FoldPlain(w[n - 1]);
+      const char16_t prev1 = n > 1 ? FoldPlain(w[n - 2]) : 0;
+      const char16_t prev2 = n > 2 ? FoldPlain(w[n - 3]) : 0;
+      k.hash = t->hash;
+      k.length = n;
+      k.capitalized = (t->flags & kCapitalized) != 0;
+      k.ends_ed = n > 3 && prev1 == u'e' && last == u'd';
+      k.ends_est = n > 4 && prev2 == u'e' && prev1 == u's' && last == u't';
+      k.ends_nt = n > 3 && prev2 == u'n' && prev1 == u'\'' && last == u't';
+      k.lex = lexicon.Find(k.hash);
+      if (k.ends_nt) k.lex |= kNegation;
+    } else if (t->kind == TokenKind::kPunct && t->end - t->begin == 1 && text[t->begin] < 0x80 &&
+               kAsciiClasses[text[t->begin]] == 0) {
+      continue;  // skipped punctuation: . , " ( ...
+    } else {
+      AppendToks(text.substr(t->begin, t->end - t->begin), toks);
+    }
+  }
+}
+
+// Claim tokens of a sentence on its own (training, ScoreSentence): through the engine's
+// tokenizer, exactly as Analyze() gets them.
+void SentenceToks(std::u16string_view sentence, std::vector<Tok>* toks) {
+  thread_local Tokens engine_tokens;
+  engine_tokens = Tokenize(sentence);
+  ToksFromTokens(sentence, engine_tokens.tokens.data(),
+                 engine_tokens.tokens.data() + engine_tokens.tokens.size(), toks);
 }
 
 bool Agentless(const std::vector<Tok>& toks) {
@@ -790,7 +839,7 @@ void EmitFeatures(const std::vector<Tok>& toks, const ClaimCues& cues, int hash_
 }  // namespace
 
 void CountClaimCues(std::u16string_view sentence, ClaimCues* cues) {
-  Tokenize(sentence, &tl_tokens);
+  SentenceToks(sentence, &tl_tokens);
   Count(tl_tokens, cues);
 }
 
@@ -798,7 +847,7 @@ void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeat
                           ClaimCues* cues_out) {
   out->clear();
   std::vector<Tok>& toks = tl_tokens;
-  Tokenize(sentence, &toks);
+  SentenceToks(sentence, &toks);
   ClaimCues cues;
   Count(toks, &cues);
   EmitFeatures(toks, cues, hash_bits, [out](uint32_t index, float value) {
@@ -808,10 +857,10 @@ void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeat
   if (cues_out != nullptr) *cues_out = cues;
 }
 
-double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int16_t* weights,
-                          int num_weights, double bias, double scale, ClaimCues* cues_out) {
-  std::vector<Tok>& toks = tl_tokens;
-  Tokenize(sentence, &toks);
+namespace {
+
+double Score(const std::vector<Tok>& toks, int hash_bits, const int16_t* weights, int num_weights,
+             double bias, double scale, ClaimCues* cues_out) {
   ClaimCues cues;
   Count(toks, &cues);
   if (cues_out != nullptr) *cues_out = cues;
@@ -822,6 +871,21 @@ double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int
     if (k < limit) z += static_cast<double>(weights[k]) * scale * value;
   });
   return 1.0 / (1.0 + std::exp(-z));
+}
+
+}  // namespace
+
+double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int16_t* weights,
+                          int num_weights, double bias, double scale, ClaimCues* cues_out) {
+  SentenceToks(sentence, &tl_tokens);
+  return Score(tl_tokens, hash_bits, weights, num_weights, bias, scale, cues_out);
+}
+
+double ScoreClaimTokens(std::u16string_view text, const Token* first, const Token* last,
+                        int hash_bits, const int16_t* weights, int num_weights, double bias,
+                        double scale, ClaimCues* cues_out) {
+  ToksFromTokens(text, first, last, &tl_tokens);
+  return Score(tl_tokens, hash_bits, weights, num_weights, bias, scale, cues_out);
 }
 
 std::vector<ClaimKind> ClaimKindsOf(const ClaimCues& c) {
@@ -835,7 +899,7 @@ std::vector<ClaimKind> ClaimKindsOf(const ClaimCues& c) {
 }
 
 bool IsAgentlessReport(std::u16string_view sentence) {
-  Tokenize(sentence, &tl_tokens);
+  SentenceToks(sentence, &tl_tokens);
   return Agentless(tl_tokens);
 }
 

@@ -1,7 +1,7 @@
 // Features of one sentence for the check-worthiness scorer, and the rule-based claim kinds.
 //
-// One pass over the sentence: a tokenizer (no regex) yields words, numbers and symbols; each
-// token is looked up once in a small lexicon (future/modal words, comparatives, months, causal
+// One pass over the sentence's tokens (the engine's, tokens.h) yields words, numbers and symbols;
+// each token is looked up once in a small lexicon (future/modal words, comparatives, months, causal
 // connectives, ...) whose hits are counted in ClaimCues. The cues become a few dense "hand"
 // features and decide the ClaimKinds; lower-cased word uni- and bigrams are hashed into a
 // fixed-size space. The trainer (tools/train_claims.cc) and the engine share this code, so the
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "attrib/result.h"
+#include "tokens.h"
 
 namespace attrib {
 
@@ -76,6 +77,12 @@ void ExtractClaimFeatures(std::u16string_view sentence, int hash_bits, ClaimFeat
 // TooShortForClaim(cues). No feature vector is built. `cues` (may be null) as above.
 double ScoreClaimFeatures(std::u16string_view sentence, int hash_bits, const int16_t* weights,
                           int num_weights, double bias, double scale, ClaimCues* cues);
+
+// The same over the engine's tokens [first, last) of `text` (a sentence of Analyze()'s
+// tokens): no second tokenization. Equal to ScoreClaimFeatures on the sentence's text.
+double ScoreClaimTokens(std::u16string_view text, const Token* first, const Token* last,
+                        int hash_bits, const int16_t* weights, int num_weights, double bias,
+                        double scale, ClaimCues* cues);
 
 // Sentences of fewer than 4 words and numbers are attribution tags and fragments ("He asked.",
 // "It indicated."): no checkable content, and outside the training data (none has < 4 words).

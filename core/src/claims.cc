@@ -90,31 +90,71 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quo
   return FindClaims(doc, SplitSentences(doc.text()), quotes, speakers, options);
 }
 
-std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,
-                              const std::vector<Quote>& quotes,
-                              const std::vector<Speaker>& speakers, const Options& options) {
+namespace {
+
+// Claims over sentences [0, count): score(i, &cues) scores sentence i, span(i) is its span.
+template <typename ScoreFn, typename SpanFn>
+std::vector<Claim> Collect(size_t count, ScoreFn&& score, SpanFn&& span,
+                           const std::vector<Quote>& quotes, const std::vector<Speaker>& speakers,
+                           const Options& options) {
   std::vector<Claim> claims;
-  if (!options.find_claims || !IsEnglish(options.language)) return claims;
-  const std::u16string& text = doc.text();
-  const auto size = static_cast<int32_t>(text.size());
-  const ClaimModel& model = EnglishClaimModel();
   const QuoteIndex quote_index(quotes);
-  for (const Span& s : sentences) {
-    if (s.begin < 0 || s.end > size || s.empty()) continue;
-    const std::u16string_view sentence(text.data() + s.begin, s.size());
+  for (size_t i = 0; i < count; ++i) {
     ClaimCues cues;
-    const double score = Score(sentence, model, &cues);
-    if (score < options.claim_threshold) continue;
+    const double value = score(i, &cues);
+    if (value < options.claim_threshold) continue;
     Claim claim;
     claim.id = static_cast<int>(claims.size());
-    claim.span = s;
-    claim.score = score;
+    claim.span = span(i);
+    claim.score = value;
     claim.kinds = ClaimKindsOf(cues);
-    claim.rule = model.name;
+    claim.rule = EnglishClaimModel().name;
     Attribute(cues, quote_index, speakers, &claim);
     claims.push_back(std::move(claim));
   }
   return claims;
+}
+
+}  // namespace
+
+std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,
+                              const std::vector<Quote>& quotes,
+                              const std::vector<Speaker>& speakers, const Options& options) {
+  if (!options.find_claims || !IsEnglish(options.language)) return {};
+  const std::u16string& text = doc.text();
+  const auto size = static_cast<int32_t>(text.size());
+  const ClaimModel& model = EnglishClaimModel();
+  return Collect(
+      sentences.size(),
+      [&](size_t i, ClaimCues* cues) {
+        const Span s = sentences[i];
+        if (s.begin < 0 || s.end > size || s.empty()) return -1.0;
+        return Score(std::u16string_view(text.data() + s.begin, s.size()), model, cues);
+      },
+      [&](size_t i) { return sentences[i]; }, quotes, speakers, options);
+}
+
+std::vector<Claim> FindClaims(const Document& doc, const Tokens& tokens,
+                              const std::vector<Tokens::Sentence>& sentences,
+                              const std::vector<Quote>& quotes,
+                              const std::vector<Speaker>& speakers, const Options& options) {
+  if (!options.find_claims || !IsEnglish(options.language)) return {};
+  const std::u16string& text = doc.text();
+  const ClaimModel& model = EnglishClaimModel();
+  const auto n = static_cast<int32_t>(tokens.tokens.size());
+  const Token* tok = tokens.tokens.data();
+  return Collect(
+      sentences.size(),
+      [&](size_t i, ClaimCues* cues) {
+        const Tokens::Sentence s = sentences[i];
+        if (s.first < 0 || s.last > n || s.first >= s.last) return -1.0;
+        return ScoreClaimTokens(text, tok + s.first, tok + s.last, model.hash_bits, model.weights,
+                                model.num_weights, model.bias, model.scale, cues);
+      },
+      [&](size_t i) {
+        return Span{tok[sentences[i].first].begin, tok[sentences[i].last - 1].end};
+      },
+      quotes, speakers, options);
 }
 
 }  // namespace attrib

@@ -20,6 +20,7 @@
 #include "attrib/document.h"
 #include "attrib/options.h"
 #include "attrib/result.h"
+#include "tokens.h"
 
 namespace attrib {
 
@@ -30,6 +31,13 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Quote>& quo
 // The same over sentences already split (SplitSentences() of doc.text(), in order): lets
 // Analyze() share its split with the quote stage. Spans outside the text are ignored.
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Span>& sentences,
+                              const std::vector<Quote>& quotes,
+                              const std::vector<Speaker>& speakers, const Options& options);
+
+// The same over the engine's own tokens and sentence ranges (SentenceRanges): what Analyze()
+// uses, so that the text is tokenized once.
+std::vector<Claim> FindClaims(const Document& doc, const Tokens& tokens,
+                              const std::vector<Tokens::Sentence>& sentences,
                               const std::vector<Quote>& quotes,
                               const std::vector<Speaker>& speakers, const Options& options);
 

@@ -21,17 +21,20 @@ Document::Document(std::vector<std::u16string> paragraphs) : paragraphs_(std::mo
 Status Document::FromUtf8(std::string_view utf8, Document* out) {
   std::u16string all;
   if (Status s = Utf8ToUtf16(utf8, &all); !s.ok()) return s;
-  // Line breaks become one U+000A in place; then text_ is `all` itself (no join).
-  size_t w = 0;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i] == u'\r') {
-      if (i + 1 < all.size() && all[i + 1] == u'\n') ++i;
-      all[w++] = u'\n';
-    } else {
-      all[w++] = all[i];
+  // Line breaks become one U+000A in place; then text_ is `all` itself (no join). Most input
+  // has no \r at all: memchr over the bytes is far cheaper than the copy loop.
+  if (utf8.find('\r') != std::string_view::npos) {
+    size_t w = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i] == u'\r') {
+        if (i + 1 < all.size() && all[i + 1] == u'\n') ++i;
+        all[w++] = u'\n';
+      } else {
+        all[w++] = all[i];
+      }
     }
+    all.resize(w);
   }
-  all.resize(w);
   Document doc;
   size_t begin = 0;
   for (size_t i = 0; i <= all.size(); ++i) {

@@ -197,6 +197,8 @@ Tokens Tokenize(std::u16string_view s) {
       uint64_t h = kFnvBasis;
       size_t segment = 0;  // letters since the last inner period (for U.S.)
       bool dotted = false;
+      uint8_t seen = 0;  // kAscii classes of the ASCII alphanumerics met
+      bool plain = !number && c < 0x80;
       while (i < n) {
         // ASCII letters and digits: the common case, a tight loop with no call. OR-ing 0x20
         // lower-cases A-Z and leaves a-z and 0-9 as they are.
@@ -205,11 +207,14 @@ Tokens Tokenize(std::u16string_view s) {
           const char16_t* const run_begin = p;
           const char16_t* const stop = s.data() + n;
           uint64_t hh = h;
+          uint8_t classes = 0;
           do {
             hh = HashStep(hh, static_cast<char16_t>(*p | 0x20));
+            classes |= kAscii[*p];
             ++p;
           } while (p != stop && *p < 0x80 && (kAscii[*p] & kAsciiAlnum));
           h = hh;
+          seen |= classes;
           const auto run = static_cast<size_t>(p - run_begin);
           i += run;
           segment += run;
@@ -219,6 +224,7 @@ Tokens Tokenize(std::u16string_view s) {
           for (size_t k = 0; k < len; ++k) h = HashStep(h, Fold(s[i + k]));
           i += len;
           ++segment;
+          plain = false;
           continue;
         }
         char16_t d = s[i];
@@ -229,6 +235,7 @@ Tokens Tokenize(std::u16string_view s) {
           ++i;
           continue;
         }
+        plain = false;  // an inner hyphen, period or comma
         if ((d == u'-' || d == u'\u2011') && next_alnum) {
           h = HashStep(h, u'-');
           ++i;
@@ -253,9 +260,11 @@ Tokens Tokenize(std::u16string_view s) {
       if (dotted && i < n && s[i] == u'.') {
         h = HashStep(h, u'.');
         ++i;
+        plain = false;
       }
       t.end = static_cast<int32_t>(i);
       t.hash = h;
+      if (plain && !(seen & kAsciiDigit)) t.flags |= kPlainWord;
       continue;
     }
     // Punctuation: one character, or `` / '' as one mark.
@@ -330,6 +339,14 @@ void SplitTokenSentences(std::u16string_view s, const std::vector<Span>& no_brea
     if (terminal >= 0) t->tokens[terminal].flags |= kSentenceEnd;
     t->sentences.push_back({first, last});
   });
+}
+
+std::vector<Tokens::Sentence> SentenceRanges(std::u16string_view s, const Tokens& t) {
+  std::vector<Tokens::Sentence> out;
+  ForEachSentence(s, t.tokens, {}, [&](int32_t first, int32_t last, int32_t) {
+    out.push_back({first, last});
+  });
+  return out;
 }
 
 std::vector<Span> SentenceSpans(std::u16string_view s, const Tokens& t) {

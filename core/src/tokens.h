@@ -23,6 +23,7 @@ enum TokenFlag : uint8_t {
   kLowercase = 2,    // first letter lower case
   kQuoteChar = 4,    // a quotation mark character (role decided by the quote stage)
   kSentenceEnd = 8,  // . ! ? … that end a sentence (set by SplitTokenSentences)
+  kPlainWord = 16,   // a word of ASCII letters and inner apostrophes only ("don't", "Biden")
 };
 
 struct Token {
@@ -74,6 +75,10 @@ Tokens Tokenize(std::u16string_view text);
 // break, except after abbreviations ("Mr.", "Sen.", single initials) and never inside the
 // spans in `no_break` (quotations), which must be sorted and disjoint. Fills Token::sentence.
 void SplitTokenSentences(std::u16string_view text, const std::vector<Span>& no_break, Tokens* t);
+
+// The same sentences as [first, last) token ranges, without protecting quotations (a quote of
+// three sentences gives three): what claims are scored on. Reads only `t.tokens`.
+std::vector<Tokens::Sentence> SentenceRanges(std::u16string_view text, const Tokens& t);
 
 // The same sentences as spans, without protecting quotations (a quote of three sentences gives
 // three): what claims are scored on. Each span runs from its first token's begin to its last

@@ -347,3 +347,43 @@ TEST(ClaimsFloorTest, SeedArticle) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+// Analyze() scores claims over its own tokens; the trainer and ScoreSentence tokenize each
+// sentence alone. Both must see the same features, also around words the two token kinds cut
+// differently (U.S., 1990s, build-up, n't with ’, 10bn, emoji, non-ASCII letters).
+TEST(ClaimTokensTest, EngineTokensScoreLikeTheSentenceAlone) {
+  const Document doc = Doc(
+      "The U.S. economy grew 3.5% in the 1990s, a build-up that didn\u2019t last.\n"
+      "Officials said 10bn euros were spent \U0001F600and Z\u00FCrich’s budget rose by 1,000,000.\n"
+      "We will cut taxes by 20 percent next year, Smith-Jones said. Really? Yes!");
+  const std::u16string& text = doc.text();
+  const Tokens tokens = Tokenize(text);
+  const ClaimModel& m = EnglishClaimModel();
+  int compared = 0;
+  for (const Tokens::Sentence& s : SentenceRanges(text, tokens)) {
+    const Span span{tokens.tokens[s.first].begin, tokens.tokens[s.last - 1].end};
+    ClaimCues a, b;
+    const double alone =
+        ScoreClaimFeatures(std::u16string_view(text).substr(span.begin, span.size()), m.hash_bits,
+                           m.weights, m.num_weights, m.bias, m.scale, &a);
+    const double shared =
+        ScoreClaimTokens(text, tokens.tokens.data() + s.first, tokens.tokens.data() + s.last,
+                         m.hash_bits, m.weights, m.num_weights, m.bias, m.scale, &b);
+    EXPECT_DOUBLE_EQ(alone, shared) << Utf16ToUtf8(text.substr(span.begin, span.size()));
+    EXPECT_EQ(a.words, b.words);
+    EXPECT_EQ(a.numbers, b.numbers);
+    EXPECT_EQ(a.years, b.years);
+    EXPECT_EQ(a.negations, b.negations);
+    ++compared;
+  }
+  EXPECT_EQ(compared, 5);
+  Options o;
+  EXPECT_EQ(FindClaims(doc, {}, {}, o).size(),
+            FindClaims(doc, tokens, SentenceRanges(text, tokens), {}, {}, o).size());
+}
+
+}  // namespace
+}  // namespace attrib
