@@ -186,41 +186,67 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
   ApplyCounts counts;
   bool selected = false;
   int claim_base = 0;
-  UndoStep(doc, OUString::createFromAscii(title), [&] {
-    MarkKinds kinds;
-    (claims ? kinds.claims : kinds.quotes) = true;
-    const char tag = claims ? kClaimTag : kQuoteTag;
-    Position begin, end;
-    std::set<int> overlapping;
-    int max_id = -1;
-    const bool marked_selection = MarkSelection(doc, selection) > 0;
-    if (marked_selection) {
-      DocParagraphs before = ReadParagraphs(doc, false);
-      selected = FindSelection(before, &begin, &end);
-      if (selected) overlapping = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
+  bool marked_selection = false;
+  // The selection's bookmarks are in no undo step: removed here when the command fails.
+  auto unmark = [&] {
+    if (!marked_selection) return;
+    marked_selection = false;
+    UnmarkSelection(doc);
+  };
+  try {
+    UndoStep(doc, OUString::createFromAscii(title), [&] {
+      MarkKinds kinds;
+      (claims ? kinds.claims : kinds.quotes) = true;
+      const char tag = claims ? kClaimTag : kQuoteTag;
+      Position begin, end;
+      std::set<int> overlapping;
+      int max_id = -1;
+      marked_selection = MarkSelection(doc, selection) > 0;
+      if (marked_selection) {
+        DocParagraphs before = ReadParagraphs(doc, false);
+        selected = FindSelection(before, &begin, &end);
+        if (selected) {
+          // An item is marked by its comment (on its first piece) and bookmarks (other pieces,
+          // the user's own values): ids from both.
+          int max_comment = -1;
+          overlapping = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
+          for (int id :
+               MarksOverlapping(before.paragraphs, claims ? 'c' : 'q', begin, end, &max_comment)) {
+            overlapping.insert(id);
+          }
+          max_id = std::max(max_id, max_comment);
+        }
+      }
+      edits.NewPhase(progress.Between(0, 20));
+      counts.removed = ClearMarks(doc, kinds, edits, selected ? &overlapping : nullptr);
+      progress.Set(20);
+      if (selected) {
+        DocParagraphs now = ReadParagraphs(doc, false);  // the removal moved the steps
+        FindSelection(now, &begin, &end);
+        Analyse(doc, &a, true, begin.paragraph, end.paragraph);
+        RestrictTo(&a.plan, begin, end);
+        claim_base = claims ? max_id + 1 : 0;
+        OffsetIds(&a.plan, claims ? 0 : max_id + 1, claim_base);
+      } else {
+        Analyse(doc, &a, true);
+      }
+      progress.Set(40);
+      edits.NewPhase(progress.Between(40, 100));
+      ApplyCounts applied = claims ? ApplyClaims(doc, a.paragraphs, a.plan, edits)
+                                   : ApplyMarks(doc, a.paragraphs, a.plan, edits);
+      unmark();
+      counts.marks = applied.marks;
+      counts.comments = applied.comments;
+      counts.skipped = applied.skipped;
+    });
+  } catch (...) {
+    try {
+      unmark();
+    } catch (const css::uno::Exception& e) {
+      LogInfo("selection marks", e.Message);
     }
-    edits.NewPhase(progress.Between(0, 20));
-    counts.removed = ClearMarks(doc, kinds, edits, selected ? &overlapping : nullptr);
-    progress.Set(20);
-    if (selected) {
-      DocParagraphs now = ReadParagraphs(doc, false);  // the removal moved the steps
-      FindSelection(now, &begin, &end);
-      Analyse(doc, &a, true, begin.paragraph, end.paragraph);
-      RestrictTo(&a.plan, begin, end);
-      claim_base = claims ? max_id + 1 : 0;
-      OffsetIds(&a.plan, claims ? 0 : max_id + 1, claim_base);
-    } else {
-      Analyse(doc, &a, true);
-    }
-    progress.Set(40);
-    edits.NewPhase(progress.Between(40, 100));
-    ApplyCounts applied = claims ? ApplyClaims(doc, a.paragraphs, a.plan, edits)
-                                 : ApplyMarks(doc, a.paragraphs, a.plan, edits);
-    if (marked_selection) UnmarkSelection(doc);
-    counts.marks = applied.marks;
-    counts.comments = applied.comments;
-    counts.skipped = applied.skipped;
-  });
+    throw;
+  }
   nlohmann::json extra = {{"selection", selected}, {"edits", edits.done}};
   if (claims) {
     // What was marked, for reports: the engine's claims that made it into the plan.

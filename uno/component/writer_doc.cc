@@ -72,6 +72,28 @@ bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion) {
   return false;
 }
 
+// Whether an "Annotation"/"AnnotationEnd" portion's comment is one of ours (author
+// "Attribution", name "attrib:..."); its name in *name.
+bool OurCommentName(const Reference<css::beans::XPropertySet>& portion, OUString* name) {
+  Reference<css::beans::XPropertySet> field(portion->getPropertyValue("TextField"), UNO_QUERY);
+  if (!field.is()) return false;
+  OUString author;
+  field->getPropertyValue("Author") >>= author;
+  if (!author.equalsAscii(kCommentAuthor)) return false;
+  field->getPropertyValue("Name") >>= *name;
+  return IsOurName(*name);
+}
+
+// Whether an "AnnotationEnd" portion ends one of our comments: it has no field, but the
+// comment's range (a mark named as the comment) as its "Bookmark".
+bool OurCommentEnd(const Reference<css::beans::XPropertySet>& portion, OUString* name) {
+  Reference<css::container::XNamed> mark(portion->getPropertyValue("Bookmark"), UNO_QUERY);
+  if (!mark.is()) return false;
+  *name = mark->getName();
+  const std::string n = ToUtf8(*name);
+  return MarkId(n, 'q') >= 0 || MarkId(n, 'c') >= 0;
+}
+
 struct ReadState {
   DocParagraphs* out;
   int32_t next_text_id = 0;
@@ -126,6 +148,16 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
       if (kind == PieceKind::kAtomic && (type == "Annotation" || type == "AnnotationEnd") &&
           compare->compareRegionStarts(range->getStart(), range->getEnd()) == 0) {
         kind = PieceKind::kEmpty;
+      }
+      // The extension's own comments are marks too: a ranged one's start (the collapsed
+      // "Annotation") and end (the "AnnotationEnd" placeholder, whose step follows the range).
+      if (type == "Annotation" || type == "AnnotationEnd") {
+        OUString name;
+        if (type == "Annotation" ? OurCommentName(props, &name) : OurCommentEnd(props, &name)) {
+          const bool collapsed = kind == PieceKind::kEmpty;
+          paragraph.marks.push_back(
+              MarkPoint{ToUtf8(name), paragraph.map.steps(), type == "Annotation", !collapsed});
+        }
       }
       // The extension's own footnote: one step, but its label is not text for the engine.
       if (type == "Footnote" && IsOurFootnote(props)) {
@@ -347,13 +379,27 @@ std::vector<Run> RunsOf(const DocParagraphs& paragraphs, const Look& look, const
   return out;
 }
 
-// Puts one bookmark per run; the name records the original
+// Whether an encoded original is "not set directly" for every property of the look ("d",
+// "d_d_d"): what Clear gives back by resetting the range to default.
+bool AllDefault(const std::string& encoded) {
+  for (size_t i = 0; i < encoded.size(); i += 2) {
+    if (encoded[i] != 'd' || (i + 1 < encoded.size() && encoded[i + 1] != '_')) return false;
+  }
+  return !encoded.empty();
+}
+
+// Puts one bookmark per run that needs one; the name records the original
 // ("attrib:<tag><id>.<run>:<encoded>"). Runs were read before any mark was set, so overlapping
-// marks all record the user's own values.
+// marks all record the user's own values. With `covered` (the piece the item's comment is
+// anchored on), runs whose original is the default get none: Clear resets the comment's range
+// to default first. Every mark Writer makes costs a scan of all marks in LibreOffice 7.4
+// (the unique-name check), so a bookmark per highlighted run made Highlight quadratic.
 int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& look,
-                    const std::vector<Run>& runs, int id, int first_run, Edits& edits) {
+                    const std::vector<Run>& runs, bool covered, int id, int first_run,
+                    Edits& edits) {
   int index = first_run;
   for (const Run& run : runs) {
+    if (covered && AllDefault(run.encoded)) continue;
     Reference<css::text::XTextCursor> cursor(run.range, UNO_QUERY_THROW);
     if (cursor->isCollapsed()) continue;
     edits.Tick();
@@ -365,7 +411,8 @@ int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& 
 }
 
 // The part shared by quote highlights and claim underlines: one comment on each item's first
-// piece, the originals of every piece recorded, then the look applied in document order.
+// piece, the originals recorded where the comment's range does not say them, then the look
+// applied in document order.
 struct MarkItem {
   int id;
   const std::vector<Piece>* pieces;
@@ -378,31 +425,36 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const Look& look, const char* what,
                        const std::vector<MarkItem>& items, Edits& edits) {
   ApplyCounts counts;
-  size_t total_pieces = 0;
-  for (const MarkItem& m : items) total_pieces += m.pieces->size();
-  edits.planned += static_cast<int>(items.size() + 2 * total_pieces);
   if (paragraphs.looks.size() != paragraphs.paragraphs.size()) {
     throw css::uno::RuntimeException("attrib: paragraphs read without their looks");
   }
   // All ranges and runs first, from the untouched document (UNO cursors follow later edits).
   std::vector<std::vector<Reference<css::text::XTextRange>>> ranges(items.size());
   std::vector<std::vector<std::vector<Run>>> runs(items.size());
+  int bookmarks = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     for (const Piece& p : *items[i].pieces) {
       Reference<css::text::XTextRange> r = RangeOf(paragraphs, p.begin, p.end);
       if (r->getString().isEmpty()) continue;
       ranges[i].push_back(r);
       runs[i].push_back(RunsOf(paragraphs, look, p));
+      for (const Run& run : runs[i].back()) {
+        bookmarks += ranges[i].size() > 1 || !AllDefault(run.encoded) ? 1 : 0;
+      }
     }
     if (ranges[i].empty()) {
       counts.skipped.push_back(std::string(what) + " " + std::to_string(items[i].id) +
                                ": empty range in Writer");
     }
   }
+  int planned = bookmarks;
+  for (const auto& r : ranges) planned += r.empty() ? 0 : 1 + static_cast<int>(r.size());
+  edits.planned += planned;
   const css::util::DateTime now = Now();
   // 1. Comments, from the last to the first: each adds its placeholders only after earlier
   //    ranges. Before any look is set, so no placeholder inherits one (a colour that expanded
-  //    onto a placeholder at a paragraph end would outlive Clear as an empty hint).
+  //    onto a placeholder at a paragraph end would outlive Clear as an empty hint). The
+  //    comment's range is the item's first piece: Clear resets it to default.
   for (size_t i = items.size(); i-- > 0;) {
     if (ranges[i].empty()) continue;
     edits.Tick();
@@ -416,13 +468,14 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
         ranges[i][0], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     ++counts.comments;
   }
-  // 2. Every run's original look (read before any edit: marks overlap) in bookmarks.
+  // 2. The originals the comments' ranges do not give back (read before any edit: marks
+  //    overlap): the user's own values under the first piece, every run of later pieces.
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
-    for (const auto& piece_runs : runs[i]) {
-      n += RecordOriginals(doc, look, piece_runs, items[i].id, n, edits);
+    for (size_t k = 0; k < runs[i].size(); ++k) {
+      n += RecordOriginals(doc, look, runs[i][k], k == 0, items[i].id, n, edits);
     }
-    if (n > 0) ++counts.marks;
+    if (!ranges[i].empty()) ++counts.marks;
   }
   // 3. The look in document order: a quote inside another (a mixed fragment) stays visible.
   for (size_t i = 0; i < items.size(); ++i) {
@@ -547,6 +600,43 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
   auto wanted = [&](const OUString& name, char tag) {
     return only_ids == nullptr || only_ids->count(MarkId(ToUtf8(name), tag)) > 0;
   };
+  // 1. Our comments, each with the look of what it marks: their ranges go back to the default
+  //    first, then the bookmarks put back the user's own values.
+  std::vector<std::pair<Reference<css::text::XTextContent>, const Look*>> comments;
+  if (kinds.quotes || kinds.claims) {
+    Reference<css::container::XEnumeration> fields =
+        Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+            ->getTextFields()
+            ->createEnumeration();
+    while (fields->hasMoreElements()) {
+      Reference<css::uno::XInterface> field(fields->nextElement(), UNO_QUERY);
+      if (!Supports(field, "com.sun.star.text.textfield.Annotation")) continue;
+      Reference<css::beans::XPropertySet> props(field, UNO_QUERY_THROW);
+      OUString author, name;
+      props->getPropertyValue("Author") >>= author;
+      props->getPropertyValue("Name") >>= name;
+      if (!author.equalsAscii(kCommentAuthor)) continue;
+      // Comment names: "attrib:q<id>" (a quote) and "attrib:c<id>" (a claim).
+      const std::string n = ToUtf8(name);
+      const int quote = MarkId(n, 'q'), claim = MarkId(n, 'c');
+      const Look* look = nullptr;
+      if (kinds.quotes && quote >= 0 && (only_ids == nullptr || only_ids->count(quote))) {
+        look = &HighlightLook();
+      } else if (kinds.claims && claim >= 0 && (only_ids == nullptr || only_ids->count(claim))) {
+        look = &ClaimLook();
+      }
+      if (look != nullptr)
+        comments.emplace_back(Reference<css::text::XTextContent>(field, UNO_QUERY_THROW), look);
+    }
+  }
+  edits.planned += 2 * static_cast<int>(comments.size());
+  for (const auto& [comment, look] : comments) {
+    edits.Tick();
+    Reference<css::text::XTextRange> anchor = comment->getAnchor();
+    Reference<css::text::XTextCursor> cursor = anchor->getText()->createTextCursorByRange(anchor);
+    if (!cursor->isCollapsed()) Restore(*look, "d", cursor);
+  }
+  // 2. The bookmarks: originals put back, our footnotes removed.
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   const css::uno::Sequence<OUString> names = bookmarks->getElementNames();
@@ -575,37 +665,35 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     }
     ++removed;
   }
-  if (kinds.quotes || kinds.claims) {
-    Reference<css::container::XEnumeration> fields =
-        Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
-            ->getTextFields()
-            ->createEnumeration();
-    std::vector<Reference<css::uno::XInterface>> ours;
-    while (fields->hasMoreElements()) {
-      Reference<css::uno::XInterface> field(fields->nextElement(), UNO_QUERY);
-      if (!Supports(field, "com.sun.star.text.textfield.Annotation")) continue;
-      Reference<css::beans::XPropertySet> props(field, UNO_QUERY_THROW);
-      OUString author, name;
-      props->getPropertyValue("Author") >>= author;
-      props->getPropertyValue("Name") >>= name;
-      if (!author.equalsAscii(kCommentAuthor)) continue;
-      // Comment names: "attrib:q<id>" (a quote) and "attrib:c<id>" (a claim).
-      const std::string n = ToUtf8(name);
-      const int quote = MarkId(n, 'q'), claim = MarkId(n, 'c');
-      if ((kinds.quotes && quote >= 0 && (only_ids == nullptr || only_ids->count(quote))) ||
-          (kinds.claims && claim >= 0 && (only_ids == nullptr || only_ids->count(claim)))) {
-        ours.push_back(field);
-      }
-    }
-    edits.planned += static_cast<int>(ours.size());
-    for (const auto& field : ours) {
-      edits.Tick();
-      Dispose(field);
-    }
-    removed += static_cast<int>(ours.size());
+  // 3. The comments themselves.
+  for (const auto& [comment, look] : comments) {
+    edits.Tick();
+    Dispose(comment);
   }
+  removed += static_cast<int>(comments.size());
   return removed;
 }
+
+namespace {
+// Runs `edit` with the undo manager locked: what it does is in no undo step. For the
+// selection's bookmarks, which live only inside one command: when a failed command is undone,
+// Writer's undo finds a bookmark to remove by its recorded position, and one that sat at a
+// comment placeholder the command removed and the undo put back is not found (LibreOffice
+// 7.4), so it would outlive the rollback.
+void OutsideUndo(const Reference<css::text::XTextDocument>& doc,
+                 const std::function<void()>& edit) {
+  Reference<css::document::XUndoManager> undo =
+      Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+  undo->lock();
+  try {
+    edit();
+  } catch (...) {
+    undo->unlock();
+    throw;
+  }
+  undo->unlock();
+}
+}  // namespace
 
 int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& selection) {
   std::vector<Reference<css::text::XTextRange>> ranges;
@@ -618,14 +706,16 @@ int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& sel
     ranges.push_back(one);
   }
   int marked = 0;
-  for (const auto& r : ranges) {
-    if (r->getString().isEmpty()) continue;  // collapsed (or holds no text)
-    Reference<css::text::XText> text = r->getText();
-    const std::string base = std::string(kMarkPrefix) + kSelectionTag + std::to_string(marked);
-    text->insertTextContent(r->getStart(), NewBookmark(doc, FromUtf8(base + "b")), false);
-    text->insertTextContent(r->getEnd(), NewBookmark(doc, FromUtf8(base + "e")), false);
-    ++marked;
-  }
+  OutsideUndo(doc, [&] {
+    for (const auto& r : ranges) {
+      if (r->getString().isEmpty()) continue;  // collapsed (or holds no text)
+      Reference<css::text::XText> text = r->getText();
+      const std::string base = std::string(kMarkPrefix) + kSelectionTag + std::to_string(marked);
+      text->insertTextContent(r->getStart(), NewBookmark(doc, FromUtf8(base + "b")), false);
+      text->insertTextContent(r->getEnd(), NewBookmark(doc, FromUtf8(base + "e")), false);
+      ++marked;
+    }
+  });
   return marked;
 }
 
@@ -650,10 +740,12 @@ bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* e
 void UnmarkSelection(const Reference<css::text::XTextDocument>& doc) {
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
-  for (const OUString& name : bookmarks->getElementNames()) {
-    if (!IsOurs(name, kSelectionTag)) continue;
-    Dispose(Reference<css::uno::XInterface>(bookmarks->getByName(name), UNO_QUERY_THROW));
-  }
+  OutsideUndo(doc, [&] {
+    for (const OUString& name : bookmarks->getElementNames()) {
+      if (!IsOurs(name, kSelectionTag)) continue;
+      Dispose(Reference<css::uno::XInterface>(bookmarks->getByName(name), UNO_QUERY_THROW));
+    }
+  });
 }
 
 void UndoStep(const Reference<css::text::XTextDocument>& doc, const OUString& title,

@@ -40,7 +40,8 @@ struct DocParagraphs {
 // the text of every text frame and of the user's footnotes and endnotes (footnotes_allowed =
 // false there; the extension's own footnotes are not read). Headers and footers are not read.
 // Paragraph text is the join of its text portions, mapped to cursor steps (logic/text_map.h);
-// the extension's bookmarks are collected in WriterParagraph::marks. With `looks`, every
+// the extension's bookmarks and comments (their ranges' ends) are collected in
+// WriterParagraph::marks. With `looks`, every
 // portion's original highlight/underline is recorded too (DocParagraphs::looks), which
 // ApplyMarks/ApplyClaims need: reading it here, while the document holds none of the comments
 // they insert, keeps them linear (enumerating a paragraph's portions scans every comment of the
@@ -80,11 +81,15 @@ struct ApplyCounts {
   std::vector<std::string> skipped;
 };
 
-// Highlights + comments of plan.marks (`paragraphs` read with looks). Each highlighted run carries
-// a bookmark "attrib:h<quote>.<run>:<original background>" so that Clear restores it exactly.
+// Highlights + comments of plan.marks (`paragraphs` read with looks). The comment "attrib:q<quote>"
+// sits on the quote's (first) piece, and Clear resets that range's background to the default;
+// where the user's own background differs, and over later pieces of a quote split across texts,
+// a bookmark "attrib:h<quote>.<run>:<original background>" records it so that Clear restores it
+// exactly. Most quotes need no bookmark: every mark costs Writer a scan of all marks.
 ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
-// Wavy underlines + comments of plan.claims; each underlined run carries a bookmark
+// Wavy underlines + comments of plan.claims, recorded as for ApplyMarks: the comment
+// "attrib:c<claim>" and, where needed, bookmarks
 // "attrib:u<claim>.<run>:<underline>_<has colour>_<colour>" (each "d" when not set directly).
 ApplyCounts ApplyClaims(const css::uno::Reference<css::text::XTextDocument>& doc,
                         const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
@@ -104,7 +109,8 @@ int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, const M
                Edits& edits, const std::set<int>* only_ids = nullptr);
 
 // Puts collapsed bookmarks "attrib:s<i>b"/"attrib:s<i>e" at the ends of every non-empty text
-// range of `selection` (the controller's selection); returns how many ranges were marked.
+// range of `selection` (the controller's selection); returns how many ranges were marked. They
+// are in no undo step (nor is their removal): the command removes them, also when it fails.
 int MarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc,
                   const css::uno::Any& selection);
 // Where the selection bookmarks are: the smallest start and largest end; false when none.

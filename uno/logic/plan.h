@@ -38,7 +38,7 @@ inline constexpr char kSelectionTag = 's';
 // Wavy underline colour of a check-worthy claim (0xRRGGBB): a dark orange, unlike any highlight.
 inline constexpr uint32_t kClaimColor = 0xE36C09;
 
-// One of the extension's bookmarks seen in a paragraph (ReadParagraphs collects them).
+// One of the extension's bookmarks or comments seen in a paragraph (ReadParagraphs collects them).
 struct MarkPoint {
   std::string name;   // "attrib:h3.0:d"
   int32_t step = 0;   // where the bookmark starts or ends, in cursor steps
@@ -51,7 +51,7 @@ struct WriterParagraph {
   ParagraphMap map;
   bool footnotes_allowed = true;  // false where Writer refuses a footnote (footnote, frame)
   int32_t text_id = 0;            // which XText holds it: 0 = body, then each cell, frame, note
-  std::vector<MarkPoint> marks;   // the extension's bookmarks in it
+  std::vector<MarkPoint> marks;   // the extension's bookmarks and comments in it
 };
 
 // A position in the document: paragraph index and cursor steps from its start.
