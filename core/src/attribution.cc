@@ -291,6 +291,12 @@ Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
   return MakePhrase(c, subject.first, close + 1);
 }
 
+// "say" itself: its object is nearly always a clause ("said the plan, if passed, would ...").
+bool IsSay(uint64_t h) {
+  return h == HashAscii("said") || h == HashAscii("says") || h == HashAscii("say") ||
+         h == HashAscii("saying");
+}
+
 // Tidies a speaker mention's edges: a sentence adverb or intro word before it ("Indeed, he",
 // "As Professor Foner", "Frustrated, Sanders") and a verb the noun-phrase walk took in at its
 // end ("Mr. Obama hasn't", "One operative tried").
@@ -921,9 +927,18 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           ce = send;
           // Stop before a trailing ", he said", and before ", but they ..." when no "that" opened
           // a clause (the report was a noun phrase: "reiterated the US support for ...").
+          // "reiterated his support for X, the nominee": no "that" and a determiner first, a
+          // noun phrase (like an object report) that ends at its first comma.
+          const bool np_report = !that && !to_clause && !wh_clause && (c.W(cb) & c.L.det) &&
+                                 !c.IsPronoun(cb) && !(cue.classes & (c.L.belief | c.L.report)) &&
+                                 !IsSay(c.tok[cue.first].hash);
           for (int32_t m = cb + 1; m < ce; ++m) {
             if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
               ce = m - 1;
+              break;
+            }
+            if (np_report && c.IsPunct(m, u',')) {
+              ce = m;
               break;
             }
             // "said they want justice, but pledged to remain civil": a second report of the
@@ -937,11 +952,15 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
                 break;
               }
             }
-            if (!that && c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but &&
-                c.IsPronoun(m + 2)) {
+            // ", but Mr. Obama was furious": a new clause with its own subject.
+            if (c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == c.h_but &&
+                (c.IsPronoun(m + 2) || (c.tok[m + 2].IsCap() && !that) ||
+                 (c.tok[m + 2].IsCap() && m + 3 < ce && c.tok[m + 3].kind == TokenKind::kWord &&
+                  (c.W(m + 3) & c.L.aux)))) {
               ce = m;
               break;
             }
+
             // ", which ...", ", while ...", ", saying ...": a new clause or report, not the
             // content.
             if (c.IsPunct(m, u',') && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
@@ -961,11 +980,16 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           cb = k;
           ce = send;
           for (int32_t m = cb + 1; m < ce; ++m) {
-            if (c.IsPunct(m, u',') && m + 1 < ce &&
-                (c.tok[m + 1].hash == c.h_but || c.tok[m + 1].hash == c.h_and || c.IsCue(m + 1) ||
-                 (c.W(m + 1) & c.L.clause_break))) {
-              ce = m;
-              break;
+            // The object is a noun phrase: it ends at the first comma ("reiterated his support
+            // for Mr. Trump, the presumptive nominee"), except inside a list ("A, B and C").
+            if (c.IsPunct(m, u',') && m + 1 < ce) {
+              bool list = false;
+              for (int32_t j = m + 1; j < ce && j < m + 6 && !c.IsPunct(j, u','); ++j)
+                list = list || c.tok[j].hash == c.h_and;
+              if (!list || c.tok[m + 1].hash == c.h_and || c.tok[m + 1].hash == c.h_but) {
+                ce = m;
+                break;
+              }
             }
             if (c.tok[m].hash == c.h_and && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
                 !c.tok[m + 1].IsCap()) {

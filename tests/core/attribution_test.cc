@@ -189,6 +189,15 @@ TEST(IndirectTest, RelativePronounMentionAndTidyMentionEdges) {
   EXPECT_EQ(r.Text(*r.a.quotes[3].speaker_mention), "Mr. Obama");
 }
 
+TEST(IndirectTest, ObjectReportEndsAtItsNounPhrase) {
+  Analysed r = Analyse(
+      "Christie reiterated his support for Mr. Trump, the presumptive nominee. "
+      "Aides said it was done without his knowledge, but Mr. Obama was furious.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "his support for Mr. Trump");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "it was done without his knowledge");
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
