@@ -278,7 +278,9 @@ Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
   if (subject.empty() || subject.last != open) return {};
   // The subject must open its clause: sentence start, after an intro word or a comma.
   const int32_t before = subject.first - 1;
-  if (before >= floor && !c.IsPunct(before, u',') && !(c.W(before) & c.L.intro)) return {};
+  if (before >= floor && !c.IsPunct(before, u',') &&
+      (!(c.W(before) & c.L.intro) || (c.W(before) & c.L.prep)))
+    return {};  // not "in the allied states, in the event of ..., considering"
   if (c.tok[subject.first].kind != TokenKind::kWord ||
       !(c.tok[subject.first].IsCap() || c.IsPronoun(subject.first) ||
         (c.W(subject.first) & c.L.det)))
@@ -333,6 +335,27 @@ Phrase TrimMention(const Ctx& c, Phrase p) {
   return MakePhrase(c, p.first, p.last);
 }
 
+// "Lance Beebe, 49, a Navy veteran who works for the Air Force, said": when no shorter subject
+// fits, the whole clause opening up to the comma before the cue is the mention, if it starts
+// with a name or a noun phrase and holds no cue, quotation mark or clause stop.
+Phrase SubjectClausePrefix(const Ctx& c, int32_t close, int32_t floor) {
+  constexpr int32_t kMaxPrefix = 45;
+  int32_t start = floor;
+  while (start < close && (c.tok[start].kind == TokenKind::kPunct ||
+                           ((c.W(start) & c.L.intro) && !(c.W(start) & (c.L.det | c.L.prep)))))
+    ++start;
+  if (start < close && (c.W(start) & c.L.prep)) return {};  // "in the allied states, ..."
+  if (close - start < 3 || close - start > kMaxPrefix) return {};
+  for (int32_t i = start; i < close; ++i) {
+    if (c.tok[i].Is(kQuoteChar) || c.IsCue(i) || c.tok[i].Is(kSentenceEnd) || c.IsPunct(i, u';') ||
+        c.IsPunct(i, u':'))
+      return {};
+  }
+  Phrase head = After(c, start, close, false);
+  if (head.empty() || head.last >= close || !c.IsPunct(head.last, u',')) return {};
+  return MakePhrase(c, start, close);
+}
+
 // The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
 Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
@@ -344,7 +367,8 @@ Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
       for (int32_t i = p.first; i < p.last; ++i) commas += c.IsPunct(i, u',');
       if (commas > 0) return p;
     }
-    return SubjectBeforeParenthetical(c, k, floor);
+    Phrase sp = SubjectBeforeParenthetical(c, k, floor);
+    return sp.empty() ? SubjectClausePrefix(c, k, floor) : sp;
   }
   if (k < floor) return {};
   // "Cruz, who says ...", "the agency, which said ...": the relative pronoun is the mention

@@ -54,6 +54,9 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
         continue;
       }
     }
+    if ((classes & lang.that_only) &&
+        !(i + len < tok.size() && tok[i + len].hash == HashAscii("that")))
+      continue;
     Cue c;
     c.first = static_cast<int32_t>(i);
     c.last = static_cast<int32_t>(i + len);

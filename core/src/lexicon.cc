@@ -172,6 +172,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->object = c.Category("object");
   d->source = c.Category("source");
   d->to_infinitive = c.Category("to-infinitive");
+  d->that_only = c.Category("that-only");
   const Lexicon& w = d->words;
   d->pron_m = w.Category("pronoun-m");
   d->pron_f = w.Category("pronoun-f");

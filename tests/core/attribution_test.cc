@@ -198,6 +198,15 @@ TEST(IndirectTest, ObjectReportEndsAtItsNounPhrase) {
   EXPECT_EQ(r.Text(r.a.quotes[1].content), "it was done without his knowledge");
 }
 
+TEST(IndirectTest, NoSubjectInsideAPrepositionalPhrase) {
+  // The phrase before the parenthetical is the object of "in", not a speaker.
+  Analysed r = Analyse(
+      "Troops moved in the allied states, in the event of an invasion, considering that this "
+      "would end badly.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Troops");  // the clause's subject
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);

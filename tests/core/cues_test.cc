@@ -32,6 +32,14 @@ TEST(CuesTest, CapitalisedCueOnlyInTitleCaseHeadlines) {
   EXPECT_TRUE(CueTexts(u"She met the Claims Court judge.").empty());
 }
 
+TEST(CuesTest, NounLikeFormsCountOnlyBeforeThat) {
+  // "state", "report", "defend" are mostly nouns or acts in news: cues only before "that".
+  EXPECT_TRUE(CueTexts(u"The state budget and the report grew. They defend the plan.").empty());
+  EXPECT_EQ(CueTexts(u"He tried to defend that Lenin created it. Analysts state that it fell."),
+            (std::vector<std::u16string>{u"defend", u"state"}));
+  EXPECT_TRUE(CueTexts(u"He sent an email and a tweet about their support.").empty());
+}
+
 TEST(CuesTest, VerbsPhrasesAndInflections) {
   EXPECT_EQ(CueTexts(u"Horne said. He says. They told reporters. She pointed out facts."),
             (std::vector<std::u16string>{u"said", u"says", u"told", u"pointed out"}));
