@@ -133,10 +133,11 @@ TEST(Placeholders, GoRightCountsCodePointsNotUnitsNorGraphemes) {
   ASSERT_EQ(d.paragraphs.size(), 1u);
   EXPECT_EQ(d.paragraphs[0].map.text(), s);
   EXPECT_EQ(s.size(), 17u);
-  EXPECT_EQ(CountSteps(d.starts[0]), 14);  // code points
+  EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), 14);  // code points
   EXPECT_EQ(d.paragraphs[0].map.steps(), 14);
   // goRight(2) from the start selects "A𝑥": the pair is one step.
-  Reference<css::text::XTextCursor> c = doc.doc()->getText()->createTextCursorByRange(d.starts[0]);
+  Reference<css::text::XTextCursor> c =
+      doc.doc()->getText()->createTextCursorByRange(uno::RangeAt(d, Position{0, 0}));
   c->goRight(2, true);
   EXPECT_EQ(uno::ToU16(c->getString()), u"A\U0001D465");
   ExpectSpansLandExactly(d, 0);
@@ -171,8 +172,8 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   // The paragraph text as Writer hands it out: field expansions and the footnote label,
   // nothing for the comment, bookmark and frame.
   EXPECT_EQ(Utf8(Ou16(t)).rfind("Page 1 note1 comment mark frame date ", 0), 0u) << Utf8(Ou16(t));
-  Reference<css::text::XTextRange> para(d.starts[0]);
-  EXPECT_EQ(CountSteps(d.starts[0]), d.paragraphs[0].map.steps());
+  Reference<css::text::XTextRange> para(uno::RangeAt(d, Position{0, 0}));
+  EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
   ExpectSpansLandExactly(d, 0);
 }
 
@@ -191,7 +192,7 @@ TEST(Placeholders, TrackedDeletionStaysTextAndSteps) {
   const bool deleted_text_shown = Utf8(Ou16(t)).find("delete") != std::string::npos;
   EXPECT_TRUE(deleted_text_shown) << Utf8(Ou16(t));
   EXPECT_EQ(Utf8(Ou16(t)), "keep delete keep \xF0\x9D\x91\xA5 tail");
-  EXPECT_EQ(CountSteps(d.starts[0]), d.paragraphs[0].map.steps());
+  EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
   ExpectSpansLandExactly(d, 0);
 }
 

@@ -258,6 +258,22 @@ TEST(MarkId, ParsesOnlyOurNames) {
   EXPECT_EQ(MarkId("user:h1.0", 'h'), -1);
 }
 
+TEST(Insertions, PositionsReadBeforeFollowThePlaceholders) {
+  Insertions ins;
+  EXPECT_EQ(ins.Now({2, 5}), (Position{2, 5}));
+  ins.Add({2, 5});
+  ins.Add({2, 1});
+  ins.Add({2, 5});  // two at one place
+  ins.Add({4, 0});
+  EXPECT_EQ(ins.Now({2, 0}), (Position{2, 0}));
+  EXPECT_EQ(ins.Now({2, 1}), (Position{2, 2}));  // what was at 1 is after the placeholder
+  EXPECT_EQ(ins.Now({2, 4}), (Position{2, 5}));
+  EXPECT_EQ(ins.Now({2, 5}), (Position{2, 8}));
+  EXPECT_EQ(ins.Now({2, 9}), (Position{2, 12}));
+  EXPECT_EQ(ins.Now({3, 9}), (Position{3, 9}));  // other paragraphs are untouched
+  EXPECT_EQ(ins.Now({4, 0}), (Position{4, 1}));
+}
+
 TEST(MarksOverlapping, PairsStartsAndEndsByName) {
   auto paras = Paragraphs({u"0123456789", u"0123456789"});
   paras[0].marks = {{"attrib:h0.0:d", 1, true, false},

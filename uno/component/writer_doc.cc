@@ -180,8 +180,7 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     }
     st.out->paragraphs.push_back(std::move(paragraph));
     if (st.looks) st.out->looks.push_back(std::move(looks));
-    st.out->starts.push_back(
-        Reference<css::text::XTextRange>(element, UNO_QUERY_THROW)->getStart());
+    st.out->elements.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW));
   }
 }
 
@@ -202,7 +201,7 @@ void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& 
     if (ours) continue;
     for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
       st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
-      st.out->starts.push_back(mine.starts[k]);
+      st.out->elements.push_back(mine.elements[k]);
       if (st.looks) st.out->looks.push_back(std::move(mine.looks[k]));
     }
   }
@@ -343,21 +342,17 @@ css::util::DateTime Now() {
   return dt;
 }
 
-// One run of equal original look inside a piece: a cursor made on the untouched document
-// (cursors follow later edits, as the piece ranges do) and the encoded original.
+// One run of equal original look inside a piece, in positions as read, and the encoded
+// original.
 struct Run {
-  Reference<css::text::XTextRange> range;
+  Position begin, end;
   std::string encoded;
 };
 
 // The runs of equal original look over piece [begin, end), from the looks ReadParagraphs
 // recorded: no portion enumeration here, so none happens after the first comment exists.
 std::vector<Run> RunsOf(const DocParagraphs& paragraphs, const Look& look, const Piece& piece) {
-  struct At {
-    Position begin, end;
-    const std::string* encoded;
-  };
-  std::vector<At> runs;
+  std::vector<Run> runs;
   for (int32_t p = piece.begin.paragraph; p <= piece.end.paragraph; ++p) {
     for (const PortionLook& portion : paragraphs.looks.at(p)) {
       const int32_t b =
@@ -366,17 +361,14 @@ std::vector<Run> RunsOf(const DocParagraphs& paragraphs, const Look& look, const
           p == piece.end.paragraph ? std::min(portion.end, piece.end.step) : portion.end;
       if (b >= e) continue;
       const std::string& encoded = look.tag == kQuoteTag ? portion.highlight : portion.underline;
-      if (!runs.empty() && *runs.back().encoded == encoded) {
+      if (!runs.empty() && runs.back().encoded == encoded) {
         runs.back().end = Position{p, e};
       } else {
-        runs.push_back(At{Position{p, b}, Position{p, e}, &encoded});
+        runs.push_back(Run{Position{p, b}, Position{p, e}, encoded});
       }
     }
   }
-  std::vector<Run> out;
-  out.reserve(runs.size());
-  for (const At& r : runs) out.push_back(Run{RangeOf(paragraphs, r.begin, r.end), *r.encoded});
-  return out;
+  return runs;
 }
 
 // Whether an encoded original is "not set directly" for every property of the look ("d",
@@ -394,13 +386,14 @@ bool AllDefault(const std::string& encoded) {
 // anchored on), runs whose original is the default get none: Clear resets the comment's range
 // to default first. Every mark Writer makes costs a scan of all marks in LibreOffice 7.4
 // (the unique-name check), so a bookmark per highlighted run made Highlight quadratic.
-int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const Look& look,
-                    const std::vector<Run>& runs, bool covered, int id, int first_run,
-                    Edits& edits) {
+int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const DocParagraphs& paragraphs,
+                    const Insertions& placed, const Look& look, const std::vector<Run>& runs,
+                    bool covered, int id, int first_run, Edits& edits) {
   int index = first_run;
   for (const Run& run : runs) {
     if (covered && AllDefault(run.encoded)) continue;
-    Reference<css::text::XTextCursor> cursor(run.range, UNO_QUERY_THROW);
+    Reference<css::text::XTextCursor> cursor(
+        RangeOf(paragraphs, placed.Now(run.begin), placed.Now(run.end)), UNO_QUERY_THROW);
     if (cursor->isCollapsed()) continue;
     edits.Tick();
     std::string name = std::string(kMarkPrefix) + look.tag + std::to_string(id) + "." +
@@ -421,6 +414,10 @@ struct MarkItem {
   std::function<void(const Reference<css::beans::XPropertySet>&)> set_look;
 };
 
+// LINEAR. Writer ranges are made when they are used and dropped right after, from the
+// positions read and the placeholders inserted since (Insertions): a live UNO cursor or range
+// per item made every later edit scan them all (LibreOffice 7.4 corrects every UNO cursor on
+// many edits, and a range is a mark that the unique-name check of every new mark walks).
 ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const Look& look, const char* what,
                        const std::vector<MarkItem>& items, Edits& edits) {
@@ -428,44 +425,48 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   if (paragraphs.looks.size() != paragraphs.paragraphs.size()) {
     throw css::uno::RuntimeException("attrib: paragraphs read without their looks");
   }
-  // All ranges and runs first, from the untouched document (UNO cursors follow later edits).
-  std::vector<std::vector<Reference<css::text::XTextRange>>> ranges(items.size());
+  // The pieces that hold text in Writer (one over placeholders only holds none) and their runs.
+  std::vector<std::vector<Piece>> pieces(items.size());
   std::vector<std::vector<std::vector<Run>>> runs(items.size());
-  int bookmarks = 0;
+  int planned = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     for (const Piece& p : *items[i].pieces) {
-      Reference<css::text::XTextRange> r = RangeOf(paragraphs, p.begin, p.end);
-      if (r->getString().isEmpty()) continue;
-      ranges[i].push_back(r);
+      if (RangeOf(paragraphs, p.begin, p.end)->getString().isEmpty()) continue;
+      pieces[i].push_back(p);
       runs[i].push_back(RunsOf(paragraphs, look, p));
       for (const Run& run : runs[i].back()) {
-        bookmarks += ranges[i].size() > 1 || !AllDefault(run.encoded) ? 1 : 0;
+        planned += pieces[i].size() > 1 || !AllDefault(run.encoded) ? 1 : 0;
       }
     }
-    if (ranges[i].empty()) {
+    if (pieces[i].empty()) {
       counts.skipped.push_back(std::string(what) + " " + std::to_string(items[i].id) +
                                ": empty range in Writer");
+    } else {
+      planned += 1 + static_cast<int>(pieces[i].size());
     }
   }
-  int planned = bookmarks;
-  for (const auto& r : ranges) planned += r.empty() ? 0 : 1 + static_cast<int>(r.size());
   edits.planned += planned;
   const css::util::DateTime now = Now();
-  // 1. Comments, from the last to the first: each adds its placeholders only after earlier
-  //    ranges. Before any look is set, so no placeholder inherits one (a colour that expanded
-  //    onto a placeholder at a paragraph end would outlive Clear as an empty hint). The
-  //    comment's range is the item's first piece: Clear resets it to default.
+  Insertions placed;
+  // 1. Comments, from the last to the first: each adds its placeholder (at its range's end)
+  //    only after earlier ranges begin. Before any look is set, so no placeholder inherits one
+  //    (a colour that expanded onto a placeholder at a paragraph end would outlive Clear as an
+  //    empty hint). The comment's range is the item's first piece: Clear resets it to default.
   for (size_t i = items.size(); i-- > 0;) {
-    if (ranges[i].empty()) continue;
+    if (pieces[i].empty()) continue;
     edits.Tick();
+    const Piece& first = pieces[i][0];
+    Reference<css::text::XTextRange> range =
+        RangeOf(paragraphs, placed.Now(first.begin), placed.Now(first.end));
     Reference<css::beans::XPropertySet> note(
         Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
     note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
     note->setPropertyValue("Content", Any(FromUtf8(*items[i].comment)));
     note->setPropertyValue("Name", Any(FromUtf8(*items[i].name)));
     note->setPropertyValue("DateTimeValue", Any(now));
-    ranges[i][0]->getText()->insertTextContent(
-        ranges[i][0], Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
+    range->getText()->insertTextContent(
+        range, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
+    placed.Add(first.end);
     ++counts.comments;
   }
   // 2. The originals the comments' ranges do not give back (read before any edit: marks
@@ -473,15 +474,17 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
     for (size_t k = 0; k < runs[i].size(); ++k) {
-      n += RecordOriginals(doc, look, runs[i][k], k == 0, items[i].id, n, edits);
+      n +=
+          RecordOriginals(doc, paragraphs, placed, look, runs[i][k], k == 0, items[i].id, n, edits);
     }
-    if (!ranges[i].empty()) ++counts.marks;
+    if (!pieces[i].empty()) ++counts.marks;
   }
   // 3. The look in document order: a quote inside another (a mixed fragment) stays visible.
   for (size_t i = 0; i < items.size(); ++i) {
-    for (const auto& r : ranges[i]) {
+    for (const Piece& p : pieces[i]) {
       edits.Tick();
-      items[i].set_look(Reference<css::beans::XPropertySet>(r, UNO_QUERY_THROW));
+      items[i].set_look(Reference<css::beans::XPropertySet>(
+          RangeOf(paragraphs, placed.Now(p.begin), placed.Now(p.end)), UNO_QUERY_THROW));
     }
   }
   return counts;
@@ -521,7 +524,7 @@ DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, boo
 }
 
 Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Position& pos) {
-  const Reference<css::text::XTextRange>& start = doc.starts.at(pos.paragraph);
+  const Reference<css::text::XTextRange> start = doc.elements.at(pos.paragraph)->getStart();
   Reference<css::text::XTextCursor> cursor = start->getText()->createTextCursorByRange(start);
   StepRight(cursor, pos.step, false);
   return cursor.get();
@@ -529,7 +532,7 @@ Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Positio
 
 Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Position& begin,
                                          const Position& end) {
-  const Reference<css::text::XTextRange>& start = doc.starts.at(begin.paragraph);
+  const Reference<css::text::XTextRange> start = doc.elements.at(begin.paragraph)->getStart();
   Reference<css::text::XText> text = start->getText();
   Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(start);
   StepRight(cursor, begin.step, false);
@@ -575,17 +578,18 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
                            const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
   ApplyCounts counts;
   edits.planned += static_cast<int>(plan.footnotes.size());
-  std::vector<Reference<css::text::XTextRange>> points;
-  for (const PlannedFootnote& f : plan.footnotes) points.push_back(RangeAt(paragraphs, f.at));
   // In document order: each new footnote follows all earlier ones, so Writer renumbers none of
-  // them (inserting before them made every insertion renumber the rest). The insertion points
-  // are cursors made before any insertion; later ones move with the text an insertion adds.
-  for (size_t i = 0; i < plan.footnotes.size(); ++i) {
-    const PlannedFootnote& f = plan.footnotes[i];
+  // them (inserting before them made every insertion renumber the rest). Each insertion point
+  // is made when it is used, from the position read and the anchors inserted before it (a live
+  // cursor per footnote made every insertion scan them all: see ApplyItems).
+  Insertions placed;
+  for (const PlannedFootnote& f : plan.footnotes) {
     edits.Tick();
+    Reference<css::text::XTextRange> point = RangeAt(paragraphs, placed.Now(f.at));
     Reference<css::text::XTextContent> note(
         Factory(doc)->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
-    points[i]->getText()->insertTextContent(points[i], note, false);
+    point->getText()->insertTextContent(point, note, false);
+    placed.Add(f.at);
     Reference<css::text::XText> note_text(note, UNO_QUERY_THROW);
     note_text->setString(FromUtf8(f.text));
     note_text->insertTextContent(note_text->getStart(), NewBookmark(doc, FromUtf8(f.name)), false);

@@ -31,8 +31,10 @@ struct PortionLook {
 };
 
 struct DocParagraphs {
-  std::vector<WriterParagraph> paragraphs;                         // what the engine reads
-  std::vector<css::uno::Reference<css::text::XTextRange>> starts;  // each paragraph's start
+  std::vector<WriterParagraph> paragraphs;  // what the engine reads
+  // Each paragraph (Writer's paragraph object). Not a range at its start: every XTextRange
+  // kept alive is a mark in Writer, which every new mark then scans (LibreOffice 7.4).
+  std::vector<css::uno::Reference<css::text::XTextRange>> elements;
   std::vector<std::vector<PortionLook>> looks;  // per paragraph when read with looks, else empty
 };
 

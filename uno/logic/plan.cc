@@ -235,6 +235,18 @@ void OffsetIds(EditPlan* plan, int quote_base, int claim_base) {
   }
 }
 
+void Insertions::Add(const Position& at) {
+  std::vector<int32_t>& steps = steps_[at.paragraph];
+  steps.insert(std::upper_bound(steps.begin(), steps.end(), at.step), at.step);
+}
+
+Position Insertions::Now(const Position& as_read) const {
+  auto it = steps_.find(as_read.paragraph);
+  if (it == steps_.end()) return as_read;
+  const auto before = std::upper_bound(it->second.begin(), it->second.end(), as_read.step);
+  return {as_read.paragraph, as_read.step + static_cast<int32_t>(before - it->second.begin())};
+}
+
 int MarkId(const std::string& name, char tag) {
   const std::string prefix = std::string(kMarkPrefix) + tag;
   if (name.compare(0, prefix.size(), prefix) != 0) return -1;

@@ -15,6 +15,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -123,6 +124,22 @@ void ShiftParagraphs(EditPlan* plan, int32_t first);
 void RestrictTo(EditPlan* plan, const Position& begin, const Position& end);
 // Adds the bases to quote and claim ids, renaming marks and claims to match.
 void OffsetIds(EditPlan* plan, int quote_base, int claim_base);
+
+// One-step placeholders (comment ends, footnote anchors) inserted since the paragraphs were
+// read, so that positions read before can be used after without keeping a Writer cursor alive
+// for each (Writer scans every live UNO cursor on many edits, LibreOffice 7.4). A placeholder
+// inserted at a position moves what was there, as it moves a Writer cursor:
+//
+//   Insertions ins;  ins.Add({3, 10});
+//   ins.Now({3, 10}) == Position{3, 11};   ins.Now({3, 9}) == Position{3, 9}
+class Insertions {
+ public:
+  void Add(const Position& at);                 // `at` as read, before any insertion
+  Position Now(const Position& as_read) const;  // where that position is now
+
+ private:
+  std::map<int32_t, std::vector<int32_t>> steps_;  // per paragraph, sorted
+};
 
 // The id in an extension bookmark name "attrib:<tag><id>.<run>:..." or comment name
 // "attrib:<q|c><id>"; -1 when `name` is not of that form.
