@@ -542,6 +542,7 @@ int main(int argc, char** argv) {
 
   attrib::office::OfficeOptions options;
   options.tag = "writer-bench";
+  options.keep_dir = !keep.empty();  // soffice's profile and log too (its stderr: our LogInfo)
   options.progress = [](const std::string& s) { std::cerr << "writer_bench: " << s << "\n"; };
   std::string error;
   std::unique_ptr<attrib::office::Office> office;
