@@ -550,11 +550,15 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
     if (qi.open_tok >= n) continue;
     // Content words.
     int32_t cf = qi.open_tok + 1, cl = TokenAt(*in.tokens, q.content.end);
-    int words = 0, caps = 0;
+    int words = 0, caps = 0, long_words = 0, long_caps = 0;
     for (int32_t k = cf; k < cl && k < n; ++k) {
       if (c.tok[k].kind != TokenKind::kPunct) {
         ++words;
         if (c.tok[k].IsCap() || c.tok[k].kind == TokenKind::kNumber) ++caps;
+        if (c.tok[k].kind == TokenKind::kWord && c.tok[k].end - c.tok[k].begin >= 4) {
+          ++long_words;
+          long_caps += c.tok[k].IsCap();
+        }
       }
     }
     if (words == 0) continue;
@@ -598,7 +602,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         break;
       }
     }
-    const bool title_case = caps == words && words <= 8 && !ends_punct;
+    // A title: every word capitalised, or (headline style, "Legend in the Coal Fields.") every
+    // word of four letters or more, when no cue stands next to it.
+    const bool headline = long_words >= 2 && long_caps == long_words && words <= 8 && !after_cue &&
+                          !before_cue && !before_cue_comma && !before_colon;
+    const bool title_case = (caps == words && words <= 8 && !ends_punct) || headline;
     QuoteKind kind;
     if ((before_empty || before_cue_comma || (before_cue && starts_upper) ||
          (before_colon && starts_upper)) &&

@@ -235,6 +235,17 @@ TEST(KindsTest, MixedFragmentAndScareQuotes) {
   EXPECT_LT(all.a.quotes[0].confidence, 0.5);
 }
 
+TEST(KindsTest, HeadlineStyleTitlesAreNotSpeech) {
+  // A title in headline case, even with its period inside the marks, is not a quotation;
+  // the same words with a cue beside them are.
+  Analysed r = Analyse(
+      "The column \u201CLegend in the Coal Fields.\u201D ran on Sunday.\n"
+      "\u201CCoal Is Not the Villain,\u201D he said.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "Coal Is Not the Villain,");
+  EXPECT_EQ(r.a.quotes[0].kind, QuoteKind::kDirect);
+}
+
 TEST(UnitsTest, AttributionUnitsMergeInterruptedQuotation) {
   Options o;
   o.attribution_units = true;
