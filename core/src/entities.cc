@@ -9,6 +9,8 @@
 namespace attrib {
 namespace {
 
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+
 struct Entity {
   std::string name;
   std::string role;
@@ -17,7 +19,8 @@ struct Entity {
   bool org = false;
   uint64_t surname = 0;
   uint64_t first = 0;
-  std::vector<uint64_t> words;  // lower-cased words of role and description
+  Gender gender = Gender::kUnknown;  // from honorifics, gendered role nouns, first names
+  std::vector<uint64_t> words;       // lower-cased words of role and description
   std::vector<Span> mentions;
   bool speaks = false;
 };
@@ -60,8 +63,34 @@ struct Resolver {
     if (m.empty() || m.back() != s) m.push_back(s);  // sorted and made unique at the end
   }
 
+  // The gender the words of [a, b) state: "Mrs.", "spokeswoman", "Hillary"; unknown when they
+  // state none or both.
+  Gender GenderOf(int32_t a, int32_t b) const {
+    bool male = false, female = false;
+    for (int32_t i = a; i < b; ++i) {
+      if (tok[i].kind != TokenKind::kWord) continue;
+      male = male || (T(i) & L.male);
+      female = female || (T(i) & L.female);
+    }
+    return male == female ? Gender::kUnknown : (male ? Gender::kMale : Gender::kFemale);
+  }
+  void NoteGender(int e, int32_t a, int32_t b) {
+    if (e >= 0 && ents[e].gender == Gender::kUnknown) ents[e].gender = GenderOf(a, b);
+  }
+  // False when entity `e` is known to be of the other gender than the pronoun's.
+  bool Agrees(int e, Gender pronoun) const {
+    return pronoun == Gender::kUnknown || ents[e].gender == Gender::kUnknown ||
+           ents[e].gender == pronoun;
+  }
+
   // The entity for the non-pronoun phrase [a, b); -1 when it names nobody.
   int Link(int32_t a, int32_t b, Span span) {
+    const int e = LinkPhrase(a, b, span);
+    NoteGender(e, a, b);
+    return e;
+  }
+
+  int LinkPhrase(int32_t a, int32_t b, Span span) {
     // Comma segments (not inside parentheses).
     std::vector<std::pair<int32_t, int32_t>>& segs = segs_;  // reused: Link does not recurse
     segs.clear();
@@ -230,6 +259,9 @@ struct Resolver {
   }
 
   int ResolvePronoun(int32_t t, bool neuter) {
+    const Gender g = (W(t) & L.pron_m)   ? Gender::kMale
+                     : (W(t) & L.pron_f) ? Gender::kFemale
+                                         : Gender::kUnknown;
     const int32_t pos = tok[t].begin;
     const int32_t para = tok[t].paragraph;
     if (neuter) {
@@ -246,19 +278,21 @@ struct Resolver {
     int looked = 0;  // every look-back below is bounded in candidates
     for (auto it = subjects.rbegin();
          it != subjects.rend() && it->second >= sentence_begin && looked++ < 64; ++it) {
-      if (it->second < pos && !ents[it->first].org) first_in_sentence = it->first;
+      if (it->second < pos && !ents[it->first].org && Agrees(it->first, g))
+        first_in_sentence = it->first;
     }
     if (first_in_sentence >= 0) return first_in_sentence;
     looked = 0;
     for (auto it = subjects.rbegin(); it != subjects.rend() && looked++ < 64; ++it) {
       if (it->second >= pos) continue;
       if (it->second <= last_quote_end) break;
-      if (!ents[it->first].org) return it->first;
+      if (!ents[it->first].org && Agrees(it->first, g)) return it->first;
     }
-    if (last_quote_speaker >= 0 && para - last_quote_para <= 4) return last_quote_speaker;
+    if (last_quote_speaker >= 0 && para - last_quote_para <= 4 && Agrees(last_quote_speaker, g))
+      return last_quote_speaker;
     looked = 0;
     for (auto it = subjects.rbegin(); it != subjects.rend() && looked++ < 200; ++it) {
-      if (it->second < pos && !ents[it->first].org) return it->first;
+      if (it->second < pos && !ents[it->first].org && Agrees(it->first, g)) return it->first;
     }
     return -1;
   }

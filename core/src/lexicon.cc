@@ -193,6 +193,8 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->title = d->titles.Category("title");
   d->person = d->titles.Category("person");
   d->org = d->titles.Category("org");
+  d->male = d->titles.Category("male");
+  d->female = d->titles.Category("female");
   return d;
 }
 

@@ -107,7 +107,7 @@ struct LanguageData {
   uint32_t pron_m = 0, pron_f = 0, pron_n = 0, pron_p = 0, pron_1 = 0, aux = 0, det = 0, prep = 0,
            clause = 0, comp = 0, intro = 0, addressee = 0, cue_tail = 0, wh = 0, clause_break = 0,
            relative = 0;
-  uint32_t title = 0, person = 0, org = 0;
+  uint32_t title = 0, person = 0, org = 0, male = 0, female = 0;
   uint32_t pronouns() const { return pron_m | pron_f | pron_n | pron_p | pron_1; }
   uint32_t speech_like() const { return speech | tell | write | ask; }
 };

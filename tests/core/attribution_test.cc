@@ -49,6 +49,18 @@ TEST(SpeakersTest, ContinuationAndPronounPrefersLastQuoteSpeaker) {
   EXPECT_TRUE(s.anonymous);
 }
 
+TEST(SpeakersTest, PronounsAgreeInGender) {
+  // The latest subject is Biden, but "she" cannot be him: the spokeswoman is meant.
+  Analysed r = Analyse(
+      "\u201CWe are ready,\u201D said Emily Horne, a spokeswoman for the council.\n"
+      "President Joe Biden will travel to Geneva next week.\n"
+      "\u201CThe talks will be hard,\u201D she said.\n"
+      "\u201CWe will not give in,\u201D he said.");
+  ASSERT_EQ(r.a.quotes.size(), 3u);
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Emily Horne");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[2]), "Joe Biden");
+}
+
 TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
   Analysed r = Analyse(
       "Previously, the spokeswoman for the National Security Council, Emily Horne, reported on "
