@@ -17,14 +17,13 @@ struct Ctx {
   const std::vector<Token>& tok;
   const LanguageData& L;
   const std::vector<int>& cue_at;  // token -> cue index covering it, -1
-  uint64_t h_of, h_for, h_to, h_that, h_it, h_but, h_and, h_comma;
+  uint64_t h_of, h_for, h_to, h_it, h_but, h_and, h_comma;
 
   explicit Ctx(const AttributionInput& i)
       : in(i), tok(i.tokens->tokens), L(*i.lang), cue_at(i.cue_at) {
     h_of = HashAscii("of");
     h_for = HashAscii("for");
     h_to = HashAscii("to");
-    h_that = HashAscii("that");
     h_it = HashAscii("it");
     h_but = HashAscii("but");
     h_and = HashAscii("and");
@@ -39,6 +38,8 @@ struct Ctx {
   uint32_t T(int32_t i) const { return in.info[i].titles; }
   bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0; }
   bool IsCue(int32_t i) const { return cue_at[i] >= 0; }
+  // The complementiser that opens reported content: "that", "dass"/"daß" (words.txt "comp").
+  bool IsComp(int32_t i) const { return tok[i].kind == TokenKind::kWord && (W(i) & L.comp); }
   bool SameSentence(int32_t a, int32_t b) const { return tok[a].sentence == tok[b].sentence; }
   // A '.' glued to an abbreviation or initial inside a name ("Mr.", "B.", "Jr.").
   bool IsInnerPeriod(int32_t i) const {
@@ -844,7 +845,27 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       a.kind = QuoteKind::kIndirect;
       a.cue = static_cast<int>(ci);
       int32_t cb = -1, ce = -1;  // content tokens [cb, ce)
-      if (cue.classes & c.L.source) {
+      if (cue.classes & c.L.source_before) {
+        // "Dem Bericht zufolge ...": the source precedes the cue; the content is the rest of
+        // the sentence, or what came before the source ("..., dem Bericht zufolge.").
+        if (!Enabled(sieves, "according-to") || cue.first - 1 < s0) continue;
+        Phrase src = Before(c, cue.first - 1, s0);
+        if (src.empty()) continue;
+        a.speaker = src;
+        int32_t k = cue.last;
+        if (k < send && c.IsPunct(k, u',')) ++k;
+        if (send - k >= 2) {
+          cb = k;
+          ce = send;
+        } else if (src.first - 1 > s0 && c.IsPunct(src.first - 1, u',')) {
+          cb = s0;
+          ce = src.first - 1;
+        } else {
+          continue;
+        }
+        a.rule = "according-to";
+        a.confidence = 0.75;
+      } else if (cue.classes & c.L.source) {
         if (!Enabled(sieves, "according-to")) continue;
         Phrase src = After(c, cue.last, s1, false);
         if (src.empty()) continue;
@@ -870,10 +891,10 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         int32_t clause_at = cue.last;  // where a bare clause may open
         if (cue.classes & c.L.tell) {
           int32_t m = k;
-          while (m < send && m < k + 5 && !(c.tok[m].hash == c.h_that) &&
-                 c.tok[m].kind == TokenKind::kWord && !c.IsCue(m))
+          while (m < send && m < k + 5 && !c.IsComp(m) && c.tok[m].kind == TokenKind::kWord &&
+                 !c.IsCue(m))
             ++m;
-          if (m < send && c.tok[m].hash == c.h_that)
+          if (m < send && c.IsComp(m))
             k = m;
           else if (k < send && (c.W(k) & c.L.addressee))
             k = k + 1;
@@ -881,35 +902,35 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
             Phrase obj = After(c, k, send, false);
             k = obj.empty() ? k + 1 : obj.last;
           }
-          if (k > cue.last && c.tok[k - 1].hash != c.h_that)
-            clause_at = k;  // "told reporters this was"
+          if (k > cue.last && !c.IsComp(k - 1)) clause_at = k;  // "told reporters this was"
         }
         while (k < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.aux) &&
-               !c.IsPronoun(k) && c.tok[k].hash != c.h_that)
+               !c.IsPronoun(k) && !c.IsComp(k))
           ++k;
         {
           // "said on Tuesday that", "said in a statement Monday that": an adjunct before "that".
           int32_t m = k;
-          while (m < send && m < k + 7 && c.tok[m].hash != c.h_that &&
+          while (m < send && m < k + 7 && !c.IsComp(m) &&
                  (c.tok[m].kind != TokenKind::kPunct || c.IsInnerPeriod(m)) && !c.IsCue(m))
             ++m;
-          if (m > k && m < send && c.tok[m].hash == c.h_that && c.tok[m].kind == TokenKind::kWord &&
+          if (m > k && m < send && c.IsComp(m) && c.tok[m].kind == TokenKind::kWord &&
               ((c.W(k) & c.L.prep) || c.tok[k].IsCap() || c.tok[k].kind == TokenKind::kNumber))
             k = m;
         }
         // A clause right after the cue with no "that": "said officials are ...", "said no
         // decision had been made".
+        // "ausgeführt, daß ...", "Ich wußte, daß ...": a comma before the complementiser.
+        if (k == clause_at && k + 1 < send && c.IsPunct(k, u',') && c.IsComp(k + 1)) k = k + 1;
         const bool bare_clause = k < send && k == clause_at && c.tok[k].kind != TokenKind::kPunct &&
                                  !(c.W(k) & (c.L.prep | c.L.clause | c.L.aux)) && !c.IsCue(k) &&
                                  !(cue.classes & (c.L.object | c.L.report)) && k + 1 < send &&
                                  c.tok[k + 1].kind != TokenKind::kPunct;
-        const bool that =
-            k < send && c.tok[k].hash == c.h_that && c.tok[k].kind == TokenKind::kWord;
+        const bool that = k < send && c.IsComp(k) && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
         // "asked whether ...", "wondered how ...": an embedded question is the content.
         const bool wh_clause =
             (cue.classes & (c.L.ask | c.L.belief | c.L.tell)) && k == clause_at && k + 1 < send &&
-            c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) && c.tok[k].hash != c.h_that;
+            c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) && !c.IsComp(k);
         // "pledged to remain civil": "to" and a verb (a lower-case word that opens no NP).
         const bool to_clause = (cue.classes & c.L.to_infinitive) && k == cue.last && k + 1 < send &&
                                c.tok[k].hash == c.h_to && c.tok[k + 1].kind == TokenKind::kWord &&

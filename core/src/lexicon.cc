@@ -173,6 +173,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->source = c.Category("source");
   d->to_infinitive = c.Category("to-infinitive");
   d->that_only = c.Category("that-only");
+  d->source_before = c.Category("source-before");
   const Lexicon& w = d->words;
   d->pron_m = w.Category("pronoun-m");
   d->pron_f = w.Category("pronoun-f");

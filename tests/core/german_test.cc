@@ -71,3 +71,24 @@ TEST(GermanTest, DirectQuotesAndSpeakers) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanIndirectTest, CommaBeforeDassAndZufolge) {
+  Options o;
+  o.language = "de";
+  Analysed r = Analyse(
+      "Der Minister erklärte, daß die Lage ernst sei. "
+      "Dem Bericht der Polizei zufolge wurden drei Personen verletzt.",
+      o);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "die Lage ernst sei");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Der Minister");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "wurden drei Personen verletzt");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "zufolge");
+  EXPECT_EQ(r.a.quotes[1].rule, "according-to");
+}
+
+}  // namespace
+}  // namespace attrib
