@@ -14,6 +14,10 @@
 //               would do it, all inside soffice; checked by reading the colour back
 //   native-set  findAll as above + XPropertySet.setPropertyValue(CharBackColor) on each range
 //               from this process (two bridge calls per range)
+//   bare-fn     Insert Footnotes with the hidden argument AttribBareFootnotes: empty footnotes at
+//               the same points, no text, no bookmark — Writer's own cost of the footnotes, the
+//               floor for the footnotes' growth (inserting them over the bridge instead takes
+//               minutes: Writer re-lays out per edit from a non-main thread)
 // The native floor is the faster of the two. Times are the command alone (load and close
 // excluded), medians of R runs: wall clock, and soffice.bin's user+system CPU time in the same
 // span (the honest number on a shared machine). Memory: soffice.bin's VmRSS before the command and
@@ -362,8 +366,10 @@ struct Measurement {
   std::string detail;        // what was done, for the table's notes
 };
 
-enum class Method { kNativeSelect, kNativeSet, kHighlight, kFootnotes };
-constexpr const char* kMethodNames[] = {"native-sel", "native-set", "highlight", "footnotes"};
+enum class Method { kNativeSelect, kNativeSet, kHighlight, kFootnotes, kBareFootnotes };
+constexpr const char* kMethodNames[] = {"native-sel", "native-set", "highlight", "footnotes",
+                                        "bare-fn"};
+constexpr int kMethods = 5;
 
 Measurement Measure(attrib::office::Office& office, const std::string& path, Method method) {
   Measurement m;
@@ -375,9 +381,10 @@ Measurement Measure(attrib::office::Office& office, const std::string& path, Met
   const Reference<css::uno::XComponentContext>& ctx = office.context();
   Reference<css::frame::XFrame> frame = FrameOf(doc);
   // The timed dispatch includes its queryDispatch (1–8 ms over the bridge), as a user's does.
-  const char* url = method == Method::kHighlight   ? "org.attrib:HighlightQuotes"
-                    : method == Method::kFootnotes ? "org.attrib:InsertFootnotes"
-                                                   : ".uno:BackColor";
+  const char* url = method == Method::kHighlight ? "org.attrib:HighlightQuotes"
+                    : (method == Method::kFootnotes || method == Method::kBareFootnotes)
+                        ? "org.attrib:InsertFootnotes"
+                        : ".uno:BackColor";
   m.rss_before_mb = StatusMb(pid, "VmRSS:");
   ResetPeak(pid);
   const double cpu_start = CpuSeconds(pid);
@@ -414,8 +421,15 @@ Measurement Measure(attrib::office::Office& office, const std::string& path, Met
       break;
     }
     case Method::kHighlight:
-    case Method::kFootnotes: {
-      std::string result = DispatchAndWait(ctx, frame, url);
+    case Method::kFootnotes:
+    case Method::kBareFootnotes: {
+      css::uno::Sequence<css::beans::PropertyValue> args;
+      if (method == Method::kBareFootnotes) {
+        args.realloc(1);
+        args.getArray()[0].Name = "AttribBareFootnotes";
+        args.getArray()[0].Value <<= true;
+      }
+      std::string result = DispatchAndWait(ctx, frame, url, args);
       m.seconds = Seconds(Clock::now() - start);
       m.cpu_seconds = CpuSeconds(pid) - cpu_start;
       nlohmann::json j = nlohmann::json::parse(result, nullptr, false);
@@ -485,7 +499,7 @@ std::vector<int> ParseScales(const std::string& s) {
 
 int Usage() {
   std::cerr << "usage: writer_bench [--pages N (500)] [--scales 1,2,4] [--reps R (1)]\n"
-               "                    [--only native-sel,native-set,highlight,footnotes]\n"
+               "                    [--only native-sel,native-set,highlight,footnotes,bare-fn]\n"
                "                    [--timeout SECONDS per command (900)] [--keep DIR]\n"
                "                    [--office-per-run: a new soffice for each measurement, for\n"
                "                     memory figures that do not depend on earlier documents]\n";
@@ -521,7 +535,7 @@ int main(int argc, char** argv) {
   if (pages <= 0) return Usage();
   const std::vector<int> scales = ParseScales(scales_arg);
   std::vector<Method> methods;
-  for (int m = 0; m < 4; ++m) {
+  for (int m = 0; m < kMethods; ++m) {
     if (only.empty() ||
         ("," + only + ",").find(std::string(",") + kMethodNames[m] + ",") != std::string::npos) {
       methods.push_back(static_cast<Method>(m));
@@ -653,7 +667,9 @@ int main(int argc, char** argv) {
     }
   }
   std::printf(
-      "x native = time / the faster native method at that scale; growth = time / time at "
+      "x native = time / the faster of native-sel and native-set at that scale (highlighting); "
+      "bare-fn = Writer's own footnotes at the same points, the floor for the footnotes' growth;\n"
+      "growth = time / time at "
       "the first scale (linear: %s); cpu = soffice.bin's user+system time in the span;\n"
       "+doc MB = soffice.bin's VmRSS growth from loading the document, +peak MB = its VmHWM while\n"
       "the command ran above its VmRSS before it (use --office-per-run for these)\n",

@@ -299,7 +299,7 @@ OUString InsertFootnotes(const CommandContext& c) {
     Analyse(doc, &a, false);  // read after the removal: our footnote anchors are not in the text
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
-    counts = ApplyFootnotes(doc, a.paragraphs, a.plan, edits);
+    counts = ApplyFootnotes(doc, a.paragraphs, a.plan, edits, c.bare_footnotes);
     counts.removed = removed;
   });
   TellSkipped(c, "Insert Attribution Footnotes", a, counts);

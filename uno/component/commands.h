@@ -43,6 +43,10 @@ struct CommandContext {
   css::uno::Reference<css::frame::XModel> model;               // the frame's document (may be null)
   css::uno::Reference<css::task::XStatusIndicator> indicator;  // from the dispatch arguments
   int fail_after_edits = -1;                                   // from the dispatch arguments
+  // Hidden dispatch argument "AttribBareFootnotes" (bench/writer_bench.cc only): Insert
+  // Footnotes inserts empty footnotes with no text and no bookmark at the same points — Writer's
+  // own cost of the footnotes, the floor the command is measured against. Never from the UI.
+  bool bare_footnotes = false;
 };
 
 // Runs a command; returns a JSON summary of what it did (the dispatch result). Throws on

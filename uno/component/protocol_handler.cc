@@ -87,6 +87,7 @@ class ProtocolHandler
       for (const css::beans::PropertyValue& arg : args) {  // hidden arguments: commands.h
         if (arg.Name == "StatusIndicator") arg.Value >>= c.indicator;
         if (arg.Name == "AttribFailAfterEdits") arg.Value >>= c.fail_after_edits;
+        if (arg.Name == "AttribBareFootnotes") arg.Value >>= c.bare_footnotes;
       }
       if (command->needs_writer && !IsWriterTextDocument(c.model)) {
         throw css::uno::RuntimeException(OUString::createFromAscii(command->title) +

@@ -95,9 +95,11 @@ ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
 // "attrib:u<claim>.<run>:<underline>_<has colour>_<colour>" (each "d" when not set directly).
 ApplyCounts ApplyClaims(const css::uno::Reference<css::text::XTextDocument>& doc,
                         const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
-// Footnotes of plan.footnotes, each holding a bookmark named PlannedFootnote::name.
+// Footnotes of plan.footnotes, each holding a bookmark named PlannedFootnote::name. `bare`
+// (benchmark only, CommandContext::bare_footnotes): empty footnotes, no text, no bookmark.
 ApplyCounts ApplyFootnotes(const css::uno::Reference<css::text::XTextDocument>& doc,
-                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
+                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits,
+                           bool bare = false);
 
 struct MarkKinds {
   bool quotes = false;  // highlights + their comments
