@@ -261,17 +261,21 @@ Phrase After(const Ctx& c, int32_t i, int32_t limit, bool appositions) {
 // noun phrase (PolNeAR's convention), not when it is a participle or relative clause.
 Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
   constexpr int32_t kMaxParenthetical = 20;
+  const char16_t mark = c.ch(close);  // ',' or a dash: "Democrats — and some Republicans — say"
   int32_t open = close - 1;
   bool has_cue = false;
-  while (open > floor && close - open <= kMaxParenthetical && !c.IsPunct(open, u',')) {
+  while (open > floor && close - open <= kMaxParenthetical && !c.IsPunct(open, mark)) {
     if (c.tok[open].Is(kQuoteChar) || c.tok[open].Is(kSentenceEnd) || c.IsPunct(open, u';') ||
         c.IsPunct(open, u':'))
       return {};
     has_cue = has_cue || c.IsCue(open);
     --open;
   }
-  if (open <= floor || !c.IsPunct(open, u',') || close - open < 3) return {};
+  if (open <= floor || !c.IsPunct(open, mark)) return {};
   const int32_t first = open + 1;  // the parenthetical is [first, close)
+  // One word only as an age ("Suu Kyi, 70, said"); otherwise a phrase of two words or more.
+  if (close - open < 3 && !(close - open == 2 && c.tok[first].kind == TokenKind::kNumber))
+    return {};
   if (c.IsPronoun(first)) return {};
   // A cue inside only in a relative clause ("Cruz, who says ..., said"), a report of its own.
   if (has_cue && !(c.W(first) & c.L.relative)) return {};
@@ -290,7 +294,7 @@ Phrase SubjectBeforeParenthetical(const Ctx& c, int32_t close, int32_t floor) {
       c.in.text.substr(c.tok[first].begin, c.tok[first].end - c.tok[first].begin);
   const bool verbal = (w.size() > 4 && w.substr(w.size() - 3) == u"ing") ||
                       (c.W(first) & (c.L.clause | c.L.prep | c.L.aux));
-  if (verbal) return subject;
+  if (verbal || mark != u',') return subject;  // "Democrats — and some Republicans — say"
   return MakePhrase(c, subject.first, close + 1);
 }
 
@@ -360,6 +364,9 @@ Phrase SubjectClausePrefix(const Ctx& c, int32_t close, int32_t floor) {
 // The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
 Phrase SubjectOf(const Ctx& c, const Cue& cue, int32_t floor) {
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
+  if (k - 1 >= floor && (c.IsPunct(k, u'\u2014') || c.IsPunct(k, u'\u2013'))) {
+    return SubjectBeforeParenthetical(c, k, floor);
+  }
   if (k >= floor && c.IsPunct(k, u',') && k - 1 >= floor) {
     Phrase p = Before(c, k - 1, floor);
     if (!p.empty() && p.first < k - 1) {
@@ -928,9 +935,12 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         const bool that = k < send && c.IsComp(k) && c.tok[k].kind == TokenKind::kWord;
         const bool trailing = k >= send || (c.IsPunct(k, u',') && false);
         // "asked whether ...", "wondered how ...": an embedded question is the content.
+        // Speech takes one too ("would not say whether ..."), but not "if" ("said if elected").
         const bool wh_clause =
-            (cue.classes & (c.L.ask | c.L.belief | c.L.tell)) && k == clause_at && k + 1 < send &&
-            c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) && !c.IsComp(k);
+            (cue.classes & (c.L.ask | c.L.belief | c.L.tell | c.L.speech)) && k == clause_at &&
+            k + 1 < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) &&
+            !c.IsComp(k) &&
+            ((cue.classes & (c.L.ask | c.L.belief | c.L.tell)) || c.tok[k].hash != HashAscii("if"));
         // "pledged to remain civil": "to" and a verb (a lower-case word that opens no NP).
         const bool to_clause = (cue.classes & c.L.to_infinitive) && k == cue.last && k + 1 < send &&
                                c.tok[k].hash == c.h_to && c.tok[k + 1].kind == TokenKind::kWord &&
@@ -961,7 +971,21 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
           inverted = After(c, cue.last, send, true);
           if (!inverted.empty() && inverted.last < send) inverted = Phrase{};
         }
-        if (!inverted.empty()) {
+        // "As The Washington Post reported, even if ...": the report is the clause after the
+        // comma; the subject between "As" and the cue speaks.
+        const bool as_lead = k == cue.last && k + 2 < send && c.IsPunct(k, u',') &&
+                             cue.first - 2 >= s0 && c.tok[s0].hash == HashAscii("as") &&
+                             (cue.classes & c.L.speech_like());
+        if (as_lead) {
+          if (!Enabled(sieves, "indirect-trailing")) continue;
+          Phrase sp = Before(c, SkipAuxLeft(c, cue.first - 1, s0 + 1), s0 + 1);
+          if (sp.empty() || sp.first != s0 + 1) continue;
+          a.speaker = sp;
+          cb = k + 1;
+          ce = send;
+          a.rule = "indirect-trailing";
+          a.confidence = 0.75;
+        } else if (!inverted.empty()) {
           if (!Enabled(sieves, "indirect-trailing")) continue;
           a.speaker = inverted;
           cb = floor;

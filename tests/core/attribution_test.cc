@@ -219,6 +219,23 @@ TEST(IndirectTest, NoSubjectInsideAPrepositionalPhrase) {
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Troops");  // the clause's subject
 }
 
+TEST(IndirectTest, AgesDashesAdverbsAndAsLeads) {
+  Analysed r = Analyse(
+      "Suu Kyi, 70, said it was too early. "
+      "Democrats \u2014 and some Republicans \u2014 say that the plan failed. "
+      "Clinton initially said that no material was classified. "
+      "Reid would not say whether he would run. "
+      "As The Washington Post reported, the delegates were split.");
+  ASSERT_EQ(r.a.quotes.size(), 5u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Suu Kyi, 70");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].speaker_mention), "Democrats");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "the plan failed");
+  EXPECT_EQ(r.Text(*r.a.quotes[2].speaker_mention), "Clinton");
+  EXPECT_EQ(r.Text(r.a.quotes[3].content), "whether he would run");
+  EXPECT_EQ(r.Text(r.a.quotes[4].content), "the delegates were split");
+  EXPECT_EQ(r.Text(*r.a.quotes[4].speaker_mention), "The Washington Post");
+}
+
 TEST(IndirectTest, CueSpanTakesAuxiliariesAndTailAndUnitsKeepThat) {
   Analysed r = Analyse("The senator has also said in a statement on Monday that the plan failed.");
   ASSERT_EQ(r.a.quotes.size(), 1u);
