@@ -612,8 +612,11 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
     }
     // A title: every word capitalised, or (headline style, "Legend in the Coal Fields.") every
     // word of four letters or more, when no cue stands next to it.
+    // Dialogue ("Good Night, Mary!") has commas, "!" or "?"; a title seldom does.
+    bool spoken_punct = last_ch == u',' || last_ch == u'!' || last_ch == u'?';
+    for (int32_t k = cf; k < cl && k < n && !spoken_punct; ++k) spoken_punct = c.IsPunct(k, u',');
     const bool headline = long_words >= 2 && long_caps == long_words && words <= 8 && !after_cue &&
-                          !before_cue && !before_cue_comma && !before_colon;
+                          !before_cue && !before_cue_comma && !before_colon && !spoken_punct;
     const bool title_case = (caps == words && words <= 8 && !ends_punct) || headline;
     QuoteKind kind;
     if ((before_empty || before_cue_comma || (before_cue && starts_upper) ||
