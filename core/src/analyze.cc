@@ -42,20 +42,13 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
 
   // Stage 1: quotation marks (language independent).
   std::vector<QuotationSpan> quotations = FindQuotations(text);
-  Tokens tokens;
-  std::vector<Tokens::Sentence> claim_sentences;
-  bool have_sentences = false;
   if (lang != nullptr) {
     // Stage 0/2: tokens and sentences, cues.
-    tokens = Tokenize(text);
+    Tokens tokens = Tokenize(text);
     std::vector<Span> no_break;
     for (const auto& q : quotations)
       if (q.depth == 0) no_break.push_back(q.content);
     SplitTokenSentences(text, no_break, &tokens);
-    if (options.find_claims) {
-      claim_sentences = SentenceRanges(text, tokens);
-      have_sentences = true;
-    }
     std::vector<WordInfo> info = LookupWords(tokens, *lang);
     std::vector<Cue> cues = FindCues(tokens, *lang, &info);
     // Stage 3: attributions; stage 4: entities.
@@ -82,11 +75,11 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
       q.fragments = a.fragments;
       out->quotes.push_back(std::move(q));
     }
-  }
-  if (options.find_claims) {
-    out->claims = have_sentences ? FindClaims(doc, tokens, claim_sentences, out->quotes,
-                                              out->speakers, options)
-                                 : FindClaims(doc, out->quotes, out->speakers, options);
+    // Stage 5: claims, scored on the same tokens (English only; see claims.h).
+    if (options.find_claims) {
+      out->claims = FindClaims(doc, tokens, SentenceRanges(text, tokens), out->quotes,
+                               out->speakers, options);
+    }
   }
   return Status();
 }
