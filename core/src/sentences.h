@@ -13,7 +13,7 @@ namespace attrib {
 
 // Sentences of `text` as spans in UTF-16 units from the first to the last token (so trimmed of
 // surrounding white space), never crossing a paragraph break (U+000A). Linear in text size.
-// Equals SentenceSpans(text, Tokenize(text)); use that when the tokens are at hand.
+// SentenceRanges(text, Tokenize(text)) as spans; use SentenceRanges when the tokens are at hand.
 std::vector<Span> SplitSentences(std::u16string_view text);
 
 }  // namespace attrib

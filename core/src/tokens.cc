@@ -284,7 +284,7 @@ Tokens Tokenize(std::u16string_view s) {
 
 namespace {
 
-// The sentence rule shared by SplitTokenSentences and SentenceSpans: calls
+// The sentence rule shared by SplitTokenSentences and SentenceRanges: calls
 // `sentence(first, last, terminal)` for each sentence as a [first, last) token range, in order;
 // `terminal` is the index of the token that ended it, or -1 (paragraph or text end).
 template <typename F>
@@ -345,14 +345,6 @@ std::vector<Tokens::Sentence> SentenceRanges(std::u16string_view s, const Tokens
   std::vector<Tokens::Sentence> out;
   ForEachSentence(s, t.tokens, {}, [&](int32_t first, int32_t last, int32_t) {
     out.push_back({first, last});
-  });
-  return out;
-}
-
-std::vector<Span> SentenceSpans(std::u16string_view s, const Tokens& t) {
-  std::vector<Span> out;
-  ForEachSentence(s, t.tokens, {}, [&](int32_t first, int32_t last, int32_t) {
-    out.push_back(Span{t.tokens[first].begin, t.tokens[last - 1].end});
   });
   return out;
 }

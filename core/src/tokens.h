@@ -80,11 +80,6 @@ void SplitTokenSentences(std::u16string_view text, const std::vector<Span>& no_b
 // three sentences gives three): what claims are scored on. Reads only `t.tokens`.
 std::vector<Tokens::Sentence> SentenceRanges(std::u16string_view text, const Tokens& t);
 
-// The same sentences as spans, without protecting quotations (a quote of three sentences gives
-// three): what claims are scored on. Each span runs from its first token's begin to its last
-// token's end. Reads only `t.tokens`.
-std::vector<Span> SentenceSpans(std::u16string_view text, const Tokens& t);
-
 // Index of the first token whose begin >= offset (tokens.size() if none). O(log n).
 int32_t TokenAt(const Tokens& t, int32_t offset);
 
