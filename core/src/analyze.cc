@@ -12,20 +12,6 @@
 
 namespace attrib {
 
-const std::vector<std::string>& DefaultSieves() {
-  static const std::vector<std::string> kSieves = {
-      "cue-after-quote",     "cue-before-quote", "cue-in-sentence", "turn-continuation",
-      "subject-after-quote", "paragraph-lead",   "indirect-that",   "indirect-trailing",
-      "according-to",        "agentless",        "mixed-fragment",
-  };
-  return kSieves;
-}
-
-bool IsKnownSieve(std::string_view name) {
-  const auto& all = DefaultSieves();
-  return std::find(all.begin(), all.end(), name) != all.end();
-}
-
 Status Analyze(const Document& doc, const Options& options, Analysis* out) {
   *out = Analysis();
   for (const std::string& s : options.sieves) {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "attrib/text.h"
+#include "noun_phrases.h"
 
 namespace attrib {
 namespace {
@@ -350,7 +351,7 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
     i = j;
   }
   // Sentence subjects outside quotations.
-  AttributionInput const& ai = in;
+  const TokenContext np(in);
   for (const auto& s : in.tokens->sentences) {
     if (s.last <= s.first || InsideAny(quoted, tok[s.first].begin)) continue;
     int32_t start = s.first;
@@ -366,7 +367,7 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
         continue;
     }
     if (start >= s.last || tok[start].Is(kQuoteChar)) continue;
-    Phrase p = PhraseAfter(ai, start, s.last, true);
+    Phrase p = PhraseAfter(np, start, s.last, true);
     if (p.empty()) continue;
     events.push_back({p.span.begin, 1, p.first, p.last});
   }
@@ -413,7 +414,7 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
         if (k >= 0 && tok[k].kind == TokenKind::kPunct) --k;
         if (k >= 0) {
           const int32_t floor = std::max(in.tokens->sentences[tok[k].sentence].first, k - 24);
-          Phrase ante = PhraseBefore(in, k, floor);
+          Phrase ante = PhraseBefore(np, k, floor);
           if (!ante.empty()) {
             e = r.Link(ante.first, ante.last, ante.span);
             if (e >= 0) r.AddMention(e, p.span);

@@ -1,0 +1,46 @@
+// cue-after-quote: a speech cue right after the quotation, in its paragraph, before the next
+// sentence end: “…,” Horne said.  /  “…,” said State Department spokesman Ned Price.
+#include "sieve.h"
+
+namespace attrib {
+
+bool CueAfterQuote(const SieveContext& ctx, const DirectQuotation& q, Attribution* a) {
+  const TokenContext& c = ctx.c;
+  const std::vector<Cue>& cues = *c.in.cues;
+  const int32_t n = c.n();
+  int32_t j = q.close_tok;
+  if (j < n && c.IsPunct(j, u',')) ++j;
+  if (j >= n || c.tok[j].paragraph != q.paragraph) return false;
+  int32_t e = j;
+  while (e < n && c.tok[e].paragraph == q.paragraph && !c.tok[e].Is(kQuoteChar) &&
+         !c.IsPunct(e, u';') && e - j < 30) {
+    if (c.tok[e].Is(kSentenceEnd)) break;
+    ++e;
+  }
+  int found = -1;
+  for (int32_t k = j; k < e; ++k) {
+    if (c.IsCue(k) && c.SpeechLike(cues[c.cue_at[k]])) {
+      found = c.cue_at[k];
+      break;
+    }
+  }
+  if (found < 0) return false;
+  const Cue& cue = cues[found];
+  int32_t lead = j;
+  while (lead < cue.first && (c.W(lead) & c.L.aux) && !c.IsPronoun(lead)) ++lead;
+  Phrase sp;
+  if (lead == cue.first) {
+    sp = PhraseAfter(c, cue.last, e, true);  // inverted: "said State Department spokesman X"
+  } else {
+    int32_t k = SkipAuxLeft(c, cue.first - 1, j);
+    if (k >= j && c.IsPunct(k, u',')) --k;
+    if (k >= j) sp = PhraseBefore(c, k, j);
+  }
+  if (sp.empty()) return false;
+  a->cue = found;
+  a->speaker = sp;
+  a->confidence = sp.first == j || lead == cue.first ? 0.95 : 0.8;
+  return true;
+}
+
+}  // namespace attrib

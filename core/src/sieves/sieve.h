@@ -1,0 +1,119 @@
+// The attribution sieves as units. A sieve is a function with a name in one registry
+// (registry.cc, the order of DefaultSieves()); it either decides one item — fills the
+// attribution and returns true — or declines and leaves it to the next sieve. There are three
+// kinds, run in three stages (each stage needs what the previous one decided):
+//
+//   quote sieves     one direct quotation: its cue and speaker            (stage 1)
+//   report sieves    one cue no quotation used: reported speech, content  (stage 2)
+//   fragment sieves  one quoted fragment inside a sentence                (stage 3)
+//
+// Within a stage the enabled sieves run in the order Options::sieves gives; the first that
+// decides wins. The attribution driver (attribution.cc) owns everything between the stages.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "../attribution.h"
+#include "../noun_phrases.h"
+
+namespace attrib {
+
+// What every sieve may read besides the tokens: the quotations and the attributions so far.
+struct SieveContext {
+  const TokenContext& c;
+  const Options& options;
+  const std::vector<QuotationSpan>& quotes;
+  const std::vector<int>& top;           // indices of the top-level quotations, in text order
+  const std::vector<Attribution>& made;  // attributions decided so far, in stage order
+  const std::vector<bool>& cue_used;     // cue index -> already taken by an attribution
+  // Reported-speech attributions (indices into `made`) ordered by content begin; filled before
+  // the fragment stage.
+  const std::vector<int>& reports_by_begin;
+
+  // True when `offset` is inside a top-level quotation's content.
+  bool InsideQuote(int32_t offset) const;
+};
+
+// A direct quotation to attribute.
+struct DirectQuotation {
+  int top_index = 0;      // index into SieveContext::top
+  int32_t open_tok = 0;   // token of the opening mark
+  int32_t close_tok = 0;  // first token after the closing mark
+  int32_t paragraph = 0;
+};
+
+// The sentence around a cue that no quotation used, analysed once for every report sieve.
+struct ReportFrame {
+  int cue = -1;         // index into the cues
+  bool source = false;  // a source cue ("according to", "zufolge"): the according-to sieve's
+  int32_t s0 = 0;       // the cue's sentence window [s0, s1)
+  int32_t s1 = 0;
+  int32_t send = 0;  // s1 without the final terminal punctuation
+  // The rest is set only for cues that are not source cues.
+  int32_t k = 0;          // where the content may start after the cue (after "that", an addressee)
+  int32_t clause_at = 0;  // where a clause without "that" may open
+  int32_t floor = 0;      // the subject is looked for from here: s0, or after an earlier quotation
+  bool that = false;      // a complementiser at k
+  bool bare_clause = false;  // a clause right after the cue without "that"
+  bool wh_clause = false;    // an embedded question: "asked whether ..."
+  bool to_clause = false;    // "pledged to remain civil"
+  bool passive = false;      // "It was added that": agentless
+  bool infinitive = false;   // "to defend that ...": speaker of the sentence's earlier report
+  bool coordinated = false;  // "... and added that": speaker of the earlier report
+  bool as_lead = false;      // "As The Washington Post reported, ..."
+  Phrase inverted;           // "..., said Batchelder.": the speaker ending the sentence
+};
+
+// The content of a report as tokens [first, last).
+struct TokenRange {
+  int32_t first = -1;
+  int32_t last = -1;
+};
+
+// A quoted fragment (kMixed) inside a sentence.
+struct Fragment {
+  int quotation = 0;  // index into SieveContext::quotes
+  int32_t open_tok = 0;
+  int32_t close_tok = 0;
+};
+
+using QuoteSieveFn = bool (*)(const SieveContext&, const DirectQuotation&, Attribution*);
+using ReportSieveFn = bool (*)(const SieveContext&, const ReportFrame&, Attribution*,
+                               TokenRange* content);
+using FragmentSieveFn = bool (*)(const SieveContext&, const Fragment&, Attribution*);
+
+struct SieveInfo {
+  std::string_view name;
+  QuoteSieveFn quote = nullptr;  // exactly one of the three is set
+  ReportSieveFn report = nullptr;
+  FragmentSieveFn fragment = nullptr;
+};
+
+// Every sieve, in the default order.
+const std::vector<SieveInfo>& AllSieves();
+// The sieve called `name`; nullptr when there is none.
+const SieveInfo* FindSieve(std::string_view name);
+
+// The analysis of the sentence around cue `cue` shared by the report sieves.
+ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue);
+
+// The shapes of reported content after a cue that indirect-that and agentless share ("said
+// that ...", "said officials are ...", "asked whether ...", "reiterated his support for X"):
+// sets `content` and returns true when the sentence has one.
+bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenRange* content);
+
+// The sieves. Each is documented in its file; their names are in registry.cc.
+bool CueAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
+bool CueBeforeQuote(const SieveContext&, const DirectQuotation&, Attribution*);
+bool CueInSentence(const SieveContext&, const DirectQuotation&, Attribution*);
+bool TurnContinuation(const SieveContext&, const DirectQuotation&, Attribution*);
+bool SubjectAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
+bool ParagraphLead(const SieveContext&, const DirectQuotation&, Attribution*);
+bool AccordingTo(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool IndirectTrailing(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool IndirectThat(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool Agentless(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool MixedFragment(const SieveContext&, const Fragment&, Attribution*);
+
+}  // namespace attrib
