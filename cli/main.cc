@@ -5,6 +5,7 @@
 
 #include "analyze.h"
 #include "attrib/attrib.h"
+#include "attrib/sieves.h"
 #ifdef ATTRIB_HAVE_ANNOTATE
 #include "annotate.h"
 #endif
@@ -20,9 +21,33 @@ constexpr const char* kFooter = R"(exit codes:
   5  annotate: LibreOffice missing, failed or timed out
 )";
 
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Option values the engine would refuse are usage errors (exit 2), found before any work.
+const CLI::Validator kKnownLanguage(
+    [](std::string& value) -> std::string {
+      const std::string base = value.substr(0, value.find_first_of("-_"));
+      for (const std::string& lang : attrib::SupportedLanguages())
+        if (base == lang) return "";
+      return "unsupported language: " + value +
+             " (supported: " + JoinNames(attrib::SupportedLanguages()) + ")";
+    },
+    "LANG");
+const CLI::Validator kKnownSieve(
+    [](std::string& value) -> std::string {
+      if (attrib::IsKnownSieve(value)) return "";
+      return "unknown sieve: " + value + " (known: " + JoinNames(attrib::DefaultSieves()) + ")";
+    },
+    "SIEVE");
+
 // Engine options shared by every subcommand that analyses text.
 void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
-  cmd->add_option("--lang", o->language, "language of the text (default: from the input, else en)");
+  cmd->add_option("--lang", o->language, "language of the text (default: from the input, else en)")
+      ->check(kKnownLanguage);
   cmd->add_option("--min-confidence", o->min_quote_confidence, "drop quotes below this confidence")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--claim-threshold", o->claim_threshold, "check-worthiness threshold")
@@ -36,8 +61,11 @@ void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
          "quote (default): one result per quotation, as an editor reads them; attribution: one "
          "per attribution relation, interrupted quotes joined (PolNeAR's convention)")
       ->check(CLI::IsMember({"quote", "attribution"}));
-  cmd->add_option("--sieves", o->sieves, "attribution sieves to run, in order (default: all)")
-      ->delimiter(',');
+  cmd->add_option("--sieves", o->sieves,
+                  "attribution sieves to run, in order within each stage (default: all): " +
+                      JoinNames(attrib::DefaultSieves()))
+      ->delimiter(',')
+      ->check(kKnownSieve);
 }
 
 }  // namespace

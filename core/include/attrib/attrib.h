@@ -17,6 +17,9 @@
 // Utf16ToCodePointOffsets() in attrib/text.h, and nowhere else.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "attrib/document.h"
 #include "attrib/options.h"
 #include "attrib/result.h"
@@ -25,8 +28,14 @@
 namespace attrib {
 
 // Runs the analysis stages selected in `options` on `doc`, filling `*out` (cleared first).
-// Never throws for any input; returns an error status only for unusable options.
+// Never throws for any input; returns an error status only for unusable options: an unknown
+// sieve name, an unsupported language, a confidence outside [0, 1]. The message names the
+// valid choices.
 Status Analyze(const Document& doc, const Options& options, Analysis* out);
+
+// The languages the engine has data for (core/data/<lang>/), e.g. {"de", "en"}. Options::language
+// accepts these and their regional forms ("en-US", "de_AT").
+std::vector<std::string> SupportedLanguages();
 
 // The engine's version, e.g. "0.1.0".
 const char* Version();

@@ -2,9 +2,14 @@
 //
 //   tokens → quotations (quote_marks) → cues → attributions (sieves below) → entities
 //
-// Each stage has its own result type (core/src/*.h). Attribution runs SIEVES in order; each
-// fills only what is still open and records its name in Quote::rule, so a user can see why a
-// speaker was chosen. Options::sieves selects and orders them by name; empty = DefaultSieves().
+// Each stage has its own result type (core/src/*.h). Attribution runs SIEVES, each a unit of
+// its own (core/src/sieves/<name>.cc) in one registry: a sieve decides one item or declines it
+// and leaves it to the next, and records its name in Quote::rule, so a user can see why a
+// speaker was chosen. There are three stages, run in this order because each needs what the
+// one before decided: direct quotations, then reported speech (the cues no quotation took),
+// then quoted fragments (inside the reports). Options::sieves names the sieves to run —
+// exactly those, in the given order within each stage; an unknown name is an error (Analyze
+// returns it, the CLI exits 2). Empty = DefaultSieves(), in the order listed here.
 //
 // Direct quotations (marks around a whole utterance):
 //   cue-after-quote    “…,” Horne said.  /  “…,” said State Department spokesman Ned Price.
@@ -15,9 +20,9 @@
 //   subject-after-quote  no cue: “…” Blige sings — the subject right after the quotation
 //   paragraph-lead     no cue: the speaker of the cue in the sentence just before ("X said:")
 // Reported speech without marks (Options::find_indirect):
+//   according-to       According to X, …  /  …, according to X.  /  Dem Bericht zufolge …
+//   indirect-trailing  …, X said.  /  …, said X.  /  The test, X said, was …  /  As X reported, …
 //   indirect-that      X said (that) …  /  X reiterated the US support for …
-//   indirect-trailing  …, X said.
-//   according-to       According to X, …  /  …, according to X.
 //   agentless          It was added that …  (reported unattributed, Quote::agentless)
 // Quoted fragments inside a sentence:
 //   mixed-fragment     he said they were “prepared” — the speaker of the enclosing report
@@ -34,10 +39,10 @@
 
 namespace attrib {
 
-// The sieves run when Options::sieves is empty, in order.
+// Every sieve, in the default order: the sieves run when Options::sieves is empty.
 const std::vector<std::string>& DefaultSieves();
 
-// True when `name` is one of DefaultSieves().
+// True when `name` names a sieve.
 bool IsKnownSieve(std::string_view name);
 
 }  // namespace attrib

@@ -1,0 +1,193 @@
+// One test per attribution sieve (core/src/sieves/), each run alone on a minimal text, and the
+// registry's contract: Options::sieves runs exactly the named sieves, in order within a stage.
+#include "attrib/sieves.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "analysed.h"
+
+namespace attrib {
+namespace {
+
+// The text analysed with only `sieves`; the first quote of `kind`, or nullptr.
+struct OneQuote {
+  Analysed r;
+  const Quote* q = nullptr;
+};
+OneQuote RunSieves(std::string_view text, std::vector<std::string> sieves, QuoteKind kind) {
+  Options o;
+  o.sieves = std::move(sieves);
+  OneQuote out{Analyse(text, o)};
+  for (const Quote& q : out.r.a.quotes)
+    if (q.kind == kind) {
+      out.q = &q;
+      break;
+    }
+  return out;
+}
+
+#define EXPECT_ATTRIBUTED(run, rule_name, speaker_text, content_text) \
+  do {                                                                \
+    ASSERT_NE((run).q, nullptr);                                      \
+    EXPECT_EQ((run).q->rule, rule_name);                              \
+    ASSERT_TRUE((run).q->speaker_mention.has_value());                \
+    EXPECT_EQ((run).r.Text(*(run).q->speaker_mention), speaker_text); \
+    EXPECT_EQ((run).r.Text((run).q->content), content_text);          \
+  } while (0)
+
+TEST(SieveRegistryTest, EveryDefaultSieveIsKnownAndUnknownNamesAreRefused) {
+  EXPECT_EQ(DefaultSieves().size(), 11u);
+  for (const std::string& s : DefaultSieves()) EXPECT_TRUE(IsKnownSieve(s)) << s;
+  EXPECT_FALSE(IsKnownSieve("cue-after-quotes"));
+  Options o;
+  o.sieves = {"cue-after-quote", "cue-after-quotes"};
+  Document doc;
+  Analysis a;
+  Status s = Analyze(doc, o, &a);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("cue-after-quotes"), std::string::npos);
+  EXPECT_NE(s.message().find("turn-continuation"), std::string::npos);  // lists the known ones
+}
+
+TEST(SieveRegistryTest, UnsupportedLanguageIsAnError) {
+  Options o;
+  o.language = "xx";
+  Document doc;
+  Analysis a;
+  Status s = Analyze(doc, o, &a);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("en"), std::string::npos);
+  o.language = "en-GB";
+  EXPECT_TRUE(Analyze(doc, o, &a).ok());
+  EXPECT_FALSE(SupportedLanguages().empty());
+}
+
+TEST(SieveRegistryTest, OnlyTheNamedSievesRun) {
+  const char* text = "“We are ready,” Horne said.";
+  OneQuote none = RunSieves(text, {"paragraph-lead"}, QuoteKind::kDirect);
+  ASSERT_NE(none.q, nullptr);
+  EXPECT_EQ(none.q->rule, "none");
+  EXPECT_FALSE(none.q->speaker.has_value());
+  OneQuote report =
+      RunSieves("Horne said that the talks failed.", {"cue-after-quote"}, QuoteKind::kIndirect);
+  EXPECT_EQ(report.q, nullptr);
+}
+
+TEST(SieveRegistryTest, OrderDecidesWithinAStage) {
+  const char* text = "“We are ready,” Horne said.";
+  OneQuote after_first =
+      RunSieves(text, {"cue-after-quote", "cue-in-sentence"}, QuoteKind::kDirect);
+  OneQuote in_first = RunSieves(text, {"cue-in-sentence", "cue-after-quote"}, QuoteKind::kDirect);
+  ASSERT_NE(after_first.q, nullptr);
+  ASSERT_NE(in_first.q, nullptr);
+  EXPECT_EQ(after_first.q->rule, "cue-after-quote");
+  EXPECT_EQ(in_first.q->rule, "cue-in-sentence");
+  EXPECT_EQ(after_first.r.SpeakerOf(*after_first.q), "Horne");
+  EXPECT_EQ(in_first.r.SpeakerOf(*in_first.q), "Horne");
+}
+
+TEST(SieveRegistryTest, ReportSieveOrderMatters) {
+  // Two sieves read "X, in Ohio, said Mike Pence." differently: indirect-trailing as a report
+  // of "X, in Ohio" by Mike Pence, indirect-that as "said [Mike Pence]" by X. The first in
+  // Options::sieves decides; the default order puts the trailing speaker first.
+  const char* text = "The governor, in Ohio, said Mike Pence.";
+  OneQuote trailing_first =
+      RunSieves(text, {"indirect-trailing", "indirect-that"}, QuoteKind::kIndirect);
+  EXPECT_ATTRIBUTED(trailing_first, "indirect-trailing", "Mike Pence", "The governor, in Ohio");
+  OneQuote that_first =
+      RunSieves(text, {"indirect-that", "indirect-trailing"}, QuoteKind::kIndirect);
+  EXPECT_ATTRIBUTED(that_first, "indirect-that", "The governor", "Mike Pence");
+  OneQuote defaults = RunSieves(text, DefaultSieves(), QuoteKind::kIndirect);
+  ASSERT_NE(defaults.q, nullptr);
+  EXPECT_EQ(defaults.q->rule, "indirect-trailing");
+}
+
+// Direct quotations.
+
+TEST(SieveTest, CueAfterQuote) {
+  OneQuote r =
+      RunSieves("“We are ready,” said Ned Price.", {"cue-after-quote"}, QuoteKind::kDirect);
+  EXPECT_ATTRIBUTED(r, "cue-after-quote", "Ned Price", "We are ready,");
+}
+
+TEST(SieveTest, CueBeforeQuote) {
+  OneQuote r = RunSieves("Horne added: “We are ready for the talks.”", {"cue-before-quote"},
+                         QuoteKind::kDirect);
+  EXPECT_ATTRIBUTED(r, "cue-before-quote", "Horne", "We are ready for the talks.");
+}
+
+TEST(SieveTest, CueInSentence) {
+  OneQuote r = RunSieves("“We are ready for the talks,” was all that Horne said.",
+                         {"cue-in-sentence"}, QuoteKind::kDirect);
+  EXPECT_ATTRIBUTED(r, "cue-in-sentence", "Horne", "We are ready for the talks,");
+}
+
+TEST(SieveTest, TurnContinuation) {
+  OneQuote r = RunSieves("“We are ready,” Horne said. “We have been ready for weeks.”",
+                         {"cue-after-quote", "turn-continuation"}, QuoteKind::kDirect);
+  ASSERT_EQ(r.r.a.quotes.size(), 2u);
+  const Quote& second = r.r.a.quotes[1];
+  EXPECT_EQ(second.rule, "turn-continuation");
+  EXPECT_EQ(r.r.SpeakerOf(second), "Horne");
+}
+
+TEST(SieveTest, SubjectAfterQuote) {
+  OneQuote r = RunSieves("“I will always love you,” Blige sings to the crowd.",
+                         {"subject-after-quote"}, QuoteKind::kDirect);
+  EXPECT_ATTRIBUTED(r, "subject-after-quote", "Blige", "I will always love you,");
+}
+
+TEST(SieveTest, ParagraphLead) {
+  OneQuote r = RunSieves("Horne told reporters on Tuesday. “We are ready for the talks.”",
+                         {"paragraph-lead"}, QuoteKind::kDirect);
+  EXPECT_ATTRIBUTED(r, "paragraph-lead", "Horne", "We are ready for the talks.");
+}
+
+// Reported speech.
+
+TEST(SieveTest, IndirectThat) {
+  OneQuote r = RunSieves("The minister said that the talks had failed.", {"indirect-that"},
+                         QuoteKind::kIndirect);
+  EXPECT_ATTRIBUTED(r, "indirect-that", "The minister", "the talks had failed");
+}
+
+TEST(SieveTest, IndirectTrailing) {
+  OneQuote r = RunSieves("The talks have failed, the minister said.", {"indirect-trailing"},
+                         QuoteKind::kIndirect);
+  EXPECT_ATTRIBUTED(r, "indirect-trailing", "the minister", "The talks have failed");
+}
+
+TEST(SieveTest, AccordingTo) {
+  OneQuote r = RunSieves("According to the ministry, the talks have failed.", {"according-to"},
+                         QuoteKind::kIndirect);
+  EXPECT_ATTRIBUTED(r, "according-to", "the ministry", "the talks have failed");
+}
+
+TEST(SieveTest, Agentless) {
+  OneQuote r =
+      RunSieves("It was added that the talks had failed.", {"agentless"}, QuoteKind::kIndirect);
+  ASSERT_NE(r.q, nullptr);
+  EXPECT_EQ(r.q->rule, "agentless");
+  EXPECT_TRUE(r.q->agentless);
+  EXPECT_FALSE(r.q->speaker.has_value());
+  EXPECT_EQ(r.r.Text(r.q->content), "the talks had failed");
+}
+
+// Quoted fragments.
+
+TEST(SieveTest, MixedFragmentTakesTheReportsSpeaker) {
+  OneQuote r = RunSieves("The minister said the talks were “a total failure” on Monday.",
+                         {"indirect-that", "mixed-fragment"}, QuoteKind::kMixed);
+  ASSERT_NE(r.q, nullptr);
+  EXPECT_EQ(r.q->rule, "mixed-fragment");
+  EXPECT_EQ(r.r.Text(r.q->content), "a total failure");
+  EXPECT_EQ(r.r.SpeakerOf(*r.q), "The minister");
+  OneQuote without = RunSieves("The minister said the talks were “a total failure” on Monday.",
+                               {"indirect-that"}, QuoteKind::kMixed);
+  EXPECT_EQ(without.q, nullptr);  // no fragment sieve: the fragment is not reported
+}
+
+}  // namespace
+}  // namespace attrib
