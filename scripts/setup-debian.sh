@@ -10,6 +10,8 @@ packages=(
   libicu-dev icu-devtools nlohmann-json3-dev libcli11-dev libboost-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the analysis fuzzer (tests/fuzz/run.sh): clang with libFuzzer
+  clang libclang-rt-14-dev
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
   libreoffice-writer libreoffice-dev libreoffice-dev-common python3-uno
   # screenshots of Writer for the README (scripts/screenshot.sh)
