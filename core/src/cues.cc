@@ -54,8 +54,7 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
         continue;
       }
     }
-    if ((classes & lang.that_only) &&
-        !(i + len < tok.size() && tok[i + len].hash == HashAscii("that")))
+    if ((classes & lang.that_only) && !(i + len < tok.size() && (w[i + len].words & lang.comp)))
       continue;
     Cue c;
     c.first = static_cast<int32_t>(i);

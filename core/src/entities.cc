@@ -161,7 +161,7 @@ struct Resolver {
           if (so == si) continue;
           int32_t x = segs[so].first, y = segs[so].second;
           while (x < y && (W(x) & L.det)) ++x;
-          if (x < y && tok[x].kind != TokenKind::kNumber && !(tok[x].hash == HashAscii("who"))) {
+          if (x < y && tok[x].kind != TokenKind::kNumber && !(W(x) & L.relative_person)) {
             role = Text(x, y);
             break;
           }
@@ -222,9 +222,7 @@ struct Resolver {
       AddMention(static_cast<int>(ents.size()) - 1, span);
       return static_cast<int>(ents.size()) - 1;
     }
-    const bool definite = tok[a].kind == TokenKind::kWord &&
-                          (tok[a].hash == HashAscii("the") || tok[a].hash == HashAscii("this") ||
-                           tok[a].hash == HashAscii("that"));
+    const bool definite = tok[a].kind == TokenKind::kWord && (W(a) & L.definite);
     if (definite) {
       int best = -1;
       const int oldest = std::max(0, static_cast<int>(ents.size()) - 200);  // recent entities only

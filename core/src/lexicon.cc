@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "attrib/text.h"
 #include "embedded_data.h"
 
 namespace attrib {
@@ -149,6 +150,39 @@ WordInfo* WordTable::Insert(uint64_t hash) {
 
 namespace {
 
+// suffixes.txt: "CATEGORY SUFFIX SUFFIX ..." a line, "#" starts a comment.
+void ParseSuffixes(std::string_view text, LanguageData* d) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    std::vector<std::string_view> fields;
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
+      if (j > i) fields.push_back(line.substr(i, j - i));
+      i = j;
+    }
+    if (fields.size() < 2) continue;
+    const std::string_view category = fields[0];
+    std::vector<std::u16string>* list = category == "participle" ? &d->participle_suffixes
+                                        : category == "adverb"   ? &d->adverb_suffixes
+                                        : category == "past"     ? &d->past_suffixes
+                                        : category == "negation" ? &d->negation_suffixes
+                                                                 : nullptr;
+    if (list == nullptr) continue;
+    for (size_t f = 1; f < fields.size(); ++f) {
+      std::u16string suffix;
+      if (Utf8ToUtf16(fields[f], &suffix).ok()) list->push_back(std::move(suffix));
+    }
+  }
+}
+
 std::unique_ptr<LanguageData> Build(const std::string& lang) {
   std::string_view cues = FindEmbeddedFile(lang + "/cues.txt");
   if (cues.empty()) return nullptr;
@@ -191,6 +225,18 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->wh = w.Category("wh");
   d->clause_break = w.Category("clause-break");
   d->relative = w.Category("relative");
+  d->np_link = w.Category("np-link");
+  d->infinitive_marker = w.Category("infinitive-marker");
+  d->expletive = w.Category("expletive");
+  d->conj_and = w.Category("conj-and");
+  d->conj_but = w.Category("conj-but");
+  d->as_lead = w.Category("as-lead");
+  d->conditional = w.Category("conditional");
+  d->say = w.Category("say");
+  d->say_participle = w.Category("say-participle");
+  d->relative_person = w.Category("relative-person");
+  d->definite = w.Category("definite");
+  ParseSuffixes(FindEmbeddedFile(lang + "/suffixes.txt"), d.get());
   d->title = d->titles.Category("title");
   d->person = d->titles.Category("person");
   d->org = d->titles.Category("org");

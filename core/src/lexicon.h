@@ -107,8 +107,26 @@ struct LanguageData {
   uint32_t pron_m = 0, pron_f = 0, pron_n = 0, pron_p = 0, pron_1 = 0, aux = 0, det = 0, prep = 0,
            clause = 0, comp = 0, intro = 0, addressee = 0, cue_tail = 0, wh = 0, clause_break = 0,
            relative = 0;
+  // Function words the rules name, one grammatical role each (words.txt).
+  uint32_t np_link = 0,       // joins noun-phrase segments: "spokeswoman for the NSC"
+      infinitive_marker = 0,  // "pledged to remain"
+      expletive = 0,          // the empty subject of a passive report: "It was added"
+      conj_and = 0,           // "and": lists, "... and added that"
+      conj_but = 0,           // "but": ", but pledged to", ", but X was furious"
+      as_lead = 0,            // "As The Washington Post reported, ..."
+      conditional = 0,        // "said if elected" opens no embedded question
+      say = 0,                // the plain speech verb: its object is a clause
+      say_participle = 0,     // its participle ("saying")
+      relative_person = 0,    // "who": opens an apposition about a person
+      definite = 0;           // "the Russian president": refers back to an entity
+  // Word endings the rules test (suffixes.txt).
+  std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
+      adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers
+      past_suffixes,                                // "tried", "accused"
+      negation_suffixes;                            // "hasn't"
   uint32_t title = 0, person = 0, org = 0, male = 0, female = 0;
   uint32_t pronouns() const { return pron_m | pron_f | pron_n | pron_p | pron_1; }
+  uint32_t coordinator() const { return conj_and | conj_but; }
   uint32_t speech_like() const { return speech | tell | write | ask; }
 };
 

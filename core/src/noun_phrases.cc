@@ -57,14 +57,14 @@ int32_t SegmentBefore(const TokenContext& c, int32_t k, int32_t floor) {
       break;
     }
     const uint32_t w = c.W(j);
-    if ((c.tok[j].hash == kWordOf || c.tok[j].hash == kWordFor) && j > floor && j + 1 <= k) {
+    if (c.Is(j, c.L.np_link) && j > floor && j + 1 <= k) {
       --j;
       continue;
     }
     if (!NpWord(c, j, &lower)) break;
     start = j;
     if ((w & c.L.det) && !c.tok[j].IsCap()) {
-      if (j > floor && (c.tok[j - 1].hash == kWordOf || c.tok[j - 1].hash == kWordFor)) {
+      if (j > floor && c.Is(j - 1, c.L.np_link)) {
         --j;
         continue;
       }
@@ -74,7 +74,7 @@ int32_t SegmentBefore(const TokenContext& c, int32_t k, int32_t floor) {
     --j;
   }
   // Do not start on "of"/"for".
-  while (start <= k && (c.tok[start].hash == kWordOf || c.tok[start].hash == kWordFor)) ++start;
+  while (start <= k && c.Is(start, c.L.np_link)) ++start;
   return start;
 }
 
@@ -169,14 +169,13 @@ Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool apposit
       break;
     }
     if (c.tok[j].kind == TokenKind::kNumber) break;
-    if ((c.tok[j].hash == kWordOf || c.tok[j].hash == kWordFor) && j > i && j + 1 < limit &&
+    if (c.Is(j, c.L.np_link) && j > i && j + 1 < limit &&
         (c.tok[j + 1].IsCap() || (c.W(j + 1) & c.L.det))) {
       ++j;
       continue;
     }
     const uint32_t w = c.W(j);
-    if ((w & c.L.det) && j > i && !(c.tok[j - 1].hash == kWordOf || c.tok[j - 1].hash == kWordFor))
-      break;
+    if ((w & c.L.det) && j > i && !c.Is(j - 1, c.L.np_link)) break;
     if (!NpWord(c, j, &lower)) break;
     ++j;
   }
@@ -189,7 +188,7 @@ Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool apposit
       const uint32_t w = c.W(s);
       const bool starts_ok = (w & c.L.det) || c.tok[s].kind == TokenKind::kNumber ||
                              c.tok[s].IsCap() || (c.T(s) & (c.L.title | c.L.person)) ||
-                             c.tok[s].hash == HashAscii("who");
+                             c.Is(s, c.L.relative_person);
       if (!starts_ok || c.IsCue(s) || (w & c.L.pronouns())) break;
       int32_t e = s;
       while (e < limit && c.SameSentence(i, e) && !c.IsPunct(e, u',') && !c.tok[e].Is(kQuoteChar) &&
@@ -242,36 +241,28 @@ static Phrase SubjectBeforeParenthetical(const TokenContext& c, int32_t close, i
       !(c.tok[subject.first].IsCap() || c.IsPronoun(subject.first) ||
         (c.W(subject.first) & c.L.det)))
     return {};
-  std::u16string_view w =
-      c.in.text.substr(c.tok[first].begin, c.tok[first].end - c.tok[first].begin);
-  const bool verbal = (w.size() > 4 && w.substr(w.size() - 3) == u"ing") ||
+  const bool verbal = c.EndsWith(first, c.L.participle_suffixes, 2) ||
                       (c.W(first) & (c.L.clause | c.L.prep | c.L.aux));
   if (verbal || mark != u',') return subject;  // "Democrats — and some Republicans — say"
   return MakePhrase(c, subject.first, close + 1);
 }
 
 // "say" itself: its object is nearly always a clause ("said the plan, if passed, would ...").
-bool IsSay(uint64_t h) {
-  return h == HashAscii("said") || h == HashAscii("says") || h == HashAscii("say") ||
-         h == HashAscii("saying");
+bool IsSay(const TokenContext& c, int32_t i) {
+  return c.Is(i, c.L.say | c.L.say_participle);
 }
 
 // Tidies a speaker mention's edges: a sentence adverb or intro word before it ("Indeed, he",
 // "As Professor Foner", "Frustrated, Sanders") and a verb the noun-phrase walk took in at its
 // end ("Mr. Obama hasn't", "One operative tried").
 Phrase TrimMention(const TokenContext& c, Phrase p) {
-  auto word = [&](int32_t i) {
-    return c.in.text.substr(c.tok[i].begin, c.tok[i].end - c.tok[i].begin);
-  };
-  auto ends_with = [&](int32_t i, std::u16string_view suffix) {
-    std::u16string_view w = word(i);
-    return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
-  };
+  constexpr size_t kStem = 3;  // "Frankly", not "fly"; "hasn't", not "n't"
   for (int guard = 0; guard < 3 && p.last - p.first >= 2; ++guard) {
     const int32_t f = p.first;
     if (c.tok[f].kind != TokenKind::kWord) break;
     if (c.IsPunct(f + 1, u',') && p.last - f > 2 &&
-        ((c.W(f) & c.L.intro) || ends_with(f, u"ly") || ends_with(f, u"ed"))) {
+        ((c.W(f) & c.L.intro) || c.EndsWith(f, c.L.adverb_suffixes, kStem) ||
+         c.EndsWith(f, c.L.past_suffixes, kStem))) {
       p.first = f + 2;  // "Indeed, he"
     } else if ((c.W(f) & c.L.intro) && !(c.W(f) & c.L.det) && !c.IsPronoun(f) &&
                c.tok[f + 1].kind == TokenKind::kWord) {
@@ -282,9 +273,10 @@ Phrase TrimMention(const TokenContext& c, Phrase p) {
   }
   while (p.last - p.first >= 2) {
     const int32_t l = p.last - 1;
-    const bool verb = c.tok[l].kind == TokenKind::kWord && (c.tok[l].flags & kLowercase) &&
-                      (ends_with(l, u"n't") || ends_with(l, u"n\u2019t") ||
-                       ((c.W(l) & c.L.aux) && !c.IsPronoun(l)) || ends_with(l, u"ed"));
+    const bool verb =
+        c.tok[l].kind == TokenKind::kWord && (c.tok[l].flags & kLowercase) &&
+        (c.EndsWith(l, c.L.negation_suffixes, kStem) || ((c.W(l) & c.L.aux) && !c.IsPronoun(l)) ||
+         c.EndsWith(l, c.L.past_suffixes, kStem));
     if (!verb || (c.W(l - 1) & c.L.det)) break;  // "the accused"
     p.last = l;
   }
@@ -342,9 +334,7 @@ Phrase SubjectOf(const TokenContext& c, const Cue& cue, int32_t floor) {
 // "..., saying": a participle cue right after a comma.
 bool IsParticipleAfterComma(const TokenContext& c, const Cue& cue, int32_t floor) {
   if (cue.first - 1 <= floor || !c.IsPunct(cue.first - 1, u',')) return false;
-  std::u16string_view w =
-      c.in.text.substr(c.tok[cue.first].begin, c.tok[cue.first].end - c.tok[cue.first].begin);
-  return w.size() > 4 && w.substr(w.size() - 3) == u"ing";
+  return c.EndsWith(cue.first, c.L.participle_suffixes, 2);
 }
 
 // The subject at the start of the clause [from, to): skips an opening adverbial up to its

@@ -33,7 +33,8 @@ bool IsParticipleAfterComma(const TokenContext& c, const Cue& cue, int32_t floor
 // Tidies a speaker mention's edges: an intro word or adverb before it ("Indeed, he"), a verb
 // the walk took in at its end ("Mr. Obama hasn't").
 Phrase TrimMention(const TokenContext& c, Phrase p);
-// "say" itself: its object is nearly always a clause ("said the plan, if passed, would ...").
-bool IsSay(uint64_t hash);
+// Token i is the plain speech verb ("say", "said", "saying"): its object is nearly always a
+// clause ("said the plan, if passed, would ...").
+bool IsSay(const TokenContext& c, int32_t i);
 
 }  // namespace attrib

@@ -20,11 +20,6 @@ namespace attrib {
 constexpr int32_t kWindow = 100;    // tokens looked at around a quote or cue in its sentence
 constexpr int32_t kMaxPhrase = 24;  // tokens of one noun-phrase segment
 
-// Function words the rules recognise by hash.
-constexpr uint64_t kWordOf = HashAscii("of"), kWordFor = HashAscii("for"),
-                   kWordTo = HashAscii("to"), kWordIt = HashAscii("it"),
-                   kWordBut = HashAscii("but"), kWordAnd = HashAscii("and");
-
 struct AttributionInput {
   std::u16string_view text;
   const Tokens* tokens = nullptr;
@@ -69,6 +64,15 @@ struct TokenContext {
   }
   uint32_t W(int32_t i) const { return in.info[i].words; }   // words.txt categories
   uint32_t T(int32_t i) const { return in.info[i].titles; }  // titles.txt categories
+  // True when token i is a word of words.txt category `category` (a LanguageData bit).
+  bool Is(int32_t i, uint32_t category) const { return (W(i) & category) != 0; }
+  // True when token i ends with one of `suffixes` after a stem of at least `min_stem` units.
+  bool EndsWith(int32_t i, const std::vector<std::u16string>& suffixes, size_t min_stem) const {
+    const std::u16string_view w = Text(i);
+    for (const std::u16string& s : suffixes)
+      if (w.size() >= s.size() + min_stem && w.substr(w.size() - s.size()) == s) return true;
+    return false;
+  }
   bool IsPronoun(int32_t i) const { return (W(i) & L.pronouns()) != 0; }
   bool IsCue(int32_t i) const { return cue_at[i] >= 0; }
   const Cue& CueAt(int32_t i) const { return (*in.cues)[cue_at[i]]; }

@@ -47,7 +47,7 @@ bool MixedFragment(const SieveContext& ctx, const Fragment& fr, Attribution* a) 
   const int32_t kk = SkipAuxLeft(c, cue.first - 1, s0);
   if (!sp.empty())
     a->speaker = sp;
-  else if (kk >= s0 && kk < cue.first - 1 && c.tok[kk].hash == kWordIt)
+  else if (kk >= s0 && kk < cue.first - 1 && c.Is(kk, c.L.expletive))
     a->agentless = true;  // "it was described as “...”"
   a->confidence = 0.6;
   if (ctx.options.attribution_units) {

@@ -74,13 +74,13 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
   f.that = k < send && c.IsComp(k) && c.tok[k].kind == TokenKind::kWord;
   // "asked whether ...", "wondered how ...": an embedded question is the content. Speech takes
   // one too ("would not say whether ..."), but not "if" ("said if elected").
-  f.wh_clause =
-      (cue.classes & (c.L.ask | c.L.belief | c.L.tell | c.L.speech)) && k == clause_at &&
-      k + 1 < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) && !c.IsComp(k) &&
-      ((cue.classes & (c.L.ask | c.L.belief | c.L.tell)) || c.tok[k].hash != HashAscii("if"));
+  f.wh_clause = (cue.classes & (c.L.ask | c.L.belief | c.L.tell | c.L.speech)) && k == clause_at &&
+                k + 1 < send && c.tok[k].kind == TokenKind::kWord && (c.W(k) & c.L.wh) &&
+                !c.IsComp(k) &&
+                ((cue.classes & (c.L.ask | c.L.belief | c.L.tell)) || !c.Is(k, c.L.conditional));
   // "pledged to remain civil": "to" and a verb (a lower-case word that opens no NP).
   f.to_clause = (cue.classes & c.L.to_infinitive) && k == cue.last && k + 1 < send &&
-                c.tok[k].hash == kWordTo && c.tok[k + 1].kind == TokenKind::kWord &&
+                c.Is(k, c.L.infinitive_marker) && c.tok[k + 1].kind == TokenKind::kWord &&
                 (c.tok[k + 1].flags & kLowercase) &&
                 !(c.W(k + 1) & (c.L.det | c.L.prep | c.L.pronouns()));
   // The subject is looked for after the last quotation that ends before the cue (top-level
@@ -96,18 +96,17 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
   }
   f.floor = floor;
   const int32_t kk = SkipAuxLeft(c, cue.first - 1, floor);
-  f.passive = kk < cue.first - 1 && kk >= floor && c.tok[kk].hash == kWordIt &&
+  f.passive = kk < cue.first - 1 && kk >= floor && c.Is(kk, c.L.expletive) &&
               (c.W(cue.first - 1) & c.L.aux);
-  f.infinitive = cue.first - 1 >= floor && c.tok[cue.first - 1].hash == kWordTo;
-  f.coordinated =
-      kk >= floor && kk > s0 && (c.tok[kk].hash == kWordAnd || c.tok[kk].hash == kWordBut);
+  f.infinitive = cue.first - 1 >= floor && c.Is(cue.first - 1, c.L.infinitive_marker);
+  f.coordinated = kk >= floor && kk > s0 && c.Is(kk, c.L.coordinator());
   if (!f.that && k == cue.last && k < send && cue.first - 1 > floor &&
       c.IsPunct(cue.first - 1, u',') && (cue.classes & c.L.speech_like())) {
     Phrase inverted = PhraseAfter(c, cue.last, send, true);
     if (!inverted.empty() && inverted.last >= send) f.inverted = inverted;
   }
   f.as_lead = k == cue.last && k + 2 < send && c.IsPunct(k, u',') && cue.first - 2 >= s0 &&
-              c.tok[s0].hash == HashAscii("as") && (cue.classes & c.L.speech_like());
+              c.Is(s0, c.L.as_lead) && (cue.classes & c.L.speech_like());
   return f;
 }
 
@@ -131,7 +130,7 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
     // noun phrase (like an object report) that ends at its first comma.
     const bool np_report = !f.that && !f.to_clause && !f.wh_clause && (c.W(cb) & c.L.det) &&
                            !c.IsPronoun(cb) && !(cue.classes & (c.L.belief | c.L.report)) &&
-                           !IsSay(c.tok[cue.first].hash);
+                           !IsSay(c, cue.first);
     for (int32_t m = cb + 1; m < ce; ++m) {
       if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
         ce = m - 1;
@@ -143,7 +142,7 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
       }
       // "said they want justice, but pledged to remain civil": a second report of the same
       // subject (attributed by the coordinated-cue rule).
-      if ((c.tok[m].hash == kWordAnd || c.tok[m].hash == kWordBut) && m + 1 < ce) {
+      if (c.Is(m, c.L.coordinator()) && m + 1 < ce) {
         int32_t v = m + 1;
         while (v < ce && v < m + 3 && (c.W(v) & c.L.aux) && !c.IsPronoun(v)) ++v;
         if (v < ce && c.IsCue(v) && !ctx.cue_used[c.cue_at[v]] &&
@@ -153,7 +152,7 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
         }
       }
       // ", but Mr. Obama was furious": a new clause with its own subject.
-      if (c.IsPunct(m, u',') && m + 2 < ce && c.tok[m + 1].hash == kWordBut &&
+      if (c.IsPunct(m, u',') && m + 2 < ce && c.Is(m + 1, c.L.conj_but) &&
           (c.IsPronoun(m + 2) || (c.tok[m + 2].IsCap() && !f.that) ||
            (c.tok[m + 2].IsCap() && m + 3 < ce && c.tok[m + 3].kind == TokenKind::kWord &&
             (c.W(m + 3) & c.L.aux)))) {
@@ -171,9 +170,7 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
              ((c.W(k) & c.L.det) || c.tok[k].IsCap() ||
               ((cue.classes & c.L.object) && c.IsPronoun(k))) &&
              (!(c.W(k) & c.L.pronouns()) || (cue.classes & c.L.object)) &&
-             c.tok[cue.first].hash != HashAscii("said") &&
-             c.tok[cue.first].hash != HashAscii("says") &&
-             c.tok[cue.first].hash != HashAscii("say")) {
+             !c.Is(cue.first, c.L.say)) {
     // An object: "reiterated his support for Mr. Trump".
     cb = k;
     ce = send;
@@ -183,16 +180,15 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
       if (c.IsPunct(m, u',') && m + 1 < ce) {
         bool list = false;
         for (int32_t j = m + 1; j < ce && j < m + 6 && !c.IsPunct(j, u','); ++j)
-          list = list || c.tok[j].hash == kWordAnd;
-        if (!list || c.tok[m + 1].hash == kWordAnd || c.tok[m + 1].hash == kWordBut) {
+          list = list || c.Is(j, c.L.conj_and);
+        if (!list || c.Is(m + 1, c.L.conj_and) || c.Is(m + 1, c.L.conj_but)) {
           ce = m;
           break;
         }
       }
-      if (c.tok[m].hash == kWordAnd && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
+      if (c.Is(m, c.L.conj_and) && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
           !c.tok[m + 1].IsCap()) {
-        std::u16string_view w = c.Text(m + 1);
-        if (c.IsCue(m + 1) || (w.size() > 3 && w.substr(w.size() - 2) == u"ed")) {
+        if (c.IsCue(m + 1) || c.EndsWith(m + 1, c.L.past_suffixes, 2)) {
           ce = m;
           break;
         }
