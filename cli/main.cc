@@ -46,7 +46,9 @@ const CLI::Validator kKnownSieve(
 
 // Engine options shared by every subcommand that analyses text.
 void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
-  cmd->add_option("--lang", o->language, "language of the text (default: from the input, else en)")
+  cmd->add_option("--lang", o->language,
+                  "language of the text (default: a JSONL line's \"lang\", else detected per "
+                  "document, else en)")
       ->check(kKnownLanguage);
   cmd->add_option("--min-confidence", o->min_quote_confidence, "drop quotes below this confidence")
       ->check(CLI::Range(0.0, 1.0));

@@ -6,6 +6,7 @@
 #include "claims.h"
 #include "cues.h"
 #include "entities.h"
+#include "language_detect.h"
 #include "lexicon.h"
 #include "quote_marks.h"
 #include "tokens.h"
@@ -35,21 +36,25 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
   if (options.min_quote_confidence < 0 || options.min_quote_confidence > 1) {
     return Status::Error("min_quote_confidence must be in [0, 1]");
   }
-  const std::string language = options.language.empty() ? "en" : options.language;
-  const LanguageData* lang = GetLanguageData(language);
-  if (lang == nullptr) {
-    return Status::Error("unsupported language: " + language +
+  if (!options.language.empty() && GetLanguageData(options.language) == nullptr) {
+    return Status::Error("unsupported language: " + options.language +
                          " (supported: " + JoinNames(AvailableLanguages()) + ")");
   }
-  out->language = language;
   const std::vector<std::string>& sieves =
       options.sieves.empty() ? DefaultSieves() : options.sieves;
   const std::u16string& text = doc.text();
 
+  // Stage 0: tokens (language independent), then the language when not given.
+  Tokens tokens = Tokenize(text);
+  std::string language = options.language;
+  if (language.empty()) language = DetectLanguage(tokens);
+  if (language.empty()) language = "en";  // undecided: too few function words
+  const LanguageData* lang = GetLanguageData(language);
+  out->language = language;
+
   // Stage 1: quotation marks (language independent).
   std::vector<QuotationSpan> quotations = FindQuotations(text);
-  // Stage 0/2: tokens and sentences, cues.
-  Tokens tokens = Tokenize(text);
+  // Stage 2: sentences, cues.
   std::vector<Span> no_break;
   for (const auto& q : quotations)
     if (q.depth == 0) no_break.push_back(q.content);
@@ -82,8 +87,10 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
   }
   // Stage 5: claims, scored on the same tokens (English only; see claims.h).
   if (options.find_claims) {
+    Options analysed = options;
+    analysed.language = language;  // the claim model knows English only
     out->claims =
-        FindClaims(doc, tokens, SentenceRanges(text, tokens), out->quotes, out->speakers, options);
+        FindClaims(doc, tokens, SentenceRanges(text, tokens), out->quotes, out->speakers, analysed);
   }
   return Status();
 }

@@ -191,6 +191,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->cues = Lexicon::Parse(cues);
   d->words = Lexicon::Parse(FindEmbeddedFile(lang + "/words.txt"));
   d->titles = Lexicon::Parse(FindEmbeddedFile(lang + "/titles.txt"));
+  d->detect = Lexicon::Parse(FindEmbeddedFile(lang + "/detect.txt"));
   for (uint64_t h : d->words.FirstWords())
     d->word_table.Insert(h)->words = d->words.WordCategories(h);
   for (uint64_t h : d->titles.FirstWords())

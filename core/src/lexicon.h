@@ -98,6 +98,7 @@ struct LanguageData {
   Lexicon cues;          // cues.txt
   Lexicon words;         // words.txt
   Lexicon titles;        // titles.txt
+  Lexicon detect;        // detect.txt: frequent function words that identify the language
   WordTable word_table;  // every one-word entry of the three, for Word()
   WordInfo Word(uint64_t token_hash) const { return word_table.Find(token_hash); }
   // Cue classes (bits of `cues`).

@@ -8,7 +8,10 @@
 namespace attrib {
 
 struct Options {
-  // BCP-47 language of the text ("en", "de"); "" = detect, falling back to "en".
+  // BCP-47 language of the text ("en", "de", "en-US"); one of SupportedLanguages() (attrib.h),
+  // else Analyze() returns an error. "" = detect from the text's frequent function words
+  // (core/data/<lang>/detect.txt), per document; "en" when too few decide (a table, a headline).
+  // Analysis::language reports the language analysed.
   std::string language;
 
   // Quotes whose confidence is below this are dropped from the result.
@@ -33,8 +36,8 @@ struct Options {
   //     (by default the content is "Y").
   bool attribution_units = false;
 
-  // Attribution sieves to run, by name, in order. Empty = the default order
-  // (see DefaultSieves() in attrib/sieves.h).
+  // Attribution sieves to run, by name: exactly these, in this order within each stage (see
+  // attrib/sieves.h). Empty = DefaultSieves(). An unknown name makes Analyze() return an error.
   std::vector<std::string> sieves;
 };
 
