@@ -202,12 +202,13 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
   const auto& quotes = *in.quotations;
   const auto& cues = *in.cues;
   const int32_t n = c.n();
-  std::vector<const SieveInfo*> quote_sieves, report_sieves, fragment_sieves;
+  std::vector<const SieveInfo*> quote_sieves, report_sieves, sentence_sieves, fragment_sieves;
   for (const std::string& name : sieves) {
     const SieveInfo* s = FindSieve(name);  // Analyze() refuses unknown names
     if (s == nullptr) continue;
     if (s->quote) quote_sieves.push_back(s);
     if (s->report) report_sieves.push_back(s);
+    if (s->sentence) sentence_sieves.push_back(s);
     if (s->fragment) fragment_sieves.push_back(s);
   }
 
@@ -219,7 +220,9 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
   std::vector<Attribution> out;
   std::vector<bool> cue_used(cues.size(), false);
   std::vector<int> reports_by_begin;
-  const SieveContext ctx{c, options, quotes, top, out, cue_used, reports_by_begin};
+  std::vector<int> ending_in_sentence;
+  const SieveContext ctx{c,   options,  quotes,           top,
+                         out, cue_used, reports_by_begin, ending_in_sentence};
 
   // Stage 1: direct quotations.
   for (size_t ti = 0; ti < top.size(); ++ti) {
@@ -315,7 +318,46 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       out[i].rule = "none";
   }
 
-  // Stage 3: quoted fragments, and (with Options::report_non_speech) titles and scare quotes.
+  // Stage 3: sentences no attribution covers, in order (each may continue the one before).
+  if (options.find_indirect && !sentence_sieves.empty()) {
+    const auto& sentences = in.tokens->sentences;
+    std::vector<bool> covered(n + 1, false);
+    ending_in_sentence.assign(sentences.size(), -1);
+    auto record = [&](size_t i) {
+      const int32_t first = TokenAt(*in.tokens, out[i].content.begin);
+      const int32_t last = std::min(TokenAt(*in.tokens, out[i].content.end), n);
+      for (int32_t t = first; t < last; ++t) covered[t] = true;
+      if (last > first) {
+        int& e = ending_in_sentence[c.tok[last - 1].sentence];
+        if (e < 0 || out[e].content.end <= out[i].content.end) e = static_cast<int>(i);
+      }
+    };
+    for (size_t i = 0; i < out.size(); ++i) record(i);
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      int32_t first = sentences[si].first, last = sentences[si].last;
+      while (last > first && c.tok[last - 1].kind == TokenKind::kPunct &&
+             !c.tok[last - 1].Is(kQuoteChar))
+        --last;
+      if (last - first < 3) continue;
+      bool free = true;
+      for (int32_t t = first; t < last && free; ++t) free = !covered[t] && !c.IsCue(t);
+      if (!free) continue;
+      const SentenceCandidate candidate{static_cast<int>(si), first, last};
+      for (const SieveInfo* sieve : sentence_sieves) {
+        Attribution a;
+        if (!sieve->sentence(ctx, candidate, &a)) continue;
+        a.rule = std::string(sieve->name);
+        a.kind = QuoteKind::kIndirect;
+        a.content = Span{c.tok[first].begin, c.tok[last - 1].end};
+        a.marked = a.content;
+        out.push_back(std::move(a));
+        record(out.size() - 1);
+        break;
+      }
+    }
+  }
+
+  // Stage 4: quoted fragments, and (with Options::report_non_speech) titles and scare quotes.
   for (size_t j = first_indirect; j < out.size(); ++j)
     if (out[j].kind == QuoteKind::kIndirect) reports_by_begin.push_back(static_cast<int>(j));
   std::stable_sort(reports_by_begin.begin(), reports_by_begin.end(),

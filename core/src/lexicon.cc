@@ -150,8 +150,10 @@ WordInfo* WordTable::Insert(uint64_t hash) {
 
 namespace {
 
-// suffixes.txt: "CATEGORY SUFFIX SUFFIX ..." a line, "#" starts a comment.
-void ParseSuffixes(std::string_view text, LanguageData* d) {
+// Calls `line_fields` with the whitespace-separated fields of every line of `text` that has
+// two or more; "#" starts a comment.
+template <typename F>
+void ForEachEntry(std::string_view text, F line_fields) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
@@ -168,19 +170,33 @@ void ParseSuffixes(std::string_view text, LanguageData* d) {
       if (j > i) fields.push_back(line.substr(i, j - i));
       i = j;
     }
-    if (fields.size() < 2) continue;
+    if (fields.size() >= 2) line_fields(fields);
+  }
+}
+
+// suffixes.txt: "CATEGORY SUFFIX SUFFIX ..." a line.
+void ParseSuffixes(std::string_view text, LanguageData* d) {
+  ForEachEntry(text, [d](const std::vector<std::string_view>& fields) {
     const std::string_view category = fields[0];
     std::vector<std::u16string>* list = category == "participle" ? &d->participle_suffixes
                                         : category == "adverb"   ? &d->adverb_suffixes
                                         : category == "past"     ? &d->past_suffixes
                                         : category == "negation" ? &d->negation_suffixes
                                                                  : nullptr;
-    if (list == nullptr) continue;
+    if (list == nullptr) return;
     for (size_t f = 1; f < fields.size(); ++f) {
       std::u16string suffix;
       if (Utf8ToUtf16(fields[f], &suffix).ok()) list->push_back(std::move(suffix));
     }
-  }
+  });
+}
+
+// grammar.txt: "KEY yes|no" a line.
+void ParseGrammar(std::string_view text, LanguageData* d) {
+  ForEachEntry(text, [d](const std::vector<std::string_view>& fields) {
+    const bool yes = fields[1] == "yes";
+    if (fields[0] == "comma-clause-reports") d->comma_clause_reports = yes;
+  });
 }
 
 std::unique_ptr<LanguageData> Build(const std::string& lang) {
@@ -237,7 +253,9 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->say_participle = w.Category("say-participle");
   d->relative_person = w.Category("relative-person");
   d->definite = w.Category("definite");
+  d->subjunctive = w.Category("subjunctive");
   ParseSuffixes(FindEmbeddedFile(lang + "/suffixes.txt"), d.get());
+  ParseGrammar(FindEmbeddedFile(lang + "/grammar.txt"), d.get());
   d->title = d->titles.Category("title");
   d->person = d->titles.Category("person");
   d->org = d->titles.Category("org");

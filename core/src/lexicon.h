@@ -119,7 +119,10 @@ struct LanguageData {
       say = 0,                // the plain speech verb: its object is a clause
       say_participle = 0,     // its participle ("saying")
       relative_person = 0,    // "who": opens an apposition about a person
-      definite = 0;           // "the Russian president": refers back to an entity
+      definite = 0,           // "the Russian president": refers back to an entity
+      subjunctive = 0;        // the mood of reported speech (German Konjunktiv I)
+  // Grammar switches (grammar.txt).
+  bool comma_clause_reports = false;  // "sagte, die Union benötige ...": a clause after a comma
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

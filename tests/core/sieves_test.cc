@@ -38,7 +38,7 @@ OneQuote RunSieves(std::string_view text, std::vector<std::string> sieves, Quote
   } while (0)
 
 TEST(SieveRegistryTest, EveryDefaultSieveIsKnownAndUnknownNamesAreRefused) {
-  EXPECT_EQ(DefaultSieves().size(), 11u);
+  EXPECT_EQ(DefaultSieves().size(), 12u);
   for (const std::string& s : DefaultSieves()) EXPECT_TRUE(IsKnownSieve(s)) << s;
   EXPECT_FALSE(IsKnownSieve("cue-after-quotes"));
   Options o;
@@ -173,6 +173,45 @@ TEST(SieveTest, Agentless) {
   EXPECT_TRUE(r.q->agentless);
   EXPECT_FALSE(r.q->speaker.has_value());
   EXPECT_EQ(r.r.Text(r.q->content), "the talks had failed");
+}
+
+// Sentences without a cue.
+
+TEST(SieveTest, ReportedContinuationInTheSubjunctive) {
+  Options o;
+  o.language = "de";
+  o.sieves = {"indirect-that", "reported-continuation"};
+  Analysed r = Analyse(
+      "Ein Sprecher der Polizei sagte, dass der Mann festgenommen worden sei. Er habe keinen "
+      "Widerstand geleistet. Die Straße wurde am Abend wieder freigegeben.",
+      o);
+  ASSERT_EQ(r.a.quotes.size(), 2u);  // the third sentence is the reporter's: indicative
+  const Quote& continued = r.a.quotes[1];
+  EXPECT_EQ(continued.rule, "reported-continuation");
+  EXPECT_EQ(r.Text(continued.content), "Er habe keinen Widerstand geleistet");
+  EXPECT_EQ(continued.speaker, r.a.quotes[0].speaker);
+  ASSERT_TRUE(continued.speaker.has_value());
+  o.sieves = {"indirect-that"};
+  EXPECT_EQ(Analyse("Ein Sprecher sagte, dass der Mann festgenommen worden sei. Er habe nichts "
+                    "gesagt.",
+                    o)
+                .a.quotes.size(),
+            1u);
+  o.language = "en";  // English has no subjunctive list: the sieve never fires
+  o.sieves = {"indirect-that", "reported-continuation"};
+  EXPECT_EQ(Analyse("The spokesman said that the man was arrested. He offered no resistance.", o)
+                .a.quotes.size(),
+            1u);
+}
+
+TEST(SieveTest, GermanCommaClauseReport) {
+  Options o;
+  o.language = "de";
+  o.sieves = {"indirect-that"};
+  Analysed r = Analyse("Stoiber sagte heute in Berlin, die Union benötige die SPD.", o);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "die Union benötige die SPD");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Stoiber");
 }
 
 // Quoted fragments.

@@ -8,20 +8,22 @@ namespace attrib {
 const std::vector<SieveInfo>& AllSieves() {
   static const std::vector<SieveInfo> kSieves = {
       // Stage 1: direct quotations.
-      {"cue-after-quote", CueAfterQuote, nullptr, nullptr},
-      {"cue-before-quote", CueBeforeQuote, nullptr, nullptr},
-      {"cue-in-sentence", CueInSentence, nullptr, nullptr},
-      {"turn-continuation", TurnContinuation, nullptr, nullptr},
-      {"subject-after-quote", SubjectAfterQuote, nullptr, nullptr},
-      {"paragraph-lead", ParagraphLead, nullptr, nullptr},
+      {"cue-after-quote", CueAfterQuote},
+      {"cue-before-quote", CueBeforeQuote},
+      {"cue-in-sentence", CueInSentence},
+      {"turn-continuation", TurnContinuation},
+      {"subject-after-quote", SubjectAfterQuote},
+      {"paragraph-lead", ParagraphLead},
       // Stage 2: reported speech. indirect-trailing before indirect-that: "..., said John
       // Smith." is a trailing speaker, not a clause "John Smith".
-      {"according-to", nullptr, AccordingTo, nullptr},
-      {"indirect-trailing", nullptr, IndirectTrailing, nullptr},
-      {"indirect-that", nullptr, IndirectThat, nullptr},
-      {"agentless", nullptr, Agentless, nullptr},
-      // Stage 3: quoted fragments.
-      {"mixed-fragment", nullptr, nullptr, MixedFragment},
+      {"according-to", nullptr, AccordingTo},
+      {"indirect-trailing", nullptr, IndirectTrailing},
+      {"indirect-that", nullptr, IndirectThat},
+      {"agentless", nullptr, Agentless},
+      // Stage 3: sentences without a cue.
+      {"reported-continuation", nullptr, nullptr, ReportedContinuation},
+      // Stage 4: quoted fragments.
+      {"mixed-fragment", nullptr, nullptr, nullptr, MixedFragment},
   };
   return kSieves;
 }

@@ -105,9 +105,70 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
     Phrase inverted = PhraseAfter(c, cue.last, send, true);
     if (!inverted.empty() && inverted.last >= send) f.inverted = inverted;
   }
+  if (c.L.comma_clause_reports && !f.that && (cue.classes & (c.L.speech_like() | c.L.belief))) {
+    // The cue, up to eight words of adjuncts ("heute Abend gegenüber der Presse"), a comma, and
+    // a clause of three words or more that opens with no relative or clause word.
+    int32_t m = cue.last;
+    while (m < send && m < cue.last + 8 && c.tok[m].kind != TokenKind::kPunct && !c.IsCue(m)) ++m;
+    if (m < send && c.IsPunct(m, u',') && m + 3 < send && c.tok[m + 1].kind != TokenKind::kPunct &&
+        !c.Is(m + 1, c.L.clause))
+      f.comma_clause = m + 1;
+  }
   f.as_lead = k == cue.last && k + 2 < send && c.IsPunct(k, u',') && cue.first - 2 >= s0 &&
               c.Is(s0, c.L.as_lead) && (cue.classes & c.L.speech_like());
   return f;
+}
+
+// Where a clause report's content ends: before a trailing ", he said", before a second report
+// of the same subject (", but pledged to"), a new clause with its own subject (", but Mr.
+// Obama was furious") or a clause break (", which ..."); a noun-phrase report ("reiterated his
+// support for X, the nominee") at its first comma.
+static void CutClause(const SieveContext& ctx, const ReportFrame& f, int32_t cb, int32_t* end) {
+  const TokenContext& c = ctx.c;
+  const std::vector<Cue>& cues = *c.in.cues;
+  const Cue& cue = cues[f.cue];
+  int32_t& ce = *end;
+  // Stop before a trailing ", he said", and before ", but they ..." when no "that" opened a
+  // clause. "reiterated his support for X, the nominee": no "that" and a determiner first, a
+  // noun phrase (like an object report) that ends at its first comma.
+  const bool np_report = f.comma_clause < 0 && !f.that && !f.to_clause && !f.wh_clause &&
+                         (c.W(cb) & c.L.det) && !c.IsPronoun(cb) &&
+                         !(cue.classes & (c.L.belief | c.L.report)) && !IsSay(c, cue.first);
+  for (int32_t m = cb + 1; m < ce; ++m) {
+    if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
+      ce = m - 1;
+      break;
+    }
+    if (np_report && c.IsPunct(m, u',')) {
+      ce = m;
+      break;
+    }
+    // "said they want justice, but pledged to remain civil": a second report of the same
+    // subject (attributed by the coordinated-cue rule).
+    if (c.Is(m, c.L.coordinator()) && m + 1 < ce) {
+      int32_t v = m + 1;
+      while (v < ce && v < m + 3 && (c.W(v) & c.L.aux) && !c.IsPronoun(v)) ++v;
+      if (v < ce && c.IsCue(v) && !ctx.cue_used[c.cue_at[v]] &&
+          (cues[c.cue_at[v]].classes & (c.L.speech_like() | c.L.belief | c.L.object))) {
+        ce = c.IsPunct(m - 1, u',') ? m - 1 : m;
+        break;
+      }
+    }
+    // ", but Mr. Obama was furious": a new clause with its own subject.
+    if (c.IsPunct(m, u',') && m + 2 < ce && c.Is(m + 1, c.L.conj_but) &&
+        (c.IsPronoun(m + 2) || (c.tok[m + 2].IsCap() && !f.that) ||
+         (c.tok[m + 2].IsCap() && m + 3 < ce && c.tok[m + 3].kind == TokenKind::kWord &&
+          (c.W(m + 3) & c.L.aux)))) {
+      ce = m;
+      break;
+    }
+    // ", which ...", ", while ...", ", saying ...": a new clause or report, not the content.
+    if (c.IsPunct(m, u',') && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
+        ((c.W(m + 1) & c.L.clause_break) || c.IsCue(m + 1))) {
+      ce = m;
+      break;
+    }
+  }
 }
 
 bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenRange* content) {
@@ -116,56 +177,20 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
   const Cue& cue = cues[f.cue];
   const int32_t k = f.k, send = f.send;
   int32_t cb, ce;
-  if (f.that || f.to_clause || f.wh_clause ||
-      (k < send && k == f.clause_at &&
-       (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write | c.L.report)) &&
-       (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || f.bare_clause) &&
-       !(c.W(k) & c.L.prep))) {
+  if (f.comma_clause >= 0) {
+    cb = f.comma_clause;
+    ce = send;
+    CutClause(ctx, f, cb, &ce);
+  } else if (f.that || f.to_clause || f.wh_clause ||
+             (k < send && k == f.clause_at &&
+              (cue.classes & (c.L.speech | c.L.belief | c.L.tell | c.L.write | c.L.report)) &&
+              (c.IsPronoun(k) || (c.W(k) & c.L.det) || c.tok[k].IsCap() || f.bare_clause) &&
+              !(c.W(k) & c.L.prep))) {
     // A clause. The complementiser is outside the content by default, inside it in
     // attribution units (PolNeAR's convention, see Options::attribution_units).
     cb = f.that && !ctx.options.attribution_units ? k + 1 : k;
     ce = send;
-    // Stop before a trailing ", he said", and before ", but they ..." when no "that" opened a
-    // clause. "reiterated his support for X, the nominee": no "that" and a determiner first, a
-    // noun phrase (like an object report) that ends at its first comma.
-    const bool np_report = !f.that && !f.to_clause && !f.wh_clause && (c.W(cb) & c.L.det) &&
-                           !c.IsPronoun(cb) && !(cue.classes & (c.L.belief | c.L.report)) &&
-                           !IsSay(c, cue.first);
-    for (int32_t m = cb + 1; m < ce; ++m) {
-      if (c.IsCue(m) && c.IsPunct(m - 1, u',') && m + 2 >= ce) {
-        ce = m - 1;
-        break;
-      }
-      if (np_report && c.IsPunct(m, u',')) {
-        ce = m;
-        break;
-      }
-      // "said they want justice, but pledged to remain civil": a second report of the same
-      // subject (attributed by the coordinated-cue rule).
-      if (c.Is(m, c.L.coordinator()) && m + 1 < ce) {
-        int32_t v = m + 1;
-        while (v < ce && v < m + 3 && (c.W(v) & c.L.aux) && !c.IsPronoun(v)) ++v;
-        if (v < ce && c.IsCue(v) && !ctx.cue_used[c.cue_at[v]] &&
-            (cues[c.cue_at[v]].classes & (c.L.speech_like() | c.L.belief | c.L.object))) {
-          ce = c.IsPunct(m - 1, u',') ? m - 1 : m;
-          break;
-        }
-      }
-      // ", but Mr. Obama was furious": a new clause with its own subject.
-      if (c.IsPunct(m, u',') && m + 2 < ce && c.Is(m + 1, c.L.conj_but) &&
-          (c.IsPronoun(m + 2) || (c.tok[m + 2].IsCap() && !f.that) ||
-           (c.tok[m + 2].IsCap() && m + 3 < ce && c.tok[m + 3].kind == TokenKind::kWord &&
-            (c.W(m + 3) & c.L.aux)))) {
-        ce = m;
-        break;
-      }
-      // ", which ...", ", while ...", ", saying ...": a new clause or report, not the content.
-      if (c.IsPunct(m, u',') && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
-          ((c.W(m + 1) & c.L.clause_break) || c.IsCue(m + 1))) {
-        ce = m;
-        break;
-      }
-    }
+    CutClause(ctx, f, cb, &ce);
   } else if ((cue.classes & (c.L.object | c.L.speech)) && k < send &&
              ((c.W(k) & c.L.det) || c.tok[k].IsCap() ||
               ((cue.classes & c.L.object) && c.IsPronoun(k))) &&

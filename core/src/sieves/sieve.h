@@ -5,7 +5,9 @@
 //
 //   quote sieves     one direct quotation: its cue and speaker            (stage 1)
 //   report sieves    one cue no quotation used: reported speech, content  (stage 2)
-//   fragment sieves  one quoted fragment inside a sentence                (stage 3)
+//   sentence sieves  one sentence no attribution covers: reported speech
+//                    without a cue of its own                             (stage 3)
+//   fragment sieves  one quoted fragment inside a sentence                (stage 4)
 //
 // Within a stage the enabled sieves run in the order Options::sieves gives; the first that
 // decides wins. The attribution driver (attribution.cc) owns everything between the stages.
@@ -30,6 +32,8 @@ struct SieveContext {
   // Reported-speech attributions (indices into `made`) ordered by content begin; filled before
   // the fragment stage.
   const std::vector<int>& reports_by_begin;
+  // Sentence index -> the latest attribution (index into `made`) whose content ends in it, -1.
+  const std::vector<int>& ending_in_sentence;
 
   // True when `offset` is inside a top-level quotation's content.
   bool InsideQuote(int32_t offset) const;
@@ -62,6 +66,9 @@ struct ReportFrame {
   bool infinitive = false;   // "to defend that ...": speaker of the sentence's earlier report
   bool coordinated = false;  // "... and added that": speaker of the earlier report
   bool as_lead = false;      // "As The Washington Post reported, ..."
+  // First token of a clause after the cue and a comma ("sagte heute, es gebe keine Spur"), in
+  // languages whose grammar.txt says comma-clause-reports; -1 when there is none.
+  int32_t comma_clause = -1;
   Phrase inverted;           // "..., said Batchelder.": the speaker ending the sentence
 };
 
@@ -69,6 +76,13 @@ struct ReportFrame {
 struct TokenRange {
   int32_t first = -1;
   int32_t last = -1;
+};
+
+// A sentence (tokens [first, last), without its final punctuation) that no attribution covers.
+struct SentenceCandidate {
+  int sentence = 0;  // index into Tokens::sentences
+  int32_t first = 0;
+  int32_t last = 0;
 };
 
 // A quoted fragment (kMixed) inside a sentence.
@@ -81,12 +95,14 @@ struct Fragment {
 using QuoteSieveFn = bool (*)(const SieveContext&, const DirectQuotation&, Attribution*);
 using ReportSieveFn = bool (*)(const SieveContext&, const ReportFrame&, Attribution*,
                                TokenRange* content);
+using SentenceSieveFn = bool (*)(const SieveContext&, const SentenceCandidate&, Attribution*);
 using FragmentSieveFn = bool (*)(const SieveContext&, const Fragment&, Attribution*);
 
 struct SieveInfo {
   std::string_view name;
-  QuoteSieveFn quote = nullptr;  // exactly one of the three is set
+  QuoteSieveFn quote = nullptr;  // exactly one of the four is set
   ReportSieveFn report = nullptr;
+  SentenceSieveFn sentence = nullptr;
   FragmentSieveFn fragment = nullptr;
 };
 
@@ -114,6 +130,7 @@ bool AccordingTo(const SieveContext&, const ReportFrame&, Attribution*, TokenRan
 bool IndirectTrailing(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
 bool IndirectThat(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
 bool Agentless(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool ReportedContinuation(const SieveContext&, const SentenceCandidate&, Attribution*);
 bool MixedFragment(const SieveContext&, const Fragment&, Attribution*);
 
 }  // namespace attrib
