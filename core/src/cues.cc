@@ -56,6 +56,18 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
     }
     if ((classes & lang.that_only) && !(i + len < tok.size() && (w[i + len].words & lang.comp)))
       continue;
+    if ((classes & lang.after_comma) &&
+        !(i > 0 && tok[i - 1].kind == TokenKind::kPunct && tok[i - 1].hash == HashAscii(",") &&
+          i + len < tok.size() && tok[i + len].kind == TokenKind::kWord))
+      continue;
+    if (classes & lang.needs_source_noun) {
+      // "nach Angaben der Polizei" (a source noun within the next three words) or "seiner
+      // Meinung nach" (right before).
+      bool noun = i > 0 && (w[i - 1].words & lang.source_noun);
+      for (size_t j = i + len; j < tok.size() && j < i + len + 3 && !noun; ++j)
+        noun = (w[j].words & lang.source_noun) != 0;
+      if (!noun) continue;
+    }
     Cue c;
     c.first = static_cast<int32_t>(i);
     c.last = static_cast<int32_t>(i + len);

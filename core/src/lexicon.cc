@@ -196,6 +196,7 @@ void ParseGrammar(std::string_view text, LanguageData* d) {
   ForEachEntry(text, [d](const std::vector<std::string_view>& fields) {
     const bool yes = fields[1] == "yes";
     if (fields[0] == "comma-clause-reports") d->comma_clause_reports = yes;
+    if (fields[0] == "source-mid-sentence") d->source_mid_sentence = yes;
   });
 }
 
@@ -225,6 +226,8 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->to_infinitive = c.Category("to-infinitive");
   d->that_only = c.Category("that-only");
   d->source_before = c.Category("source-before");
+  d->after_comma = c.Category("after-comma");
+  d->needs_source_noun = c.Category("needs-source-noun");
   const Lexicon& w = d->words;
   d->pron_m = w.Category("pronoun-m");
   d->pron_f = w.Category("pronoun-f");
@@ -254,6 +257,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->relative_person = w.Category("relative-person");
   d->definite = w.Category("definite");
   d->subjunctive = w.Category("subjunctive");
+  d->source_noun = w.Category("source-noun");
   ParseSuffixes(FindEmbeddedFile(lang + "/suffixes.txt"), d.get());
   ParseGrammar(FindEmbeddedFile(lang + "/grammar.txt"), d.get());
   d->title = d->titles.Category("title");

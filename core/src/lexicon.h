@@ -103,7 +103,9 @@ struct LanguageData {
   WordInfo Word(uint64_t token_hash) const { return word_table.Find(token_hash); }
   // Cue classes (bits of `cues`).
   uint32_t speech = 0, tell = 0, write = 0, ask = 0, belief = 0, report = 0, object = 0, source = 0,
-           to_infinitive = 0, that_only = 0, source_before = 0;
+           to_infinitive = 0, that_only = 0, source_before = 0,
+           after_comma = 0,        // a cue only right after a comma ("…“, so der Minister")
+           needs_source_noun = 0;  // a cue only next to a source noun ("nach Angaben X")
   // Word categories (bits of `words` / `titles`).
   uint32_t pron_m = 0, pron_f = 0, pron_n = 0, pron_p = 0, pron_1 = 0, aux = 0, det = 0, prep = 0,
            clause = 0, comp = 0, intro = 0, addressee = 0, cue_tail = 0, wh = 0, clause_break = 0,
@@ -120,9 +122,11 @@ struct LanguageData {
       say_participle = 0,     // its participle ("saying")
       relative_person = 0,    // "who": opens an apposition about a person
       definite = 0,           // "the Russian president": refers back to an entity
-      subjunctive = 0;        // the mood of reported speech (German Konjunktiv I)
+      subjunctive = 0,        // the mood of reported speech (German Konjunktiv I)
+      source_noun = 0;        // "Angaben", "Meinung": make "nach" cite a source
   // Grammar switches (grammar.txt).
   bool comma_clause_reports = false;  // "sagte, die Union benötige ...": a clause after a comma
+  bool source_mid_sentence = false;   // "bestehe laut Polizei nicht mehr": the whole sentence
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

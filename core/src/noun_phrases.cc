@@ -73,8 +73,8 @@ int32_t SegmentBefore(const TokenContext& c, int32_t k, int32_t floor) {
     if ((w & c.L.det) && c.tok[j].IsCap()) break;  // "The New York Post"
     --j;
   }
-  // Do not start on "of"/"for".
-  while (start <= k && c.Is(start, c.L.np_link)) ++start;
+  // Do not start on a linking word ("of"/"for"); German "der" is also an article, and may.
+  while (start <= k && c.Is(start, c.L.np_link) && !c.Is(start, c.L.det)) ++start;
   return start;
 }
 

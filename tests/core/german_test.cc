@@ -92,3 +92,49 @@ TEST(GermanIndirectTest, CommaBeforeDassAndZufolge) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+// The first quote whose content is `content`, or nullptr.
+const Quote* QuoteWithContent(const Analysed& r, std::string_view content) {
+  for (const Quote& q : r.a.quotes)
+    if (r.Text(q.content) == content) return &q;
+  return nullptr;
+}
+
+TEST(GermanSourcesTest, LautInsideTheSentenceReportsTheWholeSentence) {
+  Analysed r = AnalyseDe("Ein Tatverdacht bestehe laut der Bundesanwaltschaft nicht mehr.");
+  const Quote* q =
+      QuoteWithContent(r, "Ein Tatverdacht bestehe laut der Bundesanwaltschaft nicht mehr");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->rule, "according-to");
+  ASSERT_TRUE(q->speaker_mention.has_value());
+  EXPECT_EQ(r.Text(*q->speaker_mention), "der Bundesanwaltschaft");
+}
+
+TEST(GermanSourcesTest, NachCitesOnlyWithASourceNoun) {
+  Analysed r = AnalyseDe("Nach Angaben der Polizei wurden drei Menschen verletzt.");
+  const Quote* q = QuoteWithContent(r, "wurden drei Menschen verletzt");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(r.Text(*q->cue), "Nach");
+  EXPECT_EQ(r.Text(*q->speaker_mention), "Angaben der Polizei");
+  Analysed postposition = AnalyseDe("Seiner Meinung nach hätte die Aufsicht abraten müssen.");
+  const Quote* p = QuoteWithContent(postposition, "hätte die Aufsicht abraten müssen");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(postposition.Text(*p->speaker_mention), "Seiner Meinung");
+  // "nach Berlin" is a place, not a source.
+  EXPECT_TRUE(AnalyseDe("Nach dem Spiel fuhr die Mannschaft nach Berlin zurück.").a.quotes.empty());
+}
+
+TEST(GermanSourcesTest, SoAfterACommaNamesTheSpeaker) {
+  Analysed r = AnalyseDe("„Wir sind bereit“, so der Minister am Montag.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-after-quote");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "der Minister");
+  // "so" elsewhere is an adverb.
+  EXPECT_TRUE(AnalyseDe("Das Wetter war so schlecht wie nie.").a.quotes.empty());
+}
+
+}  // namespace
+}  // namespace attrib

@@ -9,7 +9,12 @@ bool AccordingTo(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
   const TokenContext& c = ctx.c;
   const Cue& cue = (*c.in.cues)[f.cue];
   const int32_t s0 = f.s0, send = f.send;
-  if (cue.classes & c.L.source_before) {
+  // "seiner Meinung nach": a source noun right before a needs-source-noun cue makes it a
+  // postposition, like "zufolge".
+  const bool postposition =
+      (cue.classes & c.L.source_before) || ((cue.classes & c.L.needs_source_noun) &&
+                                            cue.first > s0 && c.Is(cue.first - 1, c.L.source_noun));
+  if (postposition) {
     // The content is the rest of the sentence, or what came before the source ("..., dem
     // Bericht zufolge.").
     if (cue.first - 1 < s0) return false;
@@ -17,7 +22,11 @@ bool AccordingTo(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
     if (src.empty()) return false;
     int32_t k = cue.last;
     if (k < send && c.IsPunct(k, u',')) ++k;
-    if (send - k >= 2) {
+    int32_t lead = s0;  // "Dem Bericht zufolge" opens the sentence; "Es handele sich ..." not
+    while (lead < src.first && c.Is(lead, c.L.intro | c.L.clause | c.L.det)) ++lead;
+    if (c.L.source_mid_sentence && lead < src.first && !c.IsPunct(src.first - 1, u',')) {
+      *content = {s0, send};  // "Es handele sich ersten Angaben zufolge um ..."
+    } else if (send - k >= 2) {
       *content = {k, send};
     } else if (src.first - 1 > s0 && c.IsPunct(src.first - 1, u',')) {
       *content = {s0, src.first - 1};
@@ -39,6 +48,8 @@ bool AccordingTo(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
     *content = {k, send};
   } else if (c.IsPunct(cue.first - 1, u',')) {  // "..., according to X."
     *content = {s0, cue.first - 1};
+  } else if (c.L.source_mid_sentence && src.last < send) {
+    *content = {s0, send};  // "Ein Tatverdacht bestehe laut Polizei nicht mehr."
   } else {
     return false;
   }
