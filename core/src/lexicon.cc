@@ -197,6 +197,8 @@ void ParseGrammar(std::string_view text, LanguageData* d) {
     const bool yes = fields[1] == "yes";
     if (fields[0] == "comma-clause-reports") d->comma_clause_reports = yes;
     if (fields[0] == "source-mid-sentence") d->source_mid_sentence = yes;
+    if (fields[0] == "verb-second") d->verb_second = yes;
+    if (fields[0] == "nouns-capitalized") d->nouns_capitalized = yes;
   });
 }
 
@@ -258,6 +260,9 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->definite = w.Category("definite");
   d->subjunctive = w.Category("subjunctive");
   d->source_noun = w.Category("source-noun");
+  d->aux_verb = w.Category("aux-verb");
+  d->reflexive = w.Category("reflexive");
+  d->adverb = w.Category("adverb");
   ParseSuffixes(FindEmbeddedFile(lang + "/suffixes.txt"), d.get());
   ParseGrammar(FindEmbeddedFile(lang + "/grammar.txt"), d.get());
   d->title = d->titles.Category("title");

@@ -123,10 +123,15 @@ struct LanguageData {
       relative_person = 0,    // "who": opens an apposition about a person
       definite = 0,           // "the Russian president": refers back to an entity
       subjunctive = 0,        // the mood of reported speech (German Konjunktiv I)
-      source_noun = 0;        // "Angaben", "Meinung": make "nach" cite a source
+      source_noun = 0,        // "Angaben", "Meinung": make "nach" cite a source
+      aux_verb = 0,           // finite auxiliaries ("hatte ... gesagt")
+      reflexive = 0,          // "äußerte sich Merkel"
+      adverb = 0;             // opens a clause before its verb: "Dabei sagte er"
   // Grammar switches (grammar.txt).
   bool comma_clause_reports = false;  // "sagte, die Union benötige ...": a clause after a comma
   bool source_mid_sentence = false;   // "bestehe laut Polizei nicht mehr": the whole sentence
+  bool verb_second = false;           // "Am Montag sagte der Minister": subject after the verb
+  bool nouns_capitalized = false;     // German nouns: "der Minister zufrieden" ends at "Minister"
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

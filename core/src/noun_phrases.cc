@@ -147,9 +147,12 @@ int32_t SkipAuxLeft(const TokenContext& c, int32_t k, int32_t floor) {
 
 Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool appositions) {
   if (i >= limit || i >= c.n()) return {};
+  while (i < limit && i < c.n() && c.Is(i, c.L.reflexive)) ++i;  // "äußerte sich Merkel"
+  if (i >= limit || i >= c.n()) return {};
   if (c.IsPronoun(i) && c.tok[i].kind == TokenKind::kWord) return MakePhrase(c, i, i + 1);
   int lower = 0;
   int32_t j = i;
+  bool head = false;  // a capitalised word seen (with nouns_capitalized: the phrase's noun)
   limit = std::min(limit, c.n());
   const int32_t np_limit = std::min(limit, i + kMaxPhrase);
   while (j < np_limit && c.SameSentence(i, j)) {
@@ -176,7 +179,11 @@ Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool apposit
     }
     const uint32_t w = c.W(j);
     if ((w & c.L.det) && j > i && !c.Is(j - 1, c.L.np_link)) break;
+    // German: adjectives precede the noun, so a lower-case word after it ends the phrase
+    // ("Merkel zufrieden").
+    if (c.L.nouns_capitalized && head && (c.tok[j].flags & kLowercase)) break;
     if (!NpWord(c, j, &lower)) break;
+    head = head || c.tok[j].IsCap();
     ++j;
   }
   if (j == i || !ValidSubject(c, i, j - 1)) return {};
@@ -306,7 +313,44 @@ static Phrase SubjectClausePrefix(const TokenContext& c, int32_t close, int32_t 
 }
 
 // The subject of cue `ci`: skips "has also", and a closing comma of an apposition.
+// In a verb-second language, the subject after the finite verb when the clause starting at
+// `floor` opens with something else; empty when it opens with the subject. `*finite` is set
+// to the finite verb: the cue, or an auxiliary before a participle cue.
+//   "Am Montag sagte der Minister", "Dabei äußerte sich Merkel": a fronted adverbial, so the
+//   subject follows the finite verb.
+//   "Glos hatte in einem Interview gesagt": the finite auxiliary is the verb; look left of it.
+static Phrase VerbSecondSubject(const TokenContext& c, const Cue& cue, int32_t floor,
+                                int32_t* finite) {
+  *finite = cue.first;
+  for (int32_t j = cue.first - 1; j >= floor && j >= cue.first - 8; --j) {
+    if (c.tok[j].kind == TokenKind::kPunct) break;
+    if (c.Is(j, c.L.aux_verb)) {
+      *finite = j;
+      break;
+    }
+  }
+  int32_t first = floor;
+  while (first < *finite && c.Is(first, c.L.coordinator())) ++first;  // "Aber Merkel sagte"
+  if (first >= *finite) return {};
+  // A preposition or an adverb in front: the subject is not there.
+  const bool fronted = c.Is(first, c.L.prep | c.L.adverb) && !c.Is(first, c.L.det);
+  if (!fronted) return {};
+  int32_t s = *finite + 1;
+  while (s < cue.first + 4 && s < c.n() && c.Is(s, c.L.reflexive)) ++s;
+  if (s == cue.first) s = cue.last;  // the cue itself was the finite verb
+  return PhraseAfter(c, s, c.SentenceLast(cue.first), false);
+}
+
 Phrase SubjectOf(const TokenContext& c, const Cue& cue, int32_t floor) {
+  if (c.L.verb_second) {
+    int32_t finite = cue.first;
+    Phrase after = VerbSecondSubject(c, cue, floor, &finite);
+    if (!after.empty()) return after;
+    if (finite < cue.first && finite - 1 >= floor) {
+      Phrase before = PhraseBefore(c, finite - 1, floor);
+      if (!before.empty()) return before;
+    }
+  }
   int32_t k = SkipAuxLeft(c, cue.first - 1, floor);
   if (k - 1 >= floor && (c.IsPunct(k, u'\u2014') || c.IsPunct(k, u'\u2013'))) {
     return SubjectBeforeParenthetical(c, k, floor);

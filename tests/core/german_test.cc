@@ -138,3 +138,26 @@ TEST(GermanSourcesTest, SoAfterACommaNamesTheSpeaker) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanWordOrderTest, AFrontedAdverbialPutsTheSubjectAfterTheVerb) {
+  Analysed r = AnalyseDe("Am Montag sagte der Minister, dass die Lage ernst sei.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "der Minister");
+  Analysed reflexive = AnalyseDe("Dabei äußerte sich Merkel zufrieden: „Wir haben viel erreicht.“");
+  ASSERT_FALSE(reflexive.a.quotes.empty());
+  EXPECT_EQ(reflexive.SpeakerOf(reflexive.a.quotes[0]), "Merkel");
+}
+
+TEST(GermanWordOrderTest, AnAuxiliaryIsTheFiniteVerb) {
+  // Not "einem Interview": the subject stands before "hatte".
+  Analysed r = AnalyseDe("Glos hatte in einem Interview gesagt, die Fraktionen müssten mitreden.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Glos");
+  EXPECT_EQ(r.Text(r.a.quotes[0].content), "die Fraktionen müssten mitreden");
+}
+
+}  // namespace
+}  // namespace attrib
