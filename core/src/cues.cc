@@ -18,6 +18,21 @@ bool IsTitleCase(const Tokens& t, int32_t sentence) {
   return long_words >= 3;
 }
 
+// "Die Polizei teilte am Abend mit": the particle of a separable verb stem at token i, later in
+// its clause (before any punctuation, at most 12 words on); -1 when there is none.
+int32_t SeparatedParticle(const Tokens& t, const LanguageData& lang, size_t i) {
+  const auto& tok = t.tokens;
+  for (size_t j = i + 1; j < tok.size() && j <= i + 12; ++j) {
+    if (tok[j].kind == TokenKind::kPunct || tok[j].sentence != tok[i].sentence) break;
+    // The particle ends the clause: "teilte er mit.", not "teilte das Brot mit dem Hund".
+    const bool clause_end = j + 1 >= tok.size() || tok[j + 1].kind == TokenKind::kPunct ||
+                            tok[j + 1].sentence != tok[j].sentence;
+    if (clause_end && lang.cues.PairCategories(tok[i].hash, tok[j].hash) != 0)
+      return static_cast<int32_t>(j);
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
@@ -37,6 +52,11 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
     if (!w[i].cue_first) continue;
     uint32_t classes = 0;
     int len = lang.cues.MatchAt(tok, i, all, &classes);
+    const int32_t particle = len == 0 && lang.separable_verbs ? SeparatedParticle(t, lang, i) : -1;
+    if (particle >= 0) {
+      len = 1;
+      classes = lang.cues.PairCategories(tok[i].hash, tok[particle].hash);
+    }
     if (len == 0) continue;
     const bool sentence_start = i == 0 || tok[i - 1].sentence != tok[i].sentence;
     // "The Post", "State Department": a capitalised cue word mid-sentence is a name.
@@ -71,7 +91,7 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
     Cue c;
     c.first = static_cast<int32_t>(i);
     c.last = static_cast<int32_t>(i + len);
-    c.span = Span{tok[i].begin, tok[i + len - 1].end};
+    c.span = Span{tok[i].begin, tok[particle >= 0 ? particle : i + len - 1].end};
     // The reported span takes in auxiliaries and adverbs before the verb ("has also said", "is
     // expected") and a fixed tail after it ("said in a statement"), as news annotation does.
     for (size_t j = i, steps = 0; j > 0 && steps < 4; --j, ++steps) {

@@ -30,6 +30,22 @@ std::vector<std::string_view> SplitWhite(std::string_view line) {
   return out;
 }
 
+// Calls `entry` with the fields of every line of a data file that has two or more; "#" starts
+// a comment. Every data file (cues, words, titles, suffixes, grammar) has this format.
+template <typename F>
+void ForEachEntry(std::string_view text, F entry) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    std::vector<std::string_view> fields = SplitWhite(line);
+    if (fields.size() >= 2) entry(fields);
+  }
+}
+
 }  // namespace
 
 Lexicon::Slot* Lexicon::Insert(uint64_t key) {
@@ -57,18 +73,10 @@ Lexicon::Slot* Lexicon::Insert(uint64_t key) {
 
 Lexicon Lexicon::Parse(std::string_view text) {
   Lexicon lex;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    std::vector<std::string_view> fields = SplitWhite(line);
-    if (fields.size() < 2) continue;
+  ForEachEntry(text, [&lex](const std::vector<std::string_view>& fields) {
     uint32_t bit = lex.Category(fields[0]);
     if (bit == 0) {
-      if (lex.categories_.size() >= 32) continue;
+      if (lex.categories_.size() >= 32) return;
       lex.categories_.emplace_back(fields[0]);
       bit = 1u << (lex.categories_.size() - 1);
     }
@@ -92,8 +100,13 @@ Lexicon Lexicon::Parse(std::string_view text) {
       lex.Insert(h)->categories |= bit;
       lex.max_words_ = std::max(lex.max_words_, words);
     }
-  }
+  });
   return lex;
+}
+
+uint32_t Lexicon::PairCategories(uint64_t first, uint64_t second) const {
+  const Slot* s = Find(HashCombine(HashCombine(0, first), second));
+  return s == nullptr ? 0 : s->categories;
 }
 
 uint32_t Lexicon::Category(std::string_view name) const {
@@ -150,30 +163,6 @@ WordInfo* WordTable::Insert(uint64_t hash) {
 
 namespace {
 
-// Calls `line_fields` with the whitespace-separated fields of every line of `text` that has
-// two or more; "#" starts a comment.
-template <typename F>
-void ForEachEntry(std::string_view text, F line_fields) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    std::vector<std::string_view> fields;
-    size_t i = 0;
-    while (i < line.size()) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-      size_t j = i;
-      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
-      if (j > i) fields.push_back(line.substr(i, j - i));
-      i = j;
-    }
-    if (fields.size() >= 2) line_fields(fields);
-  }
-}
-
 // suffixes.txt: "CATEGORY SUFFIX SUFFIX ..." a line.
 void ParseSuffixes(std::string_view text, LanguageData* d) {
   ForEachEntry(text, [d](const std::vector<std::string_view>& fields) {
@@ -199,6 +188,7 @@ void ParseGrammar(std::string_view text, LanguageData* d) {
     if (fields[0] == "source-mid-sentence") d->source_mid_sentence = yes;
     if (fields[0] == "verb-second") d->verb_second = yes;
     if (fields[0] == "nouns-capitalized") d->nouns_capitalized = yes;
+    if (fields[0] == "separable-verbs") d->separable_verbs = yes;
   });
 }
 

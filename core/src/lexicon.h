@@ -29,6 +29,9 @@ class Lexicon {
     const Slot* s = Find(HashCombine(0, hash));
     return s == nullptr ? 0 : s->categories;
   }
+  // Categories of the two-word form "first_second" (0 = not in the lexicon): a separable verb
+  // whose particle comes later ("teilte ... mit").
+  uint32_t PairCategories(uint64_t first, uint64_t second) const;
   bool Has(uint64_t hash, uint32_t mask) const { return (WordCategories(hash) & mask) != 0; }
   size_t size() const { return used_; }
   // Token hashes of the first word of every form (one-word forms included).
@@ -104,8 +107,8 @@ struct LanguageData {
   // Cue classes (bits of `cues`).
   uint32_t speech = 0, tell = 0, write = 0, ask = 0, belief = 0, report = 0, object = 0, source = 0,
            to_infinitive = 0, that_only = 0, source_before = 0,
-           after_comma = 0,        // a cue only right after a comma ("…“, so der Minister")
-           needs_source_noun = 0;  // a cue only next to a source noun ("nach Angaben X")
+           after_comma = 0,   // a cue only right after a comma ("…“, so der Minister")
+      needs_source_noun = 0;  // a cue only next to a source noun ("nach Angaben X")
   // Word categories (bits of `words` / `titles`).
   uint32_t pron_m = 0, pron_f = 0, pron_n = 0, pron_p = 0, pron_1 = 0, aux = 0, det = 0, prep = 0,
            clause = 0, comp = 0, intro = 0, addressee = 0, cue_tail = 0, wh = 0, clause_break = 0,
@@ -132,6 +135,7 @@ struct LanguageData {
   bool source_mid_sentence = false;   // "bestehe laut Polizei nicht mehr": the whole sentence
   bool verb_second = false;           // "Am Montag sagte der Minister": subject after the verb
   bool nouns_capitalized = false;     // German nouns: "der Minister zufrieden" ends at "Minister"
+  bool separable_verbs = false;       // "teilte die Polizei mit": a cue's particle comes later
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

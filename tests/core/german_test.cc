@@ -161,3 +161,21 @@ TEST(GermanWordOrderTest, AnAuxiliaryIsTheFiniteVerb) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanSeparableVerbTest, TheParticleMayEndTheClause) {
+  Analysed r = AnalyseDe(
+      "Der Minister trat zurück. „Es ist ausschließlich dieser private Grund“, teilte er am "
+      "Abend mit.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-after-quote");
+  EXPECT_EQ(r.Text(*r.a.quotes[0].cue), "teilte er am Abend mit");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Der Minister");
+  // "mit" opening a phrase is a preposition, not the particle.
+  EXPECT_TRUE(AnalyseDe("Er teilte das Brot mit dem Hund.").a.quotes.empty());
+}
+
+}  // namespace
+}  // namespace attrib
