@@ -102,7 +102,9 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
       c.span.begin = p.begin;
     }
     uint32_t tail_classes = 0;
-    if (int tail = lang.words.MatchAt(tok, i + len, lang.cue_tail, &tail_classes); tail > 0)
+    // ("hieß es in einer Erklärung": after an impersonal cue the tail is the source.)
+    if (int tail = lang.words.MatchAt(tok, i + len, lang.cue_tail, &tail_classes);
+        tail > 0 && !(classes & lang.impersonal))
       c.span.end = tok[i + len + tail - 1].end;
     c.classes = classes;
     out.push_back(c);

@@ -220,6 +220,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->source_before = c.Category("source-before");
   d->after_comma = c.Category("after-comma");
   d->needs_source_noun = c.Category("needs-source-noun");
+  d->impersonal = c.Category("impersonal");
   const Lexicon& w = d->words;
   d->pron_m = w.Category("pronoun-m");
   d->pron_f = w.Category("pronoun-f");

@@ -108,7 +108,8 @@ struct LanguageData {
   uint32_t speech = 0, tell = 0, write = 0, ask = 0, belief = 0, report = 0, object = 0, source = 0,
            to_infinitive = 0, that_only = 0, source_before = 0,
            after_comma = 0,   // a cue only right after a comma ("…“, so der Minister")
-      needs_source_noun = 0;  // a cue only next to a source noun ("nach Angaben X")
+      needs_source_noun = 0,  // a cue only next to a source noun ("nach Angaben X")
+      impersonal = 0;         // no agent: "heißt es" (a source may follow: "in der Rede")
   // Word categories (bits of `words` / `titles`).
   uint32_t pron_m = 0, pron_f = 0, pron_n = 0, pron_p = 0, pron_1 = 0, aux = 0, det = 0, prep = 0,
            clause = 0, comp = 0, intro = 0, addressee = 0, cue_tail = 0, wh = 0, clause_break = 0,

@@ -341,6 +341,15 @@ static Phrase VerbSecondSubject(const TokenContext& c, const Cue& cue, int32_t f
   return PhraseAfter(c, s, c.SentenceLast(cue.first), false);
 }
 
+Phrase SourceAfterImpersonal(const TokenContext& c, const Cue& cue, int32_t limit) {
+  for (int32_t i = cue.last; i < limit && i < cue.last + 3 && c.tok[i].kind == TokenKind::kWord;
+       ++i) {
+    if (!c.Is(i, c.L.prep)) continue;
+    return PhraseAfter(c, i + 1, limit, false);
+  }
+  return {};
+}
+
 Phrase SubjectOf(const TokenContext& c, const Cue& cue, int32_t floor) {
   if (c.L.verb_second) {
     int32_t finite = cue.first;

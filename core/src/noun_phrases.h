@@ -14,6 +14,10 @@ Phrase PhraseBefore(const TokenContext& c, int32_t k, int32_t floor);
 // The noun phrase starting at token `i`, before `limit`, with up to two appositions ("Sara
 // Walker, 44, a home-care aide") when `appositions`.
 Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool appositions);
+// After an impersonal cue ("heißt es dazu in einer Erklärung des Ministeriums"): the place it
+// names as the source: the noun phrase of a preposition within the next three words ("einer
+// Erklärung des Ministeriums"); empty when none.
+Phrase SourceAfterImpersonal(const TokenContext& c, const Cue& cue, int32_t limit);
 // The first token of one noun-phrase segment ending at `k` (no apposition); > k when none.
 int32_t SegmentBefore(const TokenContext& c, int32_t k, int32_t floor);
 // True when tokens [a, b] can be a subject: a pronoun, a determiner phrase, a name or title.

@@ -179,3 +179,22 @@ TEST(GermanSeparableVerbTest, TheParticleMayEndTheClause) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanImpersonalTest, HeisstEsHasNoAgentButMayNameItsSource) {
+  Analysed r = AnalyseDe("„Wir prüfen den Fall“, hieß es in einer Erklärung des Ministeriums.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].cue), "hieß es");
+  ASSERT_TRUE(r.a.quotes[0].speaker_mention.has_value());
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "einer Erklärung des Ministeriums");
+  Analysed bare = AnalyseDe("Die Lage sei ernst, heißt es.");
+  ASSERT_EQ(bare.a.quotes.size(), 1u);
+  EXPECT_TRUE(bare.a.quotes[0].agentless);
+  EXPECT_FALSE(bare.a.quotes[0].speaker.has_value());  // never the speaker "es"
+  EXPECT_EQ(bare.Text(bare.a.quotes[0].content), "Die Lage sei ernst");
+}
+
+}  // namespace
+}  // namespace attrib

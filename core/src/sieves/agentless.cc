@@ -6,7 +6,8 @@ namespace attrib {
 
 bool Agentless(const SieveContext& ctx, const ReportFrame& f, Attribution* a, TokenRange* content) {
   if (f.source || !f.passive || !ClauseOrObjectContent(ctx, f, content)) return false;
-  a->agentless = true;
+  // "In dem Bericht heißt es, ...": an impersonal cue may still name its source.
+  if (!ImpersonalSpeaker(ctx.c, (*ctx.c.in.cues)[f.cue], f.s1, a)) a->agentless = true;
   a->confidence = 0.7;
   return true;
 }

@@ -26,6 +26,11 @@ bool CueAfterQuote(const SieveContext& ctx, const DirectQuotation& q, Attributio
   }
   if (found < 0) return false;
   const Cue& cue = cues[found];
+  if (ImpersonalSpeaker(c, cue, e, a)) {  // "„…“, hieß es in der Rede."
+    a->cue = found;
+    a->confidence = 0.8;
+    return true;
+  }
   int32_t lead = j;
   while (lead < cue.first && (c.W(lead) & c.L.aux) && !c.IsPronoun(lead)) ++lead;
   Phrase sp;

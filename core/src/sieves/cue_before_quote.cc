@@ -24,6 +24,11 @@ bool CueBeforeQuote(const SieveContext& ctx, const DirectQuotation& q, Attributi
   }
   if (found < 0) return false;
   const Cue& cue = cues[found];
+  if (ImpersonalSpeaker(c, cue, b + 1, a)) {  // "In der Erklärung heißt es: „…“"
+    a->cue = found;
+    a->confidence = 0.8;
+    return true;
+  }
   Phrase sp;
   if (cue.last <= b && !(cue.classes & c.L.tell)) sp = PhraseAfter(c, cue.last, b + 1, false);
   if (sp.empty()) sp = SubjectOf(c, cue, floor);

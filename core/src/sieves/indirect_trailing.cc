@@ -13,6 +13,11 @@ bool IndirectTrailing(const SieveContext& ctx, const ReportFrame& f, Attribution
   const TokenContext& c = ctx.c;
   const Cue& cue = (*c.in.cues)[f.cue];
   const int32_t s0 = f.s0, send = f.send, k = f.k, floor = f.floor;
+  if (cue.first - 1 > s0 && c.IsPunct(cue.first - 1, u',') && ImpersonalSpeaker(c, cue, f.s1, a)) {
+    *content = {floor, cue.first - 1};  // "..., heißt es in dem Bericht."
+    a->confidence = 0.7;
+    return true;
+  }
   if (f.as_lead) {
     Phrase sp = PhraseBefore(c, SkipAuxLeft(c, cue.first - 1, s0 + 1), s0 + 1);
     if (sp.empty() || sp.first != s0 + 1) return false;

@@ -12,6 +12,13 @@ bool SieveContext::InsideQuote(int32_t offset) const {
   return offset >= q.content.begin && offset < q.content.end;
 }
 
+bool ImpersonalSpeaker(const TokenContext& c, const Cue& cue, int32_t limit, Attribution* a) {
+  if (!(cue.classes & c.L.impersonal)) return false;
+  a->speaker = SourceAfterImpersonal(c, cue, limit);
+  a->agentless = a->speaker.empty();
+  return true;
+}
+
 ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
   const TokenContext& c = ctx.c;
   const Cue& cue = (*c.in.cues)[cue_index];
@@ -96,8 +103,9 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
   }
   f.floor = floor;
   const int32_t kk = SkipAuxLeft(c, cue.first - 1, floor);
-  f.passive = kk < cue.first - 1 && kk >= floor && c.Is(kk, c.L.expletive) &&
-              (c.W(cue.first - 1) & c.L.aux);
+  f.passive = (kk < cue.first - 1 && kk >= floor && c.Is(kk, c.L.expletive) &&
+               (c.W(cue.first - 1) & c.L.aux)) ||
+              (cue.classes & c.L.impersonal) != 0;  // "Es heißt, ..."
   f.infinitive = cue.first - 1 >= floor && c.Is(cue.first - 1, c.L.infinitive_marker);
   f.coordinated = kk >= floor && kk > s0 && c.Is(kk, c.L.coordinator());
   if (!f.that && k == cue.last && k < send && cue.first - 1 > floor &&

@@ -62,14 +62,14 @@ struct ReportFrame {
   bool bare_clause = false;  // a clause right after the cue without "that"
   bool wh_clause = false;    // an embedded question: "asked whether ..."
   bool to_clause = false;    // "pledged to remain civil"
-  bool passive = false;      // "It was added that": agentless
+  bool passive = false;      // "It was added that", "Es heißt, ...": agentless
   bool infinitive = false;   // "to defend that ...": speaker of the sentence's earlier report
   bool coordinated = false;  // "... and added that": speaker of the earlier report
   bool as_lead = false;      // "As The Washington Post reported, ..."
   // First token of a clause after the cue and a comma ("sagte heute, es gebe keine Spur"), in
   // languages whose grammar.txt says comma-clause-reports; -1 when there is none.
   int32_t comma_clause = -1;
-  Phrase inverted;           // "..., said Batchelder.": the speaker ending the sentence
+  Phrase inverted;  // "..., said Batchelder.": the speaker ending the sentence
 };
 
 // The content of a report as tokens [first, last).
@@ -118,6 +118,10 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue);
 // that ...", "said officials are ...", "asked whether ...", "reiterated his support for X"):
 // sets `content` and returns true when the sentence has one.
 bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenRange* content);
+
+// For an impersonal cue ("heißt es"): sets the speaker to the source it names ("in der Rede"),
+// or marks the attribution agentless, and returns true; false for any other cue.
+bool ImpersonalSpeaker(const TokenContext& c, const Cue& cue, int32_t limit, Attribution* a);
 
 // The sieves. Each is documented in its file; their names are in registry.cc.
 bool CueAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
