@@ -2,7 +2,7 @@
 """Runs `attrib analyze` on annotated data, scores it with shared/eval/score.py, and fails
 below the floors the product promises. Prints every figure score.py gives.
 
-usage: check_floors.py ATTRIB SHARED_DIR SUITE      SUITE: seed | polnear | claims
+usage: check_floors.py ATTRIB SHARED_DIR SUITE      SUITE: seed | polnear | claims | wikinews_de
 """
 import json
 import os
@@ -65,6 +65,21 @@ def main():
             analyze(attrib, ["--jsonl", gold, "--no-indirect"], pred)
             out = score(shared, gold, pred)
             if out.get("claims", {}).get("F1", 0) < 75: failures.append(f"claims F1 {out.get('claims', {}).get('F1', 0)} < 75")
+        elif suite == "wikinews_de":
+            # German news without --lang: the language is detected from each text (the lines'
+            # "lang" fields are dropped), as a user's .txt would be.
+            gold = os.path.join(shared, "data/wikinews_de/dev.jsonl")
+            stripped = os.path.join(tmp, "no-lang.jsonl")
+            with open(gold, encoding="utf-8") as f, open(stripped, "w", encoding="utf-8") as o:
+                for line in f:
+                    d = json.loads(line)
+                    o.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
+            analyze(attrib, ["--jsonl", stripped, "--no-claims"], pred)
+            out = score(shared, gold, pred)
+            floors = {"direct.exact": 85, "content.overlap": 55, "cue.exact": 45, "source.exact": 42}
+            for k, floor in floors.items():
+                if out[k]["F1"] < floor: failures.append(f"{k} F1 {out[k]['F1']} < {floor}")
+            if out.get("speaker.acc", 0) < 72: failures.append(f"speaker.acc {out.get('speaker.acc', 0)} < 72")
         else:
             sys.exit(f"unknown suite {suite}")
     for k, v in out.items():
