@@ -312,10 +312,15 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
       }
       if (j < first_indirect && j + 64 < first_indirect) break;
     }
-    if (best >= 0)
+    if (best >= 0) {
       out[i].same_speaker_as = best;
-    else
-      out[i].rule = "none";
+    } else {
+      // No earlier report: the subject of the first clause ("Er rief die Polizei und teilte
+      // mit, dass ...").
+      const Cue& cue = cues[out[i].cue];
+      out[i].speaker = ClauseSubject(c, c.SentenceFirst(cue.first), cue.first - 1);
+      if (out[i].speaker.empty()) out[i].rule = "none";
+    }
   }
 
   // Stage 3: sentences no attribution covers, in order (each may continue the one before).

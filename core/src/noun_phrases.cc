@@ -322,7 +322,7 @@ static Phrase SubjectClausePrefix(const TokenContext& c, int32_t close, int32_t 
 static Phrase VerbSecondSubject(const TokenContext& c, const Cue& cue, int32_t floor,
                                 int32_t* finite) {
   *finite = cue.first;
-  for (int32_t j = cue.first - 1; j >= floor && j >= cue.first - 8; --j) {
+  for (int32_t j = cue.first - 1; j >= floor && j >= cue.first - 14; --j) {
     if (c.tok[j].kind == TokenKind::kPunct) break;
     if (c.Is(j, c.L.aux_verb)) {
       *finite = j;

@@ -20,6 +20,10 @@ bool IndirectTrailing(const SieveContext& ctx, const ReportFrame& f, Attribution
   }
   if (f.as_lead) {
     Phrase sp = PhraseBefore(c, SkipAuxLeft(c, cue.first - 1, s0 + 1), s0 + 1);
+    if ((sp.empty() || sp.first != s0 + 1) && c.L.verb_second) {
+      // Verb-final: "Wie die NATO am Montag mitteilte, ...": the subject opens the clause.
+      sp = PhraseAfter(c, s0 + 1, cue.first, false);
+    }
     if (sp.empty() || sp.first != s0 + 1) return false;
     a->speaker = sp;
     *content = {k + 1, send};
