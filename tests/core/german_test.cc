@@ -198,3 +198,19 @@ TEST(GermanImpersonalTest, HeisstEsHasNoAgentButMayNameItsSource) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanSourcesTest, ASourceCueAfterAQuoteIsNotItsCue) {
+  Analysed r = AnalyseDe(
+      "Er sagte: „Der Bär ist außer Rand und Band.“ Der Abschuss soll laut Schnappauf aus "
+      "Sicherheitsgründen erfolgen.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-before-quote");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Schnappauf");
+  EXPECT_EQ(r.a.quotes[1].rule, "according-to");
+}
+
+}  // namespace
+}  // namespace attrib

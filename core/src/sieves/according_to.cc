@@ -25,7 +25,7 @@ bool AccordingTo(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
     int32_t lead = s0;  // "Dem Bericht zufolge" opens the sentence; "Es handele sich ..." not
     while (lead < src.first && c.Is(lead, c.L.intro | c.L.clause | c.L.det)) ++lead;
     if (c.L.source_mid_sentence && lead < src.first && !c.IsPunct(src.first - 1, u',')) {
-      *content = {s0, send};  // "Es handele sich ersten Angaben zufolge um ..."
+      *content = {f.floor, send};  // "Es handele sich ersten Angaben zufolge um ..."
     } else if (send - k >= 2) {
       *content = {k, send};
     } else if (src.first - 1 > s0 && c.IsPunct(src.first - 1, u',')) {
@@ -49,7 +49,7 @@ bool AccordingTo(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
   } else if (c.IsPunct(cue.first - 1, u',')) {  // "..., according to X."
     *content = {s0, cue.first - 1};
   } else if (c.L.source_mid_sentence && src.last < send) {
-    *content = {s0, send};  // "Ein Tatverdacht bestehe laut Polizei nicht mehr."
+    *content = {f.floor, send};  // "Ein Tatverdacht bestehe laut Polizei nicht mehr."
   } else {
     return false;
   }

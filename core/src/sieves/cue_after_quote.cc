@@ -33,6 +33,9 @@ bool CueAfterQuote(const SieveContext& ctx, const DirectQuotation& q, Attributio
   }
   int32_t lead = j;
   while (lead < cue.first && (c.W(lead) & c.L.aux) && !c.IsPronoun(lead)) ++lead;
+  // A source cue names its source after it ("„…“, laut Polizei"); words before it are another
+  // clause ("„…“ Der Abschuss soll laut Schnappauf ..."), not its speaker.
+  if ((cue.classes & c.L.source) && lead != cue.first) return false;
   Phrase sp;
   if (lead == cue.first) {
     sp = PhraseAfter(c, cue.last, e, true);  // inverted: "said State Department spokesman X"

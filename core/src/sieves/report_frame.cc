@@ -34,6 +34,18 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
           c.IsPunct(send - 1, u';')))
     --send;
   f.send = send;
+  // The subject is looked for after the last quotation that ends before the cue (top-level
+  // quotations are disjoint).
+  int32_t floor = s0;
+  {
+    auto it = std::upper_bound(ctx.top.begin(), ctx.top.end(), cue.span.begin,
+                               [&](int32_t o, int q) { return o < ctx.quotes[q].marked.end; });
+    if (it != ctx.top.begin()) {
+      int32_t pc = TokenAt(*c.in.tokens, ctx.quotes[*(it - 1)].marked.end);
+      if (pc > floor && pc <= cue.first) floor = pc;
+    }
+  }
+  f.floor = floor;
   f.source = (cue.classes & (c.L.source | c.L.source_before)) != 0;
   if (f.source) return f;
 
@@ -90,18 +102,6 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue_index) {
                 c.Is(k, c.L.infinitive_marker) && c.tok[k + 1].kind == TokenKind::kWord &&
                 (c.tok[k + 1].flags & kLowercase) &&
                 !(c.W(k + 1) & (c.L.det | c.L.prep | c.L.pronouns()));
-  // The subject is looked for after the last quotation that ends before the cue (top-level
-  // quotations are disjoint).
-  int32_t floor = s0;
-  {
-    auto it = std::upper_bound(ctx.top.begin(), ctx.top.end(), cue.span.begin,
-                               [&](int32_t o, int q) { return o < ctx.quotes[q].marked.end; });
-    if (it != ctx.top.begin()) {
-      int32_t pc = TokenAt(*c.in.tokens, ctx.quotes[*(it - 1)].marked.end);
-      if (pc > floor && pc <= cue.first) floor = pc;
-    }
-  }
-  f.floor = floor;
   const int32_t kk = SkipAuxLeft(c, cue.first - 1, floor);
   f.passive = (kk < cue.first - 1 && kk >= floor && c.Is(kk, c.L.expletive) &&
                (c.W(cue.first - 1) & c.L.aux)) ||

@@ -53,11 +53,11 @@ struct ReportFrame {
   bool source = false;  // a source cue ("according to", "zufolge"): the according-to sieve's
   int32_t s0 = 0;       // the cue's sentence window [s0, s1)
   int32_t s1 = 0;
-  int32_t send = 0;  // s1 without the final terminal punctuation
+  int32_t send = 0;   // s1 without the final terminal punctuation
+  int32_t floor = 0;  // s0, or after the last quotation before the cue in the sentence
   // The rest is set only for cues that are not source cues.
   int32_t k = 0;          // where the content may start after the cue (after "that", an addressee)
   int32_t clause_at = 0;  // where a clause without "that" may open
-  int32_t floor = 0;      // the subject is looked for from here: s0, or after an earlier quotation
   bool that = false;      // a complementiser at k
   bool bare_clause = false;  // a clause right after the cue without "that"
   bool wh_clause = false;    // an embedded question: "asked whether ..."
