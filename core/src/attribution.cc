@@ -352,9 +352,19 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
         Attribution a;
         if (!sieve->sentence(ctx, candidate, &a)) continue;
         a.rule = std::string(sieve->name);
+        const Span content{c.tok[first].begin, c.tok[last - 1].end};
+        // A run of sentences the same sieve continues is one attribution ("Er wisse nicht, ...
+        // Die Sperre sei aufgehoben.").
+        const int prev = a.same_speaker_as;
+        if (prev >= 0 && out[prev].rule == a.rule) {
+          out[prev].content.end = content.end;
+          out[prev].marked.end = content.end;
+          record(prev);
+          break;
+        }
         a.kind = QuoteKind::kIndirect;
-        a.content = Span{c.tok[first].begin, c.tok[last - 1].end};
-        a.marked = a.content;
+        a.content = content;
+        a.marked = content;
         out.push_back(std::move(a));
         record(out.size() - 1);
         break;

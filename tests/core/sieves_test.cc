@@ -204,6 +204,19 @@ TEST(SieveTest, ReportedContinuationInTheSubjunctive) {
             1u);
 }
 
+TEST(SieveTest, ConsecutiveContinuationsAreOneReport) {
+  Options o;
+  o.language = "de";
+  Analysed r = Analyse(
+      "Der Sprecher sagte, dass der Mann festgenommen worden sei. Er habe keinen Widerstand "
+      "geleistet. Die Ermittlungen seien nicht abgeschlossen. Am Abend regnete es.",
+      o);
+  ASSERT_EQ(r.a.quotes.size(), 2u);  // the indicative last sentence is the reporter's
+  EXPECT_EQ(r.Text(r.a.quotes[1].content),
+            "Er habe keinen Widerstand geleistet. Die Ermittlungen seien nicht abgeschlossen");
+  EXPECT_EQ(r.a.quotes[1].rule, "reported-continuation");
+}
+
 TEST(SieveTest, GermanCommaClauseReport) {
   Options o;
   o.language = "de";
