@@ -6,6 +6,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -19,6 +20,7 @@
 #include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <condition_variable>
@@ -31,11 +33,13 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <rtl/ref.hxx>
 #include <thread>
 
 #include "analyze.h"  // exit codes
 #include "client/office.h"
+#include "logic/marks.h"
 
 namespace attrib::cli {
 namespace {
@@ -45,12 +49,8 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-OUString U(const std::string& s) {
-  return office::ToOUString(s);
-}
-std::string S(const OUString& s) {
-  return office::ToUtf8(s);
-}
+using uno::FromUtf8;
+using uno::ToUtf8;
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -93,12 +93,12 @@ class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator
  public:
   explicit PrintedProgress(std::function<void(const std::string&)> say) : say_(std::move(say)) {}
   void SAL_CALL start(const OUString& text, sal_Int32 range) override {
-    text_ = S(text);
+    text_ = ToUtf8(text);
     range_ = range > 0 ? range : 100;
     next_ = 25;
   }
   void SAL_CALL end() override {}
-  void SAL_CALL setText(const OUString& text) override { text_ = S(text); }
+  void SAL_CALL setText(const OUString& text) override { text_ = ToUtf8(text); }
   void SAL_CALL setValue(sal_Int32 value) override {
     const sal_Int32 percent = value * 100 / range_;
     if (percent < next_ || percent >= 100) return;
@@ -147,9 +147,27 @@ class Watchdog {
   std::thread thread_;
 };
 
+// The document's record of Attrib's marks (uno/logic/marks.h), if any.
+std::optional<uno::MarkRecord> RecordOf(const Reference<css::lang::XComponent>& doc) {
+  Reference<css::beans::XPropertySet> props(
+      Reference<css::document::XDocumentPropertiesSupplier>(doc, UNO_QUERY_THROW)
+          ->getDocumentProperties()
+          ->getUserDefinedProperties(),
+      UNO_QUERY_THROW);
+  const OUString name = OUString::createFromAscii(uno::kRecordProperty);
+  OUString value;
+  if (!props->getPropertySetInfo()->hasPropertyByName(name) ||
+      !(props->getPropertyValue(name) >>= value)) {
+    return std::nullopt;
+  }
+  return uno::ParseRecord(ToUtf8(value));
+}
+
 // What the extension marked, read back from the document: its quote comments ("marks"), its
-// claim comments ("claims") and its footnotes.
+// claim comments ("claims") and its footnotes — recognised as the extension does (marks.h).
 nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
+  const std::optional<uno::MarkRecord> record = RecordOf(doc);
+  const std::string key = record ? record->key : "";
   nlohmann::json marks = nlohmann::json::array();
   nlohmann::json claims = nlohmann::json::array();
   Reference<css::container::XEnumeration> fields =
@@ -160,19 +178,26 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
     Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
     if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
     Reference<css::beans::XPropertySet> props(info, UNO_QUERY_THROW);
-    OUString name, content;
+    OUString author, name, content;
+    css::util::DateTime date;
+    props->getPropertyValue("Author") >>= author;
     props->getPropertyValue("Name") >>= name;
     props->getPropertyValue("Content") >>= content;
-    if (!name.startsWith("attrib:")) continue;
+    props->getPropertyValue("DateTimeValue") >>= date;
+    uno::ParsedName parsed;
+    const uno::CommentFacts facts{
+        ToUtf8(author), ToUtf8(name), ToUtf8(content),
+        uno::Stamp(date.Year, date.Month, date.Day, date.Hours, date.Minutes)};
+    if (!uno::IsOurComment(facts, record ? &*record : nullptr, &parsed)) continue;
     std::string text =
-        S(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
-    std::string comment = S(content);
-    if (name.startsWith("attrib:c")) {
-      claims.push_back({{"name", S(name)}, {"text", text}, {"check", comment}});
+        ToUtf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
+    const std::string& comment = facts.content;
+    if (parsed.tag == uno::kClaimCommentTag) {
+      claims.push_back({{"name", facts.name}, {"text", text}, {"check", comment}});
       continue;
     }
     size_t nl = comment.find('\n');
-    marks.push_back({{"name", S(name)},
+    marks.push_back({{"name", facts.name},
                      {"text", text},
                      {"speaker", comment.substr(0, nl)},
                      {"details", nl == std::string::npos ? "" : comment.substr(nl + 1)}});
@@ -181,14 +206,15 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   for (const OUString& name : bookmarks->getElementNames()) {
-    if (!name.startsWith("attrib:f")) continue;
+    std::optional<uno::ParsedName> parsed = uno::ParseName(ToUtf8(name), key);
+    if (!parsed || parsed->tag != uno::kFootnoteTag) continue;
     Reference<css::text::XTextContent> mark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XText> note_text = mark->getAnchor()->getText();
     Reference<css::text::XFootnote> note(note_text, UNO_QUERY);
     if (!note.is()) continue;
-    footnotes.push_back({{"name", S(name)},
-                         {"label", S(note->getAnchor()->getString())},
-                         {"text", S(note_text->getString())}});
+    footnotes.push_back({{"name", ToUtf8(name)},
+                         {"label", ToUtf8(note->getAnchor()->getString())},
+                         {"text", ToUtf8(note_text->getString())}});
   }
   return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
 }
@@ -291,11 +317,11 @@ int RunAnnotate(const AnnotateArgs& args) {
     say("saving " + args.output);
     css::uno::Sequence<css::beans::PropertyValue> store(2);
     store.getArray()[0].Name = "FilterName";
-    store.getArray()[0].Value <<= U(filter->second);
+    store.getArray()[0].Value <<= FromUtf8(filter->second);
     store.getArray()[1].Name = "Overwrite";
     store.getArray()[1].Value <<= true;
     Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(U(office::FileUrl(args.output)), store);
+        ->storeToURL(FromUtf8(office::FileUrl(args.output)), store);
     if (!args.json_report.empty()) {
       nlohmann::json report = {
           {"input", args.input}, {"output", args.output}, {"commands", results}};
@@ -310,7 +336,7 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
   } catch (const css::uno::Exception& e) {
-    return office_failed("LibreOffice: " + S(e.Message));
+    return office_failed("LibreOffice: " + ToUtf8(e.Message));
   } catch (const std::exception& e) {
     return office_failed(e.what());
   }

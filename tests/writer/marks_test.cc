@@ -41,7 +41,7 @@
 #include <sstream>
 
 #include "attrib/attrib.h"
-#include "component/strings.h"
+#include "common/strings.h"
 #include "component/writer_doc.h"
 #include "office_env.h"
 
@@ -66,7 +66,7 @@ void DumpText(const Reference<css::text::XText>& text, std::ostringstream& os) {
     Reference<css::uno::XInterface> element(elements->nextElement(), UNO_QUERY);
     if (Reference<css::text::XTextTable> table{element, UNO_QUERY}; table.is()) {
       for (const OUString& cell : table->getCellNames()) {
-        os << "[cell " << Utf8(cell) << "]\n";
+        os << "[cell " << ToUtf8(cell) << "]\n";
         DumpText(Reference<css::text::XText>(table->getCellByName(cell), UNO_QUERY_THROW), os);
       }
       continue;
@@ -125,11 +125,11 @@ void DumpText(const Reference<css::text::XText>& text, std::ostringstream& os) {
                         ucolor == static_cast<sal_Int32>(uno::kClaimColor)
                     ? ""
                     : direct("CharUnderline"));
-      std::string text = Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
+      std::string text = ToUtf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
       if (type == "SoftPageBreak") continue;  // layout (asynchronous), not document content
       if (type != "Text") {
         flush();
-        std::string item = " {" + Utf8(type) + " '" + text + "' " + attrs.str() + "}";
+        std::string item = " {" + ToUtf8(type) + " '" + text + "' " + attrs.str() + "}";
         if (text.empty() &&
             (type == "Bookmark" || type == "Annotation" || type == "AnnotationEnd")) {
           zero_width.push_back(item);
@@ -167,9 +167,10 @@ std::vector<Comment> Comments(const Reference<css::text::XTextDocument>& doc) {
     p->getPropertyValue("Content") >>= content;
     p->getPropertyValue("Name") >>= name;
     out.push_back(
-        {Utf8(author), Utf8(content),
-         Utf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString()),
-         Utf8(name)});
+        {ToUtf8(author), ToUtf8(content),
+         ToUtf8(
+             Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString()),
+         ToUtf8(name)});
   }
   return out;
 }
@@ -180,7 +181,7 @@ std::vector<std::string> FootnoteTexts(const Reference<css::text::XTextDocument>
   std::vector<std::string> out;
   for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
     out.push_back(
-        Utf8(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW)->getString()));
+        ToUtf8(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW)->getString()));
   }
   return out;
 }
@@ -190,7 +191,7 @@ std::vector<std::string> BookmarkNames(const Reference<css::text::XTextDocument>
   for (const OUString& n : Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)
                                ->getBookmarks()
                                ->getElementNames()) {
-    out.push_back(Utf8(n));
+    out.push_back(ToUtf8(n));
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -209,9 +210,30 @@ std::string Snapshot(const Reference<css::text::XTextDocument>& doc) {
   return os.str();
 }
 
+// The document's key (logic/marks.h), "" when it has no record.
+std::string Key(const Reference<css::text::XTextDocument>& doc) {
+  std::optional<uno::MarkRecord> r = uno::ReadRecord(doc);
+  return r ? r->key : "";
+}
+// The name of our comment on quote (tag 'q') or claim ('c') `id`.
+std::string Named(const Reference<css::text::XTextDocument>& doc, char tag, int id) {
+  return uno::CommentName(Key(doc), tag, id);
+}
+// Our bookmarks' names parsed (those of other tags and the user's left out); tag 0: all.
+std::vector<std::pair<std::string, uno::ParsedName>> OurBookmarks(
+    const Reference<css::text::XTextDocument>& doc, char tag = 0) {
+  std::vector<std::pair<std::string, uno::ParsedName>> out;
+  const std::string key = Key(doc);
+  for (const std::string& b : BookmarkNames(doc)) {
+    std::optional<uno::ParsedName> p = uno::ParseName(b, key);
+    if (p && (tag == 0 || p->tag == tag)) out.emplace_back(b, *p);
+  }
+  return out;
+}
+
 size_t CountOurs(const std::vector<Comment>& comments) {
   return static_cast<size_t>(std::count_if(comments.begin(), comments.end(), [](const Comment& c) {
-    return c.author == "Attribution" && c.name.rfind("attrib:", 0) == 0;
+    return c.author == "Attribution" && c.name.rfind("attrib_", 0) == 0;
   }));
 }
 
@@ -238,7 +260,7 @@ void PickedText(const Reference<css::text::XText>& text, const PortionPick& pick
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
       if (pick(p))
-        picked += Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
+        picked += ToUtf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
     }
     out->push_back(picked);
   }
@@ -261,7 +283,7 @@ std::vector<std::string> SpannedText(const Document& input, const std::vector<Sp
                             [&](const Span& s) { return s.Contains(start + i); });
       if (in) picked += t[i];
     }
-    out.push_back(Utf8(Ou16(picked)));
+    out.push_back(ToUtf8(FromU16(picked)));
   }
   return out;
 }
@@ -301,11 +323,14 @@ std::vector<Span> ClaimSpans(const Analysis& a) {
   for (const Claim& c : a.claims) out.push_back(c.span);
   return out;
 }
-std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc,
-                               const std::string& prefix) {
+// Our comments of `tag` ('q' quotes, 'c' claims; 0: both), by their names (kept in a document
+// that was not saved and reopened).
+std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc, char tag) {
   std::vector<Comment> out;
+  const std::string key = Key(doc);
   for (const Comment& c : Comments(doc)) {
-    if (c.author == "Attribution" && c.name.rfind(prefix, 0) == 0) out.push_back(c);
+    std::optional<uno::ParsedName> p = uno::ParseName(c.name, key);
+    if (c.author == "Attribution" && p && (tag == 0 || p->tag == tag)) out.push_back(c);
   }
   return out;
 }
@@ -314,7 +339,7 @@ std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc,
 class RecordingIndicator : public cppu::WeakImplHelper1<css::task::XStatusIndicator> {
  public:
   void SAL_CALL start(const OUString& text, sal_Int32 range) override {
-    started = Utf8(text);
+    started = ToUtf8(text);
     this->range = range;
   }
   void SAL_CALL end() override { ended = true; }
@@ -364,17 +389,18 @@ class SeedDoc : public ::testing::Test {
     Reference<css::text::XText> text = doc()->getText();
     Reference<css::beans::XPropertySet> note(
         Factory(doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-    note->setPropertyValue("Author", Any(Ou("editor")));
-    note->setPropertyValue("Content", Any(Ou("check this")));
+    note->setPropertyValue("Author", Any(FromUtf8("editor")));
+    note->setPropertyValue("Content", Any(FromUtf8("check this")));
     text->insertTextContent(uno::RangeAt(d, {target, 0}),
                             Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), false);
     Reference<css::text::XTextContent> fn(
         Factory(doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
     text->insertTextContent(text->getEnd(), fn, false);
-    Reference<css::text::XText>(fn, UNO_QUERY_THROW)->setString(Ou("The editor's own footnote."));
+    Reference<css::text::XText>(fn, UNO_QUERY_THROW)
+        ->setString(FromUtf8("The editor's own footnote."));
     Reference<css::text::XTextContent> bm(
         Factory(doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
-    Reference<css::container::XNamed>(bm, UNO_QUERY_THROW)->setName(Ou("editor-mark"));
+    Reference<css::container::XNamed>(bm, UNO_QUERY_THROW)->setName(FromUtf8("editor-mark"));
     text->insertTextContent(uno::RangeAt(d, {target, 5}), bm, false);
   }
   const Reference<css::text::XTextDocument>& doc() { return holder.doc(); }
@@ -409,10 +435,10 @@ TEST_F(SeedDoc, HighlightMarksExactlyTheEngineSpans) {
   ASSERT_EQ(ours.size(), a.quotes.size());
   for (const Quote& q : a.quotes) {
     SCOPED_TRACE("quote " + std::to_string(q.id));
-    auto it = ours.find("attrib:q" + std::to_string(q.id));
+    auto it = ours.find(Named(doc(), 'q', q.id));
     ASSERT_NE(it, ours.end());
     std::u16string expected = input.text().substr(q.content.begin, q.content.size());
-    EXPECT_EQ(it->second.anchor, Utf8(Ou16(expected)));
+    EXPECT_EQ(it->second.anchor, ToUtf8(FromU16(expected)));
     std::string first_line = it->second.content.substr(0, it->second.content.find('\n'));
     if (!q.speaker) {
       EXPECT_EQ(first_line, "Unattributed");
@@ -440,12 +466,9 @@ TEST_F(SeedDoc, RerunRefreshesInsteadOfStacking) {
 TEST_F(SeedDoc, HighlightRecordsOnlyTheUsersOwnBackgroundsInBookmarks) {
   nlohmann::json r = RunJson("org.attrib:HighlightQuotes");
   ASSERT_GT(r["comments"].get<int>(), 5);
-  std::vector<std::string> ours;
-  for (const std::string& b : BookmarkNames(doc())) {
-    if (b.rfind("attrib:", 0) == 0) ours.push_back(b);
-  }
+  auto ours = OurBookmarks(doc());
   ASSERT_EQ(ours.size(), 1u);
-  EXPECT_EQ(ours[0].substr(ours[0].rfind(':')), ":0000FF00");  // the user's green
+  EXPECT_EQ(ours[0].second.encoded, "0000FF00_d");  // the user's green, no highlight
 }
 
 TEST_F(SeedDoc, ClearRestoresExactly) {
@@ -477,7 +500,7 @@ TEST_F(SeedDoc, EachCommandIsOneUndoStepThatRestores) {
     const sal_Int32 steps = undo->getAllUndoActionTitles().getLength();
     Run(url.c_str());
     ASSERT_EQ(undo->getAllUndoActionTitles().getLength(), steps + 1);
-    EXPECT_EQ(Utf8(undo->getCurrentUndoActionTitle()), title);
+    EXPECT_EQ(ToUtf8(undo->getCurrentUndoActionTitle()), title);
     undo->undo();
     EXPECT_EQ(Snapshot(doc()), before);
   }
@@ -533,9 +556,10 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   int checked = 0, at_paragraph_end = 0;
   for (const OUString& name : bookmarks->getElementNames()) {
-    const std::string n = Utf8(name);
-    int p = -1, s = -1;
-    if (std::sscanf(n.c_str(), "attrib:f%d.%d", &p, &s) != 2) continue;
+    const std::string n = ToUtf8(name);
+    std::optional<uno::ParsedName> parsed = uno::ParseName(n, Key(doc));
+    if (!parsed || parsed->tag != uno::kFootnoteTag) continue;
+    const int p = parsed->id, s = parsed->run;
     SCOPED_TRACE(n);
     auto turn = turns.find({p, s});
     ASSERT_NE(turn, turns.end());
@@ -551,12 +575,13 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
     Reference<css::text::XTextCursor> after =
         anchor->getText()->createTextCursorByRange(anchor->getEnd());
     Reference<css::text::XParagraphCursor>(after, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
-    const std::string text_before = Utf8(before->getString());
+    const std::string text_before = ToUtf8(before->getString());
     const std::u16string& para = paragraphs.paragraphs.at(p).map.text();
     const Location e = input.Locate(turn->second.end - 1);
-    const std::string quote = Utf8(
-        Ou16(std::u16string_view(input.text()).substr(turn->second.begin, turn->second.size())));
-    const std::string para_start = Utf8(Ou16(para.substr(0, std::min<size_t>(para.size(), 20))));
+    const std::string quote = ToUtf8(
+        FromU16(std::u16string_view(input.text()).substr(turn->second.begin, turn->second.size())));
+    const std::string para_start =
+        ToUtf8(FromU16(para.substr(0, std::min<size_t>(para.size(), 20))));
     EXPECT_EQ(text_before.rfind(para_start, 0), 0u)
         << "not in the quote's paragraph: '" << text_before << "'";
     ASSERT_GE(text_before.size(), quote.size()) << "'" << text_before << "'";
@@ -564,7 +589,7 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
         << "not right after its quote: '" << text_before << "'";
     if (static_cast<size_t>(e.offset) + 1 == para.size()) {
       ++at_paragraph_end;
-      EXPECT_EQ(Utf8(after->getString()), "") << "the quote ended the paragraph";
+      EXPECT_EQ(ToUtf8(after->getString()), "") << "the quote ended the paragraph";
     }
     ++checked;
   }
@@ -594,9 +619,9 @@ TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
   auto store = [](const Reference<css::text::XTextDocument>& d, const std::string& path) {
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
-    args.getArray()[0].Value <<= Ou("writer8");
+    args.getArray()[0].Value <<= FromUtf8("writer8");
     Reference<css::frame::XStorable>(d, UNO_QUERY_THROW)
-        ->storeToURL(Ou(office::FileUrl(path)), args);
+        ->storeToURL(FromUtf8(office::FileUrl(path)), args);
   };
   {
     ScopedDoc txt(ATTRIB_SEED_TXT, "Text (encoded)", "UTF8,LF,Liberation Serif,en-US");
@@ -618,7 +643,7 @@ TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
       Reference<css::text::XTextCursor> before =
           anchor->getText()->createTextCursorByRange(anchor->getStart());
       Reference<css::text::XParagraphCursor>(before, UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-      out.push_back(Utf8(before->getString()));
+      out.push_back(ToUtf8(before->getString()));
     }
     return out;
   };
@@ -674,9 +699,9 @@ TEST_F(SeedDoc, DocxRoundTripKeepsCommentsAndFootnotes) {
   std::string path = TheOffice().dir() + "/roundtrip.docx";
   css::uno::Sequence<css::beans::PropertyValue> args(1);
   args.getArray()[0].Name = "FilterName";
-  args.getArray()[0].Value <<= Ou("MS Word 2007 XML");
+  args.getArray()[0].Value <<= FromUtf8("MS Word 2007 XML");
   Reference<css::frame::XStorable>(doc(), UNO_QUERY_THROW)
-      ->storeToURL(Ou(office::FileUrl(path)), args);
+      ->storeToURL(FromUtf8(office::FileUrl(path)), args);
   ScopedDoc reloaded(path);
   std::vector<Comment> comments = Comments(reloaded.doc());
   size_t attribution =
@@ -698,13 +723,13 @@ TEST_F(SeedDoc, MarkClaimsMarksExactlyTheEngineClaims) {
   EXPECT_EQ(r["comments"], a.claims.size());
   EXPECT_EQ(r["claim_list"].size(), a.claims.size());
   std::map<std::string, Comment> ours;
-  for (const Comment& c : OursNamed(doc(), "attrib:c")) ours[c.name] = c;
+  for (const Comment& c : OursNamed(doc(), 'c')) ours[c.name] = c;
   ASSERT_EQ(ours.size(), a.claims.size());
   for (const Claim& c : a.claims) {
     SCOPED_TRACE("claim " + std::to_string(c.id));
-    auto it = ours.find("attrib:c" + std::to_string(c.id));
+    auto it = ours.find(Named(doc(), 'c', c.id));
     ASSERT_NE(it, ours.end());
-    EXPECT_EQ(it->second.anchor, Utf8(Ou16(input.text().substr(c.span.begin, c.span.size()))));
+    EXPECT_EQ(it->second.anchor, ToUtf8(FromU16(input.text().substr(c.span.begin, c.span.size()))));
     EXPECT_EQ(it->second.content, uno::ClaimCommentText(a, c));
     EXPECT_EQ(it->second.content.rfind("Check: ", 0), 0u);
   }
@@ -717,14 +742,14 @@ TEST_F(SeedDoc, MarkClaimsMarksExactlyTheEngineClaims) {
   want.resize(got.size());
   ExpectSameLines(got, want);
   // No quote mark was made, and the user's own underlines outside claims are untouched.
-  EXPECT_TRUE(OursNamed(doc(), "attrib:q").empty());
+  EXPECT_TRUE(OursNamed(doc(), 'q').empty());
 }
 
 TEST_F(SeedDoc, ClaimsAndQuotesRefreshWithoutTouchingEachOther) {
   nlohmann::json c1 = RunJson("org.attrib:MarkClaims");
   nlohmann::json h1 = RunJson("org.attrib:HighlightQuotes");
-  const size_t claims = OursNamed(doc(), "attrib:c").size();
-  const size_t quotes = OursNamed(doc(), "attrib:q").size();
+  const size_t claims = OursNamed(doc(), 'c').size();
+  const size_t quotes = OursNamed(doc(), 'q').size();
   ASSERT_GT(claims, 0u);
   ASSERT_GT(quotes, 0u);
   // What a user sees: the characters highlighted/underlined and the comments.
@@ -750,12 +775,12 @@ TEST_F(SeedDoc, ClaimsAndQuotesRefreshWithoutTouchingEachOther) {
   EXPECT_GT(h2["removed"].get<int>(), h1["marks"].get<int>());  // bookmarks + comments
   nlohmann::json c2 = RunJson("org.attrib:MarkClaims");
   EXPECT_GT(c2["removed"].get<int>(), 0);
-  EXPECT_EQ(OursNamed(doc(), "attrib:c").size(), claims);
-  EXPECT_EQ(OursNamed(doc(), "attrib:q").size(), quotes);
+  EXPECT_EQ(OursNamed(doc(), 'c').size(), claims);
+  EXPECT_EQ(OursNamed(doc(), 'q').size(), quotes);
   ExpectSameSnapshot(visible(), marked);  // a refresh changes nothing visible
   // And Clear after all this still restores the document exactly.
   Run("org.attrib:ClearMarks");
-  EXPECT_TRUE(OursNamed(doc(), "attrib:").empty());
+  EXPECT_TRUE(OursNamed(doc(), 0).empty());
 }
 
 TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
@@ -793,14 +818,14 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   std::set<std::string> expected;
   for (const Quote& q : local.quotes) {
     if (q.content.begin < cut)
-      expected.insert(Utf8(Ou16(one.text().substr(q.content.begin, q.content.size()))));
+      expected.insert(ToUtf8(FromU16(one.text().substr(q.content.begin, q.content.size()))));
   }
   ASSERT_FALSE(expected.empty());
   nlohmann::json r = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(r["selection"], true);
   EXPECT_EQ(r["paragraphs"], d.paragraphs.size());
   std::set<std::string> got;
-  for (const Comment& c : OursNamed(doc(), "attrib:q")) got.insert(c.anchor);
+  for (const Comment& c : OursNamed(doc(), 'q')) got.insert(c.anchor);
   EXPECT_EQ(got, expected);
 
   // After a whole-document run, a selection run refreshes only its part: same count, no
@@ -808,7 +833,7 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   selection->select(Any(Reference<css::text::XTextRange>(doc()->getText()->getStart())));
   nlohmann::json whole = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(whole["selection"], false);
-  const size_t count = OursNamed(doc(), "attrib:q").size();
+  const size_t count = OursNamed(doc(), 'q').size();
   EXPECT_EQ(count, all.quotes.size());
   d = uno::ReadParagraphs(doc());
   ASSERT_TRUE(selection->select(
@@ -816,14 +841,14 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   nlohmann::json again = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(again["selection"], true);
   EXPECT_GT(again["removed"].get<int>(), 0);
-  std::vector<Comment> now = OursNamed(doc(), "attrib:q");
+  std::vector<Comment> now = OursNamed(doc(), 'q');
   EXPECT_EQ(now.size(), count);
   std::set<std::string> names;
   for (const Comment& c : now) names.insert(c.name);
   EXPECT_EQ(names.size(), now.size());
   std::vector<std::string> bookmarks = BookmarkNames(doc());
   EXPECT_EQ(std::set<std::string>(bookmarks.begin(), bookmarks.end()).size(), bookmarks.size());
-  for (const std::string& b : bookmarks) EXPECT_NE(b.rfind("attrib:s", 0), 0u) << b;
+  EXPECT_TRUE(OurBookmarks(doc(), uno::kSelectionTag).empty());
   // Claims with a selection too.
   nlohmann::json claims = RunJson("org.attrib:MarkClaims");
   EXPECT_EQ(claims["selection"], true);
@@ -916,7 +941,7 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   Reference<css::text::XTextDocument> doc = d.doc();
   Reference<css::text::XText> text = doc->getText();
   Reference<css::text::XTextCursor> at = text->createTextCursorByRange(text->getEnd());
-  auto put = [&](const char* s) { text->insertString(at.get(), Ou(s), false); };
+  auto put = [&](const char* s) { text->insertString(at.get(), FromUtf8(s), false); };
   auto insert = [&](const char* service) {
     Reference<css::text::XTextContent> c(
         Factory(doc)->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
@@ -929,17 +954,17 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
       ->setPropertyValue("SubType", Any(css::text::PageNumberType_CURRENT));
   put(" before the ");
   Reference<css::text::XText>(insert("com.sun.star.text.Footnote"), UNO_QUERY_THROW)
-      ->setString(Ou("user note"));
+      ->setString(FromUtf8("user note"));
   put(" 2024 vote \xF0\x9D\x91\xA5,\xE2\x80\x9D Emily Horne said.");
   Reference<css::beans::XPropertySet> point(
       Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-  point->setPropertyValue("Author", Any(Ou("user")));
+  point->setPropertyValue("Author", Any(FromUtf8("user")));
   text->insertTextContent(at.get(), Reference<css::text::XTextContent>(point, UNO_QUERY_THROW),
                           false);
   text->insertControlCharacter(at.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
   put("\xE2\x80\x9CPrices rose by 12 percent");
   Reference<css::container::XNamed>(insert("com.sun.star.text.Bookmark"), UNO_QUERY_THROW)
-      ->setName(Ou("user-mark"));
+      ->setName(FromUtf8("user-mark"));
   put(" since 2019 \xF0\x9F\x98\x80 ");
   Reference<css::beans::XPropertySet> frame(
       Factory(doc)->createInstance("com.sun.star.text.TextFrame"), UNO_QUERY_THROW);
@@ -947,13 +972,13 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   text->insertTextContent(at.get(), Reference<css::text::XTextContent>(frame, UNO_QUERY_THROW),
                           false);
   Reference<css::text::XText>(frame, UNO_QUERY_THROW)
-      ->setString(Ou("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
+      ->setString(FromUtf8("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
   put(" and more,\xE2\x80\x9D the minister said.");
   // The user's comment on a range: "Prices rose" (zero-width start, its character at the end).
   uno::DocParagraphs pre = uno::ReadParagraphs(doc);
   Reference<css::beans::XPropertySet> ranged(
       Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-  ranged->setPropertyValue("Author", Any(Ou("user")));
+  ranged->setPropertyValue("Author", Any(FromUtf8("user")));
   text->insertTextContent(uno::RangeOf(pre, {1, 1}, {1, 12}),
                           Reference<css::text::XTextContent>(ranged, UNO_QUERY_THROW), true);
   Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);
@@ -980,13 +1005,13 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   EXPECT_NE(log_text.find("Insert Attribution Footnotes finished, but skipped"), std::string::npos);
 
   std::map<std::string, Comment> ours;
-  for (const Comment& c : OursNamed(doc, "attrib:q")) ours[c.name] = c;
+  for (const Comment& c : OursNamed(doc, 'q')) ours[c.name] = c;
   std::vector<Span> body_spans;
   for (const Quote& q : a.quotes) {
     SCOPED_TRACE("quote " + std::to_string(q.id));
-    ASSERT_TRUE(ours.count("attrib:q" + std::to_string(q.id)));
-    EXPECT_EQ(ours["attrib:q" + std::to_string(q.id)].anchor,
-              Utf8(Ou16(input.text().substr(q.content.begin, q.content.size()))));
+    ASSERT_TRUE(ours.count(Named(doc, 'q', q.id)));
+    EXPECT_EQ(ours[Named(doc, 'q', q.id)].anchor,
+              ToUtf8(FromU16(input.text().substr(q.content.begin, q.content.size()))));
     if (input.Locate(q.content.begin).paragraph < 2) body_spans.push_back(q.content);
   }
   std::vector<std::string> got = PickedText(doc, [](const Reference<css::beans::XPropertySet>& p) {
@@ -1013,14 +1038,14 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
 TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   ScopedDoc d;
   Reference<css::text::XText> body = d.doc()->getText();
-  body->setString(Ou("Horne said: \xE2\x80\x9CWe are ready"));
+  body->setString(FromUtf8("Horne said: \xE2\x80\x9CWe are ready"));
   Reference<css::text::XTextTable> table(
       Factory(d.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
   table->initialize(1, 1);
   body->insertTextContent(body->getEnd(),
                           Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
-      ->setString(Ou("to talk now,\xE2\x80\x9D she added."));
+      ->setString(FromUtf8("to talk now,\xE2\x80\x9D she added."));
   const std::string before = Snapshot(d.doc());
   uno::DocParagraphs paragraphs = uno::ReadParagraphs(d.doc());
   Document input = uno::DocumentOf(paragraphs.paragraphs);
@@ -1034,7 +1059,7 @@ TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   EXPECT_EQ(input.Locate(q.content.begin).paragraph, 0);
   EXPECT_EQ(input.Locate(q.content.end - 1).paragraph, 1);  // into the cell
   std::set<std::string> anchors;
-  for (const Comment& c : OursNamed(d.doc(), "attrib:q")) anchors.insert(c.anchor);
+  for (const Comment& c : OursNamed(d.doc(), 'q')) anchors.insert(c.anchor);
   EXPECT_EQ(anchors, (std::set<std::string>{"We are ready"}));
   Dispatch(d.frame(), "org.attrib:ClearMarks", &ok);
   ExpectSameSnapshot(Snapshot(d.doc()), before);
@@ -1059,8 +1084,9 @@ TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
   body->insertTextContent(body->getStart(),
                           Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
-      ->setString(Ou("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily "
-                     "Horne said."));
+      ->setString(
+          FromUtf8("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily "
+                   "Horne said."));
   Document input = uno::DocumentOf(uno::ReadParagraphs(doc.doc()).paragraphs);
   Analysis a;
   ASSERT_TRUE(Analyze(input, Options(), &a).ok());
@@ -1072,7 +1098,7 @@ TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
   std::vector<Comment> comments = Comments(doc.doc());
   ASSERT_EQ(comments.size(), a.quotes.size());
   for (const Quote& q : a.quotes) {
-    std::string expected = Utf8(Ou16(input.text().substr(q.content.begin, q.content.size())));
+    std::string expected = ToUtf8(FromU16(input.text().substr(q.content.begin, q.content.size())));
     EXPECT_TRUE(std::any_of(comments.begin(), comments.end(), [&](const Comment& c) {
       return c.anchor == expected;
     })) << expected;

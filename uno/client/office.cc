@@ -43,12 +43,8 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 using Clock = std::chrono::steady_clock;
 
-OUString U(const std::string& s) {
-  return ToOUString(s);
-}
-std::string S(const OUString& s) {
-  return ToUtf8(s);
-}
+using uno::FromUtf8;
+using uno::ToUtf8;
 
 // Holds its own outcome (it is ref-counted: a late notification never writes into a dead frame).
 class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
@@ -234,9 +230,9 @@ Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb
   // Without our types (and offapi) on the client side the first call that moves them crashes.
   std::string types = FileUrl(DefaultProgramDir() + "/types/offapi.rdb");
   if (!types_rdb.empty()) types += " " + FileUrl(types_rdb);
-  rtl::Bootstrap::set("URE_MORE_TYPES", U(types));
-  local =
-      cppu::defaultBootstrap_InitialComponentContext(U(FileUrl(DefaultProgramDir() + "/unorc")));
+  rtl::Bootstrap::set("URE_MORE_TYPES", FromUtf8(types));
+  local = cppu::defaultBootstrap_InitialComponentContext(
+      FromUtf8(FileUrl(DefaultProgramDir() + "/unorc")));
   return local;
 }
 
@@ -308,7 +304,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
     Reference<css::connection::XConnection> connection;
     while (!connection.is()) {
       try {
-        connection = connector->connect(U("pipe,name=" + pipe));
+        connection = connector->connect(FromUtf8("pipe,name=" + pipe));
       } catch (const css::connection::NoConnectException&) {
         int status = 0;
         if (::waitpid(pid, &status, WNOHANG) == pid) {
@@ -325,7 +321,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
     office->bridge_.set(bridge, UNO_QUERY_THROW);
     office->context_.set(bridge->getInstance("StarOffice.ComponentContext"), UNO_QUERY_THROW);
   } catch (const css::uno::Exception& e) {
-    return fail("cannot connect to soffice: " + S(e.Message));
+    return fail("cannot connect to soffice: " + ToUtf8(e.Message));
   } catch (const std::exception& e) {
     return fail(std::string("cannot connect to soffice: ") + e.what());
   }
@@ -401,17 +397,17 @@ Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, st
   args.getArray()[0].Value <<= true;
   if (!filter_name.empty()) {
     args.getArray()[1].Name = "FilterName";
-    args.getArray()[1].Value <<= U(filter_name);
+    args.getArray()[1].Value <<= FromUtf8(filter_name);
     args.getArray()[2].Name = "FilterOptions";
-    args.getArray()[2].Value <<= U(filter_options);
+    args.getArray()[2].Value <<= FromUtf8(filter_options);
   }
   try {
     Reference<css::lang::XComponent> doc =
-        desktop()->loadComponentFromURL(U(url), "_blank", 0, args);
+        desktop()->loadComponentFromURL(FromUtf8(url), "_blank", 0, args);
     if (!doc.is()) *error = "LibreOffice could not open " + path_or_url;
     return doc;
   } catch (const css::uno::Exception& e) {
-    *error = "LibreOffice could not open " + path_or_url + ": " + S(e.Message);
+    *error = "LibreOffice could not open " + path_or_url + ": " + ToUtf8(e.Message);
     return nullptr;
   }
 }
@@ -419,7 +415,7 @@ Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, st
 Reference<css::lang::XComponent> Office::NewWriterDocument() const {
   std::string error;
   Reference<css::lang::XComponent> doc = Load("private:factory/swriter", &error);
-  if (!doc.is()) throw css::uno::RuntimeException(U(error));
+  if (!doc.is()) throw css::uno::RuntimeException(FromUtf8(error));
   return doc;
 }
 
@@ -427,20 +423,11 @@ std::string Office::LogTail(size_t bytes) const {
   return dir_.empty() ? "" : ReadTail(log_path(), bytes);
 }
 
-rtl::OUString ToOUString(std::string_view utf8) {
-  return OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
-}
-
-std::string ToUtf8(const rtl::OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
-}
-
 DispatchOutcome DispatchAndWait(const Reference<css::uno::XComponentContext>& context,
                                 const Reference<css::frame::XFrame>& frame, const std::string& url,
                                 const css::uno::Sequence<css::beans::PropertyValue>& args) {
   css::util::URL parsed;
-  parsed.Complete = ToOUString(url);
+  parsed.Complete = FromUtf8(url);
   css::util::URLTransformer::create(context)->parseStrict(parsed);
   Reference<css::frame::XNotifyingDispatch> dispatch(
       Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)

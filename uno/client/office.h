@@ -27,6 +27,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/strings.h"
+
 namespace attrib::office {
 
 struct OfficeOptions {
@@ -77,9 +79,12 @@ class Office {
   css::uno::Reference<css::uno::XComponentContext> context_;
 };
 
-// UTF-8 <-> UNO strings, at the client's edge.
-rtl::OUString ToOUString(std::string_view utf8);
-std::string ToUtf8(const rtl::OUString& s);
+// UTF-8 <-> UNO strings: the one pair in common/strings.h. (ToOUString: bench/ still calls it.)
+using uno::FromUtf8;
+using uno::ToUtf8;
+inline rtl::OUString ToOUString(std::string_view utf8) {
+  return uno::FromUtf8(utf8);
+}
 
 // What a dispatched command reported through its XDispatchResultListener.
 struct DispatchOutcome {

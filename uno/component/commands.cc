@@ -25,8 +25,8 @@
 #include <set>
 
 #include "attrib/text.h"
+#include "common/strings.h"
 #include "component/report.h"
-#include "component/strings.h"
 #include "component/writer_doc.h"
 
 namespace attrib::uno {
@@ -187,21 +187,24 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
   bool selected = false;
   int claim_base = 0;
   bool marked_selection = false;
+  MarkRecord record;
   // The selection's bookmarks are in no undo step: removed here when the command fails.
   auto unmark = [&] {
     if (!marked_selection) return;
     marked_selection = false;
-    UnmarkSelection(doc);
+    UnmarkSelection(doc, record);
   };
   try {
     UndoStep(doc, OUString::createFromAscii(title), [&] {
       MarkKinds kinds;
       (claims ? kinds.claims : kinds.quotes) = true;
       const char tag = claims ? kClaimTag : kQuoteTag;
+      const char comment_tag = claims ? kClaimCommentTag : kQuoteCommentTag;
+      record = OwnRecord(doc);
       Position begin, end;
-      std::set<int> overlapping;
+      MarkFilter overlapping;
       int max_id = -1;
-      marked_selection = MarkSelection(doc, selection) > 0;
+      marked_selection = MarkSelection(doc, selection, record) > 0;
       if (marked_selection) {
         DocParagraphs before = ReadParagraphs(doc, false);
         selected = FindSelection(before, &begin, &end);
@@ -209,10 +212,10 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
           // An item is marked by its comment (on its first piece) and bookmarks (other pieces,
           // the user's own values): ids from both.
           int max_comment = -1;
-          overlapping = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
-          for (int id :
-               MarksOverlapping(before.paragraphs, claims ? 'c' : 'q', begin, end, &max_comment)) {
-            overlapping.insert(id);
+          overlapping.ids = MarksOverlapping(before.paragraphs, tag, begin, end, &max_id);
+          for (int id : MarksOverlapping(before.paragraphs, comment_tag, begin, end, &max_comment,
+                                         &overlapping.comment_names)) {
+            overlapping.ids.insert(id);
           }
           max_id = std::max(max_id, max_comment);
         }
@@ -232,8 +235,8 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
       }
       progress.Set(40);
       edits.NewPhase(progress.Between(40, 100));
-      ApplyCounts applied = claims ? ApplyClaims(doc, a.paragraphs, a.plan, edits)
-                                   : ApplyMarks(doc, a.paragraphs, a.plan, edits);
+      ApplyCounts applied = claims ? ApplyClaims(doc, a.paragraphs, a.plan, record, edits)
+                                   : ApplyMarks(doc, a.paragraphs, a.plan, record, edits);
       unmark();
       counts.marks = applied.marks;
       counts.comments = applied.comments;
@@ -262,7 +265,7 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
           *cl->attributed_to < static_cast<int>(a.analysis.speakers.size())) {
         who = a.analysis.speakers[*cl->attributed_to].name;
       }
-      list.push_back({{"name", pc.name},
+      list.push_back({{"name", CommentName(record.key, kClaimCommentTag, pc.claim)},
                       {"text", SliceUtf8(a.input, cl->span)},
                       {"score", cl->score},
                       {"kinds", kinds},
@@ -299,7 +302,8 @@ OUString InsertFootnotes(const CommandContext& c) {
     Analyse(doc, &a, false);  // read after the removal: our footnote anchors are not in the text
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
-    counts = ApplyFootnotes(doc, a.paragraphs, a.plan, edits, c.bare_footnotes);
+    const MarkRecord record = a.plan.footnotes.empty() ? MarkRecord() : OwnRecord(doc);
+    counts = ApplyFootnotes(doc, a.paragraphs, a.plan, record, edits, c.bare_footnotes);
     counts.removed = removed;
   });
   TellSkipped(c, "Insert Attribution Footnotes", a, counts);

@@ -6,7 +6,7 @@
 
 #include "component/report.h"
 #include "component/services.h"
-#include "component/strings.h"
+#include "common/strings.h"
 #include "logic/json.h"
 
 namespace attrib::uno {
