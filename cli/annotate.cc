@@ -2,9 +2,12 @@
 // commands dispatched on the document, the result saved by the output's extension.
 #include "annotate.h"
 
+#include <unistd.h>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
@@ -18,8 +21,10 @@
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
+#include <com/sun/star/text/XFootnotesSupplier.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -205,16 +210,32 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
   nlohmann::json footnotes = nlohmann::json::array();
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
+  // Our footnote bookmarks sit right before their footnote's anchor (marks.h).
+  std::vector<std::pair<std::string, Reference<css::text::XTextRange>>> points;
   for (const OUString& name : bookmarks->getElementNames()) {
     std::optional<uno::ParsedName> parsed = uno::ParseName(ToUtf8(name), key);
     if (!parsed || parsed->tag != uno::kFootnoteTag) continue;
-    Reference<css::text::XTextContent> mark(bookmarks->getByName(name), UNO_QUERY_THROW);
-    Reference<css::text::XText> note_text = mark->getAnchor()->getText();
-    Reference<css::text::XFootnote> note(note_text, UNO_QUERY);
-    if (!note.is()) continue;
-    footnotes.push_back({{"name", ToUtf8(name)},
-                         {"label", ToUtf8(note->getAnchor()->getString())},
-                         {"text", ToUtf8(note_text->getString())}});
+    points.emplace_back(ToUtf8(name), Reference<css::text::XTextContent>(bookmarks->getByName(name),
+                                                                         UNO_QUERY_THROW)
+                                          ->getAnchor());
+  }
+  Reference<css::container::XIndexAccess> notes =
+      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+  for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+    Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY_THROW);
+    Reference<css::text::XTextRange> at = note->getAnchor();
+    Reference<css::text::XTextRangeCompare> compare(at->getText(), UNO_QUERY);
+    for (const auto& [name, point] : points) {
+      if (!compare.is() || point->getText() != at->getText() ||
+          compare->compareRegionStarts(point, at) != 0) {
+        continue;
+      }
+      footnotes.push_back(
+          {{"name", name},
+           {"label", ToUtf8(at->getString())},
+           {"text", ToUtf8(Reference<css::text::XText>(note, UNO_QUERY_THROW)->getString())}});
+      break;
+    }
   }
   return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
 }
@@ -231,9 +252,27 @@ int RunAnnotate(const AnnotateArgs& args) {
   };
 
   // Everything that can be checked without LibreOffice first.
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(args.input, ec)) {
+  if (args.timeout_seconds <= 0) {
+    return fail(kExitUsage, "--timeout must be a positive number of seconds");
+  }
+  if (fs::is_directory(args.input, ec)) {
+    return fail(kExitBadInput, args.input + " is a directory, not a document");
+  }
+  if (!fs::is_regular_file(args.input, ec)) {
     return fail(kExitBadInput, "cannot read " + args.input);
+  }
+  // The output may name the input (also through another path): only with --in-place, and then
+  // through a temporary file, so that a failure never leaves a half-written original.
+  const bool same_file = fs::exists(args.output, ec) && fs::equivalent(args.input, args.output, ec);
+  if (same_file && !args.in_place) {
+    return fail(kExitUsage, args.output +
+                                " is the input: refusing to overwrite it (pass --in-place to "
+                                "replace the original)");
+  }
+  if (fs::is_directory(args.output, ec)) {
+    return fail(kExitUsage, args.output + " is a directory: -o names the file to write");
   }
   const std::string in_ext = Lower(std::filesystem::path(args.input).extension().string());
   if (in_ext != ".odt" && in_ext != ".docx" && in_ext != ".txt") {
@@ -253,6 +292,25 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     urls.push_back(it->second);
   }
+
+  // The output is written next to itself under a temporary name, then renamed over it.
+  const fs::path out_path = fs::absolute(args.output, ec);
+  if (!fs::is_directory(out_path.parent_path(), ec) ||
+      ::access(out_path.parent_path().c_str(), W_OK) != 0) {
+    return fail(kExitUsage, "cannot write " + args.output + ": its folder " +
+                                out_path.parent_path().string() +
+                                " does not exist or is not writable");
+  }
+  const fs::path temp_output =
+      out_path.parent_path() /
+      ("." + out_path.filename().string() + ".attrib-" + std::to_string(::getpid()) + ".tmp");
+  struct TempGuard {
+    fs::path path;
+    ~TempGuard() {
+      std::error_code e;
+      fs::remove(path, e);
+    }
+  } temp_guard{temp_output};
 
   office::OfficeOptions options;
   options.oxt = args.oxt;
@@ -276,12 +334,28 @@ int RunAnnotate(const AnnotateArgs& args) {
   Reference<css::lang::XComponent> doc;
   try {
     say("opening " + args.input);
+    // LibreOffice opens a private copy in its throwaway directory: its lock file
+    // (".~lock.NAME#") is made there, never beside the user's file, and goes with the directory
+    // whatever happens to this process (a failure, the timeout, kill -9).
+    const fs::path copy = fs::path(office->dir()) / "input" / fs::path(args.input).filename();
+    fs::create_directories(copy.parent_path(), ec);
+    if (!fs::copy_file(args.input, copy, fs::copy_options::overwrite_existing, ec)) {
+      office->Stop();
+      return fail(kExitBadInput, "cannot read " + args.input + ": " + ec.message());
+    }
     // The import filter follows the extension: a file that is not what its name says fails
     // instead of being shown as plain text.
     if (in_ext == ".txt") {
-      doc = office->Load(args.input, &error, "Text (encoded)", "UTF8,LF,,,");
+      doc = office->Load(copy.string(), &error, "Text (encoded)", "UTF8,LF,,,");
     } else {
-      doc = office->Load(args.input, &error, in_ext == ".odt" ? "writer8" : "MS Word 2007 XML");
+      doc = office->Load(copy.string(), &error, in_ext == ".odt" ? "writer8" : "MS Word 2007 XML");
+    }
+    if (!doc.is()) {
+      // The message names the user's file, not the private copy.
+      for (size_t at = error.find(copy.string()); at != std::string::npos;
+           at = error.find(copy.string(), at + args.input.size())) {
+        error.replace(at, copy.string().size(), args.input);
+      }
     }
     if (!doc.is()) {
       office->Stop();
@@ -320,8 +394,19 @@ int RunAnnotate(const AnnotateArgs& args) {
     store.getArray()[0].Value <<= FromUtf8(filter->second);
     store.getArray()[1].Name = "Overwrite";
     store.getArray()[1].Value <<= true;
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(FromUtf8(office::FileUrl(args.output)), store);
+    try {
+      Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+          ->storeToURL(FromUtf8(office::FileUrl(temp_output.string())), store);
+    } catch (const css::uno::Exception& e) {
+      office->Stop();
+      return fail(kExitOffice,
+                  "LibreOffice could not write " + args.output + ": " + ToUtf8(e.Message));
+    }
+    fs::rename(temp_output, out_path, ec);
+    if (ec) {
+      office->Stop();
+      return fail(kExitFailure, "cannot write " + args.output + ": " + ec.message());
+    }
     if (!args.json_report.empty()) {
       nlohmann::json report = {
           {"input", args.input}, {"output", args.output}, {"commands", results}};

@@ -30,6 +30,15 @@ class AnnotateTest : public ::testing::Test {
     in.read(s.data(), static_cast<std::streamsize>(n));
     return s;
   }
+  // Files in the test's folder whose name starts with `prefix` (".~lock." = LibreOffice's locks).
+  std::vector<std::string> Named(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string n = e.path().filename().string();
+      if (n.rfind(prefix, 0) == 0) out.push_back(n);
+    }
+    return out;
+  }
   fs::path dir;
 };
 
@@ -88,6 +97,9 @@ TEST_F(AnnotateTest, UnopenableInputFailsClearlyAndFast) {
   EXPECT_NE(RunAnnotate(args), 0);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(45));
   EXPECT_FALSE(fs::exists(args.output));
+  // LibreOffice opened a private copy: no lock file beside the user's, no temporary output.
+  EXPECT_TRUE(Named(".~lock.").empty());
+  EXPECT_TRUE(Named(".out.odt").empty());
 }
 
 TEST_F(AnnotateTest, MissingInputAndBadArgumentsNeedNoOffice) {
@@ -114,6 +126,56 @@ TEST_F(AnnotateTest, MissingLibreOfficeIsAClearError) {
   ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
   EXPECT_EQ(RunAnnotate(args), 5);
   ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+TEST_F(AnnotateTest, BadOptionsAreUsageErrorsBeforeLibreOfficeStarts) {
+  std::ofstream(dir / "in.txt") << "text\n";
+  AnnotateArgs args;
+  args.input = (dir / "in.txt").string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  // No LibreOffice could start here: each answer below comes before it would.
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  for (int t : {0, -5}) {
+    args.timeout_seconds = t;
+    EXPECT_EQ(RunAnnotate(args), 2) << t;
+  }
+  args.timeout_seconds = 60;
+  args.output = "/nonexistent-folder/out.odt";
+  EXPECT_EQ(RunAnnotate(args), 2);
+  args.output = dir.string();  // a folder
+  EXPECT_EQ(RunAnnotate(args), 2);
+  args.output = (dir / "out.odt").string();
+  args.input = dir.string();  // a folder as input
+  EXPECT_EQ(RunAnnotate(args), 3);
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+TEST_F(AnnotateTest, OutputEqualToTheInputOnlyWithInPlaceAndThenSafely) {
+  fs::path txt = dir / "short.txt";
+  std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";
+  AnnotateArgs args;
+  args.input = txt.string();
+  args.output = (dir / "draft.odt").string();
+  args.commands = {"highlight"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  const uintmax_t size = fs::file_size(args.output);
+  const auto written = fs::last_write_time(args.output);
+  // The same file, also under another spelling of its path: refused, untouched.
+  args.input = args.output;
+  args.output = (dir / "." / "draft.odt").string();
+  EXPECT_EQ(RunAnnotate(args), 2);
+  EXPECT_EQ(fs::file_size(args.input), size);
+  EXPECT_EQ(fs::last_write_time(args.input), written);
+  // --in-place: replaced (through a temporary file, gone afterwards), still a document.
+  args.in_place = true;
+  args.commands = {"clear"};
+  ASSERT_EQ(RunAnnotate(args), 0);
+  EXPECT_NE(fs::last_write_time(args.input), written);
+  EXPECT_EQ(Head(args.input, 2), "PK");
+  EXPECT_TRUE(Named(".draft.odt").empty());
+  EXPECT_TRUE(Named(".~lock.").empty());
 }
 
 }  // namespace

@@ -81,9 +81,18 @@ bool IsOurCommentField(const Reference<css::beans::XPropertySet>& field, const M
   return IsOurComment(facts, record, parsed);
 }
 
-// Whether a footnote (its text) is one of ours: its text starts with our footnote bookmark (a
-// version-1 one only with the text version 1 wrote).
+// Our footnote's text as Attrib writes it: one paragraph "Quote attributed to ….".
+bool HasOurFootnoteText(const OUString& text) {
+  return text.startsWith(OUString::createFromAscii(kFootnoteTextStart)) && text.endsWith(".") &&
+         text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf(0x2029) < 0;
+}
+
+// Whether a footnote's text says it is ours without a bookmark on its anchor: an earlier
+// version's bookmark at its start (version 1: only with the text it wrote), or — in a document
+// with our record, where a format lost the anchor's bookmark (.rtf) — the text alone.
 bool IsOurNoteText(const Reference<css::text::XText>& text, const MarkRecord* record) {
+  if (!text.is()) return false;
+  const OUString string = text->getString();
   Reference<css::container::XEnumerationAccess> access(text, UNO_QUERY);
   if (!access.is()) return false;
   Reference<css::container::XEnumeration> paras = access->createEnumeration();
@@ -91,23 +100,28 @@ bool IsOurNoteText(const Reference<css::text::XText>& text, const MarkRecord* re
   Reference<css::container::XEnumerationAccess> first(paras->nextElement(), UNO_QUERY);
   if (!first.is()) return false;
   Reference<css::container::XEnumeration> portions = first->createEnumeration();
+  bool bookmarked = false, legacy = false;
   while (portions->hasMoreElements()) {
     Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
     OUString type;
     p->getPropertyValue("TextPortionType") >>= type;
-    if (type != "Bookmark") return false;
+    if (type != "Bookmark") continue;
     Reference<css::container::XNamed> bookmark(p->getPropertyValue("Bookmark"), UNO_QUERY);
     if (!bookmark.is()) continue;
     std::optional<ParsedName> parsed = Parse(bookmark->getName(), record);
     if (!parsed || parsed->tag != kFootnoteTag) continue;
-    return !parsed->legacy ||
-           text->getString().startsWith(OUString::createFromAscii(kFootnoteTextStart));
+    bookmarked = true;
+    legacy = legacy || parsed->legacy;
   }
-  return false;
+  if (bookmarked && !legacy) return true;
+  return (bookmarked || record != nullptr) && HasOurFootnoteText(string);
 }
 
-// Whether a "Footnote" portion is one of ours.
-bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion, const MarkRecord* record) {
+// Whether a "Footnote" portion is one of ours: a footnote bookmark of ours starts right before it
+// (`bookmarked`, seen by the caller), or its text says so (IsOurNoteText).
+bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion, const MarkRecord* record,
+                   bool bookmarked) {
+  if (bookmarked) return true;
   return IsOurNoteText(
       Reference<css::text::XText>(portion->getPropertyValue("Footnote"), UNO_QUERY), record);
 }
@@ -120,7 +134,14 @@ struct ReadState {
   const MarkRecord* record = nullptr;
   // Our comments seen so far by Writer name: their ends ("AnnotationEnd") carry only the name.
   std::map<std::string, ParsedName>* comments = nullptr;
+  // Our footnotes seen in the text so far (their identity), so that ReadNotes skips their text.
+  std::set<css::uno::XInterface*>* our_notes = nullptr;
 };
+
+// The identity of a UNO object (its XInterface), for sets of them.
+css::uno::XInterface* Identity(const Reference<css::uno::XInterface>& x) {
+  return Reference<css::uno::XInterface>(x, UNO_QUERY).get();
+}
 
 struct Look;
 const Look& HighlightLook();
@@ -156,6 +177,9 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     };
     Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY_THROW);
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
+    // Our footnote bookmark sits right before the footnote's anchor (collapsed; an earlier build
+    // spanned the anchor): seen just before the "Footnote" portion.
+    bool footnote_bookmark_open = false;
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> props(portions->nextElement(), UNO_QUERY_THROW);
       const int32_t begin = paragraph.map.steps();
@@ -204,7 +228,12 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
         }
       }
       // The extension's own footnote: one step, but its label is not text for the engine.
-      if (type == "Footnote" && IsOurFootnote(props, st.record)) {
+      if (type == "Footnote" && IsOurFootnote(props, st.record, footnote_bookmark_open)) {
+        if (st.our_notes != nullptr) {
+          st.our_notes->insert(Identity(
+              Reference<css::uno::XInterface>(props->getPropertyValue("Footnote"), UNO_QUERY)));
+        }
+        footnote_bookmark_open = false;
         paragraph.map.Append(PieceKind::kAtomic, u"");
         record_look(begin, props);
         continue;
@@ -217,11 +246,13 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
           bool start = true, collapsed = false;
           props->getPropertyValue("IsStart") >>= start;
           props->getPropertyValue("IsCollapsed") >>= collapsed;
+          if (parsed->tag == kFootnoteTag && (start || collapsed)) footnote_bookmark_open = true;
           paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), parsed->tag, parsed->id,
                                               paragraph.map.steps(), start || collapsed,
                                               !start || collapsed});
         }
       }
+      if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
       paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
       record_look(begin, props);
     }
@@ -237,15 +268,12 @@ void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& 
     Reference<css::text::XText> note(notes->getByIndex(i), UNO_QUERY);
     if (!note.is()) continue;
     DocParagraphs mine;
-    ReadState inner{&mine, st.next_text_id, false, st.looks, st.record, st.comments};
+    if (st.our_notes != nullptr && st.our_notes->count(Identity(note))) continue;
+    ReadState inner{&mine, st.next_text_id, false, st.looks, st.record, st.comments, st.our_notes};
     const int32_t id = ++inner.next_text_id;
     ReadText(note, id, inner);
     st.next_text_id = inner.next_text_id;
-    bool ours = false;
-    for (const WriterParagraph& p : mine.paragraphs) {
-      for (const MarkPoint& m : p.marks) ours = ours || m.tag == kFootnoteTag;
-    }
-    if (ours) continue;
+    if (IsOurNoteText(note, st.record)) continue;
     for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
       st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
       st.out->elements.push_back(mine.elements[k]);
@@ -682,7 +710,8 @@ DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, boo
   DocParagraphs out;
   out.record = ReadRecord(doc);
   std::map<std::string, ParsedName> comments;
-  ReadState st{&out, 0, true, looks, out.record ? &*out.record : nullptr, &comments};
+  std::set<css::uno::XInterface*> our_notes;
+  ReadState st{&out, 0, true, looks, out.record ? &*out.record : nullptr, &comments, &our_notes};
   ReadText(doc->getText(), 0, st);
   st.footnotes_allowed = false;
   if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {
@@ -776,12 +805,68 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
     if (bare) continue;  // the benchmark's floor: Writer's footnote alone
     Reference<css::text::XText> note_text(note, UNO_QUERY_THROW);
     note_text->setString(FromUtf8(f.text));
-    note_text->insertTextContent(
-        note_text->getStart(),
+    // The bookmark sits right before the anchor in the text: .docx, .doc and .odt give it back
+    // there (inside the footnote's text .docx duplicated it as "… Copy 1" and .rtf dropped some;
+    // spanning the anchor, Writer's undo of an edit next to it lost the bookmark's end).
+    Reference<css::text::XTextRange> anchor = note->getAnchor();
+    anchor->getText()->insertTextContent(
+        anchor->getStart(),
         NewBookmark(doc, FromUtf8(FootnoteBookmark(record.key, f.at.paragraph, f.speaker))), false);
   }
   return counts;
 }
+
+namespace {
+// The footnote whose anchor is in `range` (our footnote bookmark's), or null.
+Reference<css::text::XFootnote> FootnoteIn(const Reference<css::text::XTextRange>& range) {
+  Reference<css::container::XEnumerationAccess> access(range, UNO_QUERY);
+  Reference<css::text::XTextRangeCompare> compare(range->getText(), UNO_QUERY);
+  if (!access.is() || !compare.is()) return {};
+  Reference<css::container::XEnumeration> paras = access->createEnumeration();
+  while (paras->hasMoreElements()) {
+    Reference<css::container::XEnumerationAccess> para(paras->nextElement(), UNO_QUERY);
+    if (!para.is()) continue;
+    Reference<css::container::XEnumeration> portions = para->createEnumeration();
+    while (portions->hasMoreElements()) {
+      Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
+      OUString type;
+      p->getPropertyValue("TextPortionType") >>= type;
+      if (type != "Footnote") continue;
+      Reference<css::text::XFootnote> note(p->getPropertyValue("Footnote"), UNO_QUERY);
+      if (!note.is()) continue;
+      // Only one anchored inside the range (the enumeration may give the whole paragraph).
+      Reference<css::text::XTextRange> at = note->getAnchor();
+      if (compare->compareRegionStarts(range, at) >= 0 &&
+          compare->compareRegionEnds(at, range) >= 0) {
+        return note;
+      }
+    }
+  }
+  return {};
+}
+
+// The footnote whose anchor starts where `point` (our collapsed footnote bookmark) is, or null.
+Reference<css::text::XFootnote> FootnoteAt(const Reference<css::text::XTextDocument>& doc,
+                                           const Reference<css::text::XTextRange>& point) {
+  Reference<css::text::XTextCursor> next = point->getText()->createTextCursorByRange(point);
+  if (next->isCollapsed()) next->goRight(1, true);
+  if (Reference<css::text::XFootnote> in = FootnoteIn(next.get()); in.is()) return in;
+  // Where the cursor's step does not reach the anchor (a placeholder between them).
+  Reference<css::text::XTextRangeCompare> compare(point->getText(), UNO_QUERY);
+  Reference<css::container::XIndexAccess> notes =
+      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+  for (sal_Int32 i = 0; compare.is() && i < notes->getCount(); ++i) {
+    Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+    if (!note.is()) continue;
+    Reference<css::text::XTextRange> at = note->getAnchor();
+    if (at->getText() == point->getText() && compare->compareRegionStarts(point, at) == 0) {
+      return note;
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds, Edits& edits,
                const MarkFilter* only) {
@@ -824,6 +909,7 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     if (!cursor->isCollapsed()) Restore(*look, "d", cursor);
   }
   // 2. The bookmarks: originals put back, our footnotes removed.
+  bool anchored_footnotes = false;
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   const css::uno::Sequence<OUString> names = bookmarks->getElementNames();
@@ -836,6 +922,7 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     if (kinds.quotes && parsed->tag == kQuoteTag && wanted) look = &HighlightLook();
     if (kinds.claims && parsed->tag == kClaimTag && wanted) look = &ClaimLook();
     const bool footnote = kinds.footnotes && only == nullptr && parsed->tag == kFootnoteTag;
+    if (parsed->tag == kFootnoteTag && !parsed->legacy) anchored_footnotes = true;
     if (look == nullptr && !footnote) continue;
     Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = bookmark->getAnchor();
@@ -844,21 +931,39 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
       Reference<css::text::XTextCursor> cursor = anchor->getText()->createTextCursorByRange(anchor);
       Restore(*look, FromUtf8(parsed->encoded), cursor);
       Dispose(bookmark);
-    } else {
-      // The footnote's text holds the bookmark; removing the footnote removes both. A version-1
-      // name is only trusted in a footnote whose text is what version 1 wrote.
-      Reference<css::text::XFootnote> note(anchor->getText(), UNO_QUERY);
-      if (note.is() && !IsOurNoteText(anchor->getText(), rec)) continue;
+    } else if (Reference<css::text::XFootnote> note{anchor->getText(), UNO_QUERY}; note.is()) {
+      // An earlier version's bookmark in the footnote's text (version 1: only trusted with the
+      // text it wrote); removing the footnote removes both.
+      if (!IsOurNoteText(anchor->getText(), rec)) continue;
       edits.Tick();
-      if (note.is()) {
-        Dispose(note);
-      } else if (!parsed->legacy) {
-        Dispose(bookmark);  // the footnote is gone already; drop the stray mark
-      } else {
-        continue;
-      }
+      Dispose(note);
+    } else {
+      // The bookmark sits right before the footnote's anchor in the text.
+      edits.Tick();
+      if (Reference<css::text::XFootnote> in = FootnoteAt(doc, anchor); in.is()) Dispose(in);
+      if (bookmarks->hasByName(name)) Dispose(bookmark);
     }
     ++removed;
+  }
+  // Our footnotes whose anchor's bookmark a format lost (.rtf loses them all): known by their
+  // text — only when no footnote bookmark of ours is left at all, since where they are (.docx)
+  // the import may have given a user's footnote our text (LibreOffice 7.4, see README).
+  if (kinds.footnotes && only == nullptr && !anchored_footnotes) {
+    Reference<css::container::XIndexAccess> notes =
+        Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+    std::vector<Reference<css::text::XFootnote>> found;
+    for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+      Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+      if (note.is() && IsOurNoteText(Reference<css::text::XText>(note, UNO_QUERY), rec)) {
+        found.push_back(note);
+      }
+    }
+    edits.planned += static_cast<int>(found.size());
+    for (const auto& note : found) {
+      edits.Tick();
+      Dispose(note);
+      ++removed;
+    }
   }
   // 3. The comments themselves.
   for (const auto& [comment, look] : comments) {
