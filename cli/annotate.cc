@@ -240,6 +240,23 @@ nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
   return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
 }
 
+// Whether the document holds at least one comment and one footnote (anyone's).
+bool HasCommentsAndFootnotes(const Reference<css::lang::XComponent>& doc) {
+  if (Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes()->getCount() ==
+      0) {
+    return false;
+  }
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
+  while (fields->hasMoreElements()) {
+    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
+    if (info.is() && info->supportsService("com.sun.star.text.textfield.Annotation")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int RunAnnotate(const AnnotateArgs& args) {
@@ -388,6 +405,17 @@ int RunAnnotate(const AnnotateArgs& args) {
       say(r.is_discarded() ? outcome.result : Summary(r));
       results.push_back(r.is_discarded() ? nlohmann::json(outcome.result) : r);
     }
+    // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
+    // and footnotes (README "Marks and file formats"): said before saving, not found out later.
+    std::vector<std::string> warnings;
+    if (out_ext == ".docx" && HasCommentsAndFootnotes(doc)) {
+      warnings.push_back(
+          args.output +
+          ": the document has comments and footnotes; LibreOffice 7.4 may lose or swap footnote "
+          "texts when it reopens this .docx (Word opens it as written) - save as .odt to keep "
+          "working in LibreOffice");
+      std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
+    }
     say("saving " + args.output);
     css::uno::Sequence<css::beans::PropertyValue> store(2);
     store.getArray()[0].Name = "FilterName";
@@ -408,8 +436,10 @@ int RunAnnotate(const AnnotateArgs& args) {
       return fail(kExitFailure, "cannot write " + args.output + ": " + ec.message());
     }
     if (!args.json_report.empty()) {
-      nlohmann::json report = {
-          {"input", args.input}, {"output", args.output}, {"commands", results}};
+      nlohmann::json report = {{"input", args.input},
+                               {"output", args.output},
+                               {"commands", results},
+                               {"warnings", warnings}};
       report.update(MarkedContent(doc));
       std::ofstream out(args.json_report);
       out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -73,6 +73,26 @@ TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
   for (const auto& m : report["marks"]) EXPECT_FALSE(m["text"].get<std::string>().empty());
 }
 
+// LibreOffice 7.4 loses footnote texts on reopening a .docx with comments and footnotes: the
+// report and stderr say so before the user finds out.
+TEST_F(AnnotateTest, DocxWithCommentsAndFootnotesIsWarnedAbout) {
+  AnnotateArgs args;
+  args.input = ATTRIB_SEED_TXT;
+  args.output = (dir / "seed.docx").string();
+  args.json_report = (dir / "seed.json").string();
+  args.commands = {"highlight", "footnotes"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  nlohmann::json report = nlohmann::json::parse(std::ifstream(args.json_report));
+  ASSERT_EQ(report["warnings"].size(), 1u) << report["warnings"];
+  EXPECT_NE(report["warnings"][0].get<std::string>().find("footnote"), std::string::npos);
+  // Comments alone: nothing to warn about.
+  args.commands = {"highlight"};
+  ASSERT_EQ(RunAnnotate(args), 0);
+  report = nlohmann::json::parse(std::ifstream(args.json_report));
+  EXPECT_TRUE(report["warnings"].empty()) << report["warnings"];
+}
+
 TEST_F(AnnotateTest, PdfOutput) {
   fs::path txt = dir / "short.txt";
   std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";

@@ -930,6 +930,68 @@ TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   ExpectSameSnapshot(Snapshot(d.doc()), before);
 }
 
+// Marks made by the version before the Word round trip ("attrib:" names) are found and cleared
+// — also as .docx returns them ("attrib%3A…") — while the user's bookmarks named like them, and
+// a comment by the user, stay.
+TEST(Marks, EarlierVersionsMarksAreClearedAndLookAlikesStay) {
+  ScopedDoc d;
+  Reference<css::text::XText> body = d.doc()->getText();
+  body->setString(FromUtf8("He said \xE2\x80\x9Cwe are ready now\xE2\x80\x9D and left."));
+  auto range = [&](int from, int to) {
+    Reference<css::text::XTextCursor> c = body->createTextCursor();
+    c->gotoStart(false);
+    c->goRight(static_cast<sal_Int16>(from), false);
+    c->goRight(static_cast<sal_Int16>(to - from), true);
+    return c;
+  };
+  auto bookmark = [&](const std::string& name, int from, int to) {
+    Reference<css::text::XTextContent> b(
+        Factory(d.doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+    Reference<css::container::XNamed>(b, UNO_QUERY_THROW)->setName(FromUtf8(name));
+    body->insertTextContent(range(from, to).get(), b, from != to);
+  };
+  // What version 1 made: a highlight with its comment, a run bookmark recording the user's
+  // background "00FF0000" (escaped as .docx returns it), a footnote with its bookmark inside.
+  Reference<css::text::XTextRange> quote = range(9, 25).get();
+  Reference<css::beans::XPropertySet>(quote, UNO_QUERY_THROW)
+      ->setPropertyValue("CharBackColor", Any(static_cast<sal_Int32>(0xFFE699)));
+  Reference<css::beans::XPropertySet> note(
+      Factory(d.doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  note->setPropertyValue("Author", Any(FromUtf8("Attribution")));
+  note->setPropertyValue("Name", Any(FromUtf8("attrib:q0")));
+  note->setPropertyValue("Content", Any(FromUtf8("Someone\nsaid \xC2\xB7 direct \xC2\xB7 0.95")));
+  body->insertTextContent(quote, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
+  bookmark("attrib%3Ah0.1%3A00FF0000", 2, 4);
+  Reference<css::text::XTextContent> footnote(
+      Factory(d.doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
+  body->insertTextContent(body->getEnd(), footnote, false);
+  Reference<css::text::XText> note_text(footnote, UNO_QUERY_THROW);
+  note_text->setString(FromUtf8("Quote attributed to Someone."));
+  Reference<css::text::XTextContent> fb(
+      Factory(d.doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+  Reference<css::container::XNamed>(fb, UNO_QUERY_THROW)->setName("attrib:f0.0");
+  note_text->insertTextContent(note_text->getStart(), fb, false);
+  // The user's look-alikes.
+  bookmark("attrib:h1", 30, 34);
+  bookmark("attrib_abcdef_h1_0_d", 0, 2);
+  bool ok = false;
+  nlohmann::json r = nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:ClearMarks", &ok));
+  ASSERT_TRUE(ok) << r;
+  EXPECT_EQ(r["removed"], 3) << r;  // the comment, the run bookmark, the footnote
+  EXPECT_TRUE(FootnoteTexts(d.doc()).empty());
+  EXPECT_TRUE(Comments(d.doc()).empty());
+  EXPECT_EQ(BookmarkNames(d.doc()),
+            (std::vector<std::string>{"attrib:h1", "attrib_abcdef_h1_0_d"}));
+  // The quote's background is gone; the run bookmark's original (red) is back under it.
+  Reference<css::beans::XPropertySet> red(range(2, 4).get(), UNO_QUERY_THROW);
+  sal_Int32 color = 0;
+  red->getPropertyValue("CharBackColor") >>= color;
+  EXPECT_EQ(color, 0xFF0000);
+  Reference<css::beans::XPropertySet> inside(range(12, 16).get(), UNO_QUERY_THROW);
+  inside->getPropertyValue("CharBackColor") >>= color;
+  EXPECT_EQ(color, -1);
+}
+
 TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
   {
     ScopedDoc empty;
