@@ -3,12 +3,16 @@
 #include "annotate.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace attrib::cli {
 namespace {
@@ -91,6 +95,55 @@ TEST_F(AnnotateTest, DocxWithCommentsAndFootnotesIsWarnedAbout) {
   ASSERT_EQ(RunAnnotate(args), 0);
   report = nlohmann::json::parse(std::ifstream(args.json_report));
   EXPECT_TRUE(report["warnings"].empty()) << report["warnings"];
+}
+
+// kill -9 of `attrib annotate` (no handler can run): its soffice does not stay behind, nor does
+// its throwaway directory; the user's folder holds no lock file.
+TEST_F(AnnotateTest, KilledAnnotateLeavesNoOfficeNoLockNoDirectory) {
+  const fs::path work = dir / "work";
+  fs::create_directories(work);
+  fs::copy_file(ATTRIB_SEED_TXT, dir / "seed.txt");
+  const std::string input = (dir / "seed.txt").string(), output = (dir / "seed.odt").string();
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setenv("TMPDIR", work.c_str(), 1);
+    ::execl(ATTRIB_CLI, ATTRIB_CLI, "annotate", input.c_str(), "-o", output.c_str(), "-q",
+            static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Until its soffice runs (a profile directory appears), then kill -9.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  auto office_dirs = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(work)) n += e.is_directory() ? 1 : 0;  // any
+    return n;
+  };
+  while (office_dirs() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_GT(office_dirs(), 0) << "attrib annotate never started LibreOffice";
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // soffice starting or running
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  // The watcher removes the directory once soffice is killed.
+  const auto gone = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (office_dirs() > 0 && std::chrono::steady_clock::now() < gone) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(office_dirs(), 0) << "the throwaway directory (profile, input copy) is left";
+  EXPECT_TRUE(Named(".~lock.").empty());
+  // No soffice.bin whose command line names our work folder.
+  int stray = 0;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    std::ifstream cmd(e.path() / "cmdline");
+    std::string line;
+    std::getline(cmd, line, '\0');
+    std::string all((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
+    if ((line + all).find(work.string()) != std::string::npos) ++stray;
+  }
+  EXPECT_EQ(stray, 0) << "soffice outlived a killed attrib annotate";
 }
 
 TEST_F(AnnotateTest, PdfOutput) {

@@ -114,11 +114,22 @@ bool GroupAlive(pid_t pgid) {
   return ::kill(-pgid, 0) == 0 || errno == EPERM;
 }
 
-// Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`.
-pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::string* error) {
+// Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`,
+// with TMPDIR set to `tmp` (LibreOffice's own lu*.tmp folders then go with our directory, also
+// when soffice is killed).
+pid_t Spawn(const std::vector<std::string>& args, const std::string& log, const std::string& tmp,
+            std::string* error) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::strncmp(*e, "TMPDIR=", 7) != 0) env_strings.emplace_back(*e);
+  }
+  env_strings.push_back("TMPDIR=" + tmp);
+  std::vector<char*> envp;
+  for (const std::string& e : env_strings) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid < 0) {
     *error = std::string("fork failed: ") + std::strerror(errno);
@@ -133,11 +144,49 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::s
       ::dup2(out, 2);
     }
     if (in >= 0) ::dup2(in, 0);
-    ::execv(argv[0], argv.data());
+    ::execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   ::setpgid(pid, pid);  // also here: no race with the child's own call
   RegisterGroup(pid);
+  return pid;
+}
+
+// A watcher process for when this process dies without cleaning up (kill -9: no handler runs):
+// it blocks reading a pipe whose only write end this process holds; when the pipe closes
+// without Stop() having dismissed it first, it kills soffice's process group and removes the
+// throwaway directory (the private input copy and its lock file with it). Returns its pid and
+// the write end in *write_end, or -1.
+pid_t SpawnDeathWatch(pid_t pgid, const std::string& dir, bool keep_dir, int* write_end) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
+  // Prepared before fork: the child may only make async-signal-safe calls.
+  std::vector<std::string> rm = {"/bin/rm", "-rf", "--", dir};
+  std::vector<char*> argv;
+  for (const std::string& a : rm) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    ::setpgid(0, 0);  // not in our group: a kill of the caller's group spares it
+    // Only the pipe's read end stays open: an inherited write end (another Office's watcher
+    // pipe) would keep that pipe from ever closing.
+    for (int fd = 3; fd < 4096; ++fd) {
+      if (fd != fds[0]) ::close(fd);
+    }
+    char c;
+    while (::read(fds[0], &c, 1) < 0 && errno == EINTR) {
+    }
+    ::kill(-pgid, SIGKILL);
+    if (!keep_dir) ::execv(argv[0], argv.data());
+    _exit(0);
+  }
+  ::close(fds[0]);
+  *write_end = fds[1];
   return pid;
 }
 
@@ -270,6 +319,8 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   office->dir_ = templ;
   const std::string& dir = office->dir_;
   const std::string log = office->log_path();
+  const std::string tmp = dir + "/tmp";
+  std::filesystem::create_directories(tmp);
   const std::string profile = "-env:UserInstallation=" + FileUrl(dir + "/profile");
   const std::string cache = "-env:UNO_SHARED_PACKAGES_CACHE=" + FileUrl(dir + "/shared_cache");
   const auto deadline = Clock::now() + std::chrono::seconds(o.start_timeout_seconds);
@@ -281,7 +332,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
 
   if (o.oxt != "-") {
     say("installing " + o.oxt);
-    pid_t pid = Spawn({unopkg, "add", "-s", "--shared", profile, cache, o.oxt}, log, error);
+    pid_t pid = Spawn({unopkg, "add", "-s", "--shared", profile, cache, o.oxt}, log, tmp, error);
     if (pid < 0) return fail("cannot start unopkg");
     int status = WaitFor(pid, deadline - Clock::now());
     KillGroup(pid, pid);
@@ -294,9 +345,10 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   pid_t pid = Spawn({soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                      "--nolockcheck", "--nofirststartwizard", profile, cache,
                      "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"},
-                    log, error);
+                    log, tmp, error);
   if (pid < 0) return fail("cannot start soffice");
   office->pgid_ = pid;
+  office->watch_pid_ = SpawnDeathWatch(pid, office->dir_, o.keep_dir, &office->watch_fd_);
 
   try {
     Reference<css::uno::XComponentContext> local = LocalContext(o.types_rdb);
@@ -334,6 +386,17 @@ Office::~Office() {
 }
 
 void Office::Stop() noexcept {
+  // Dismiss the death watcher first: it must never act after a normal stop.
+  if (watch_pid_ > 0) {
+    ::kill(watch_pid_, SIGKILL);
+    while (::waitpid(watch_pid_, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    watch_pid_ = -1;
+  }
+  if (watch_fd_ >= 0) {
+    ::close(watch_fd_);
+    watch_fd_ = -1;
+  }
   if (context_.is() && pgid_ > 0) {
     // terminate() over the bridge, bounded: a hung office is killed instead.
     std::mutex m;
