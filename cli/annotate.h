@@ -13,11 +13,14 @@ struct AnnotateArgs {
   std::string json_report;            // "" = none; else write what was marked as JSON
   std::vector<std::string> commands;  // e.g. {"highlight", "footnotes"}
   std::string oxt;                    // "" = the attrib.oxt installed beside the binary / built
-  int timeout_seconds = 300;
+  int timeout_seconds = 300;          // > 0
   bool quiet = false;
+  bool in_place = false;  // -o may name the input (written through a temporary file)
 };
 
-// Returns the process exit code; prints progress and errors to stderr.
+// Returns the process exit code; prints progress and errors to stderr. Options are checked
+// before LibreOffice starts; LibreOffice opens a private copy of the input (no lock file is
+// ever left beside it), and the output is written under a temporary name, then renamed.
 int RunAnnotate(const AnnotateArgs& args);
 
 }  // namespace attrib::cli

@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
   n->add_option("--oxt", annotate.oxt, "the extension to install (default: the built attrib.oxt)");
   n->add_option("--timeout", annotate.timeout_seconds, "give up after this many seconds");
   n->add_flag("-q,--quiet", annotate.quiet, "no progress messages");
+  n->add_flag("--in-place", annotate.in_place, "allow -o to be the input (replaced safely)");
   n->callback([&] { exit_code = RunAnnotate(annotate); });
 #endif
 

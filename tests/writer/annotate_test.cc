@@ -3,12 +3,16 @@
 #include "annotate.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace attrib::cli {
 namespace {
@@ -29,6 +33,15 @@ class AnnotateTest : public ::testing::Test {
     std::string s(n, '\0');
     in.read(s.data(), static_cast<std::streamsize>(n));
     return s;
+  }
+  // Files in the test's folder whose name starts with `prefix` (".~lock." = LibreOffice's locks).
+  std::vector<std::string> Named(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string n = e.path().filename().string();
+      if (n.rfind(prefix, 0) == 0) out.push_back(n);
+    }
+    return out;
   }
   fs::path dir;
 };
@@ -64,6 +77,75 @@ TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
   for (const auto& m : report["marks"]) EXPECT_FALSE(m["text"].get<std::string>().empty());
 }
 
+// LibreOffice 7.4 loses footnote texts on reopening a .docx with comments and footnotes: the
+// report and stderr say so before the user finds out.
+TEST_F(AnnotateTest, DocxWithCommentsAndFootnotesIsWarnedAbout) {
+  AnnotateArgs args;
+  args.input = ATTRIB_SEED_TXT;
+  args.output = (dir / "seed.docx").string();
+  args.json_report = (dir / "seed.json").string();
+  args.commands = {"highlight", "footnotes"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  nlohmann::json report = nlohmann::json::parse(std::ifstream(args.json_report));
+  ASSERT_EQ(report["warnings"].size(), 1u) << report["warnings"];
+  EXPECT_NE(report["warnings"][0].get<std::string>().find("footnote"), std::string::npos);
+  // Comments alone: nothing to warn about.
+  args.commands = {"highlight"};
+  ASSERT_EQ(RunAnnotate(args), 0);
+  report = nlohmann::json::parse(std::ifstream(args.json_report));
+  EXPECT_TRUE(report["warnings"].empty()) << report["warnings"];
+}
+
+// kill -9 of `attrib annotate` (no handler can run): its soffice does not stay behind, nor does
+// its throwaway directory; the user's folder holds no lock file.
+TEST_F(AnnotateTest, KilledAnnotateLeavesNoOfficeNoLockNoDirectory) {
+  const fs::path work = dir / "work";
+  fs::create_directories(work);
+  fs::copy_file(ATTRIB_SEED_TXT, dir / "seed.txt");
+  const std::string input = (dir / "seed.txt").string(), output = (dir / "seed.odt").string();
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setenv("TMPDIR", work.c_str(), 1);
+    ::execl(ATTRIB_CLI, ATTRIB_CLI, "annotate", input.c_str(), "-o", output.c_str(), "-q",
+            static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Until its soffice runs (a profile directory appears), then kill -9.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  auto office_dirs = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(work)) n += e.is_directory() ? 1 : 0;  // any
+    return n;
+  };
+  while (office_dirs() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_GT(office_dirs(), 0) << "attrib annotate never started LibreOffice";
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // soffice starting or running
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  // The watcher removes the directory once soffice is killed.
+  const auto gone = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (office_dirs() > 0 && std::chrono::steady_clock::now() < gone) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(office_dirs(), 0) << "the throwaway directory (profile, input copy) is left";
+  EXPECT_TRUE(Named(".~lock.").empty());
+  // No soffice.bin whose command line names our work folder.
+  int stray = 0;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    std::ifstream cmd(e.path() / "cmdline");
+    std::string line;
+    std::getline(cmd, line, '\0');
+    std::string all((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
+    if ((line + all).find(work.string()) != std::string::npos) ++stray;
+  }
+  EXPECT_EQ(stray, 0) << "soffice outlived a killed attrib annotate";
+}
+
 TEST_F(AnnotateTest, PdfOutput) {
   fs::path txt = dir / "short.txt";
   std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";
@@ -88,6 +170,9 @@ TEST_F(AnnotateTest, UnopenableInputFailsClearlyAndFast) {
   EXPECT_NE(RunAnnotate(args), 0);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(45));
   EXPECT_FALSE(fs::exists(args.output));
+  // LibreOffice opened a private copy: no lock file beside the user's, no temporary output.
+  EXPECT_TRUE(Named(".~lock.").empty());
+  EXPECT_TRUE(Named(".out.odt").empty());
 }
 
 TEST_F(AnnotateTest, MissingInputAndBadArgumentsNeedNoOffice) {
@@ -114,6 +199,56 @@ TEST_F(AnnotateTest, MissingLibreOfficeIsAClearError) {
   ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
   EXPECT_EQ(RunAnnotate(args), 5);
   ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+TEST_F(AnnotateTest, BadOptionsAreUsageErrorsBeforeLibreOfficeStarts) {
+  std::ofstream(dir / "in.txt") << "text\n";
+  AnnotateArgs args;
+  args.input = (dir / "in.txt").string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  // No LibreOffice could start here: each answer below comes before it would.
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  for (int t : {0, -5}) {
+    args.timeout_seconds = t;
+    EXPECT_EQ(RunAnnotate(args), 2) << t;
+  }
+  args.timeout_seconds = 60;
+  args.output = "/nonexistent-folder/out.odt";
+  EXPECT_EQ(RunAnnotate(args), 2);
+  args.output = dir.string();  // a folder
+  EXPECT_EQ(RunAnnotate(args), 2);
+  args.output = (dir / "out.odt").string();
+  args.input = dir.string();  // a folder as input
+  EXPECT_EQ(RunAnnotate(args), 3);
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+TEST_F(AnnotateTest, OutputEqualToTheInputOnlyWithInPlaceAndThenSafely) {
+  fs::path txt = dir / "short.txt";
+  std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";
+  AnnotateArgs args;
+  args.input = txt.string();
+  args.output = (dir / "draft.odt").string();
+  args.commands = {"highlight"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  const uintmax_t size = fs::file_size(args.output);
+  const auto written = fs::last_write_time(args.output);
+  // The same file, also under another spelling of its path: refused, untouched.
+  args.input = args.output;
+  args.output = (dir / "." / "draft.odt").string();
+  EXPECT_EQ(RunAnnotate(args), 2);
+  EXPECT_EQ(fs::file_size(args.input), size);
+  EXPECT_EQ(fs::last_write_time(args.input), written);
+  // --in-place: replaced (through a temporary file, gone afterwards), still a document.
+  args.in_place = true;
+  args.commands = {"clear"};
+  ASSERT_EQ(RunAnnotate(args), 0);
+  EXPECT_NE(fs::last_write_time(args.input), written);
+  EXPECT_EQ(Head(args.input, 2), "PK");
+  EXPECT_TRUE(Named(".draft.odt").empty());
+  EXPECT_TRUE(Named(".~lock.").empty());
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ TEST(Extension, InstalledAndRegistered) {
   bool found = false;
   for (const auto& package : manager->getDeployedExtensions("shared", nullptr, nullptr)) {
     if (!package.is() || !package->getIdentifier().IsPresent) continue;
-    if (Utf8(package->getIdentifier().Value) != "org.attrib.writer") continue;
+    if (ToUtf8(package->getIdentifier().Value) != "org.attrib.writer") continue;
     found = true;
-    EXPECT_EQ(Utf8(package->getVersion()), Version());
+    EXPECT_EQ(ToUtf8(package->getVersion()), Version());
     auto registered = package->isRegistered(nullptr, nullptr);
     ASSERT_TRUE(registered.IsPresent);
     EXPECT_FALSE(registered.Value.IsAmbiguous);
@@ -64,7 +64,7 @@ Reference<css::container::XHierarchicalNameAccess> AddonUi() {
       css::configuration::theDefaultProvider::get(TheOffice().context());
   css::uno::Sequence<css::uno::Any> args(1);
   args.getArray()[0] <<= css::beans::NamedValue(
-      "nodepath", css::uno::Any(Ou("/org.openoffice.Office.Addons/AddonUI")));
+      "nodepath", css::uno::Any(FromUtf8("/org.openoffice.Office.Addons/AddonUI")));
   return Reference<css::container::XHierarchicalNameAccess>(
       provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
       UNO_QUERY_THROW);
@@ -72,13 +72,14 @@ Reference<css::container::XHierarchicalNameAccess> AddonUi() {
 
 std::set<std::string> UrlsUnder(const Reference<css::container::XHierarchicalNameAccess>& ui,
                                 const std::string& path, std::string* first_title = nullptr) {
-  Reference<css::container::XNameAccess> node(ui->getByHierarchicalName(Ou(path)), UNO_QUERY_THROW);
+  Reference<css::container::XNameAccess> node(ui->getByHierarchicalName(FromUtf8(path)),
+                                              UNO_QUERY_THROW);
   std::set<std::string> urls;
   for (const auto& name : node->getElementNames()) {
     Reference<css::beans::XPropertySet> item(node->getByName(name), UNO_QUERY_THROW);
     rtl::OUString url;
     item->getPropertyValue("URL") >>= url;
-    if (url != "private:separator") urls.insert(Utf8(url));
+    if (url != "private:separator") urls.insert(ToUtf8(url));
   }
   if (first_title != nullptr) *first_title = "";
   return urls;
@@ -92,10 +93,11 @@ TEST(Extension, MenuAndToolbarMergedFromTheCommandTable) {
   rtl::OUString title, context;
   menu->getPropertyValue("Title") >>= title;
   menu->getPropertyValue("Context") >>= context;
-  EXPECT_EQ(Utf8(title).find("Attribution") != std::string::npos || Utf8(title) == "~Attribution",
-            true)
-      << Utf8(title);
-  EXPECT_EQ(Utf8(context), "com.sun.star.text.TextDocument");
+  EXPECT_EQ(
+      ToUtf8(title).find("Attribution") != std::string::npos || ToUtf8(title) == "~Attribution",
+      true)
+      << ToUtf8(title);
+  EXPECT_EQ(ToUtf8(context), "com.sun.star.text.TextDocument");
   EXPECT_EQ(UrlsUnder(ui, "OfficeMenuBar/org.attrib.menu/Submenu"), TableUrls(false));
   ASSERT_TRUE(ui->hasByHierarchicalName("OfficeToolBar/org.attrib.toolbar"));
   EXPECT_EQ(UrlsUnder(ui, "OfficeToolBar/org.attrib.toolbar"), TableUrls(true));
@@ -115,7 +117,7 @@ TEST(Extension, CtrlAltQHighlightsQuotes) {
         modules->getUIConfigurationManager("com.sun.star.text.TextDocument")->getShortCutManager(),
         UNO_QUERY_THROW);
     step = "Writer's command for Ctrl+Alt+Q";
-    EXPECT_EQ(Utf8(writer->getCommandByKeyEvent(key)), "org.attrib:HighlightQuotes");
+    EXPECT_EQ(ToUtf8(writer->getCommandByKeyEvent(key)), "org.attrib:HighlightQuotes");
     step = "global shortcut manager";
     Reference<css::ui::XAcceleratorConfiguration> global =
         css::ui::GlobalAcceleratorConfiguration::create(TheOffice().context());
@@ -127,7 +129,7 @@ TEST(Extension, CtrlAltQHighlightsQuotes) {
     }
     EXPECT_TRUE(global_free) << "Ctrl+Alt+Q is a global shortcut";
   } catch (const css::uno::Exception& e) {
-    ADD_FAILURE() << step << ": " << Utf8(e.Message);
+    ADD_FAILURE() << step << ": " << ToUtf8(e.Message);
   }
 }
 
@@ -138,7 +140,7 @@ TEST(ProtocolHandler, AnswersEveryCommandOnAWriterDocument) {
     ASSERT_TRUE(dispatch.is()) << c.url;
     Reference<css::lang::XServiceInfo> info(dispatch, UNO_QUERY);
     ASSERT_TRUE(info.is()) << c.url;
-    EXPECT_EQ(Utf8(info->getImplementationName()), "org.attrib.comp.ProtocolHandler") << c.url;
+    EXPECT_EQ(ToUtf8(info->getImplementationName()), "org.attrib.comp.ProtocolHandler") << c.url;
   }
   EXPECT_FALSE(QueryDispatch(doc.frame(), "org.attrib:NoSuchCommand").is());
 }
@@ -165,10 +167,10 @@ TEST(ProtocolHandler, HighlightReadsEveryParagraph) {
   ScopedDoc doc;
   Reference<css::text::XText> text = doc.doc()->getText();
   Reference<css::text::XTextCursor> end = text->createTextCursorByRange(text->getEnd());
-  text->insertString(end.get(), Ou("First paragraph."), false);
+  text->insertString(end.get(), FromUtf8("First paragraph."), false);
   for (const char* p : {"Second one.", "Third."}) {
     text->insertControlCharacter(end.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
-    text->insertString(end.get(), Ou(p), false);
+    text->insertString(end.get(), FromUtf8(p), false);
   }
   bool ok = false;
   std::string result = Dispatch(doc.frame(), "org.attrib:HighlightQuotes", &ok);
@@ -182,10 +184,10 @@ TEST(EngineService, AnalyzeFromTheClient) {
   Reference<org::attrib::XAttributionEngine> engine =
       org::attrib::AttributionEngine::create(TheOffice().context());
   ASSERT_TRUE(engine.is());
-  EXPECT_EQ(Utf8(engine->version()), Version());
+  EXPECT_EQ(ToUtf8(engine->version()), Version());
   const std::u16string input =
       u"\u201CWe are ready,\u201D Horne said.\n\U0001D465 \u201CGo,\u201D an official said.";
-  nlohmann::json j = nlohmann::json::parse(Utf8(engine->analyze(Ou16(input))));
+  nlohmann::json j = nlohmann::json::parse(ToUtf8(engine->analyze(FromU16(input))));
   ASSERT_FALSE(j.contains("error")) << j.dump();
   EXPECT_EQ(j["offsets"], "utf16");
   EXPECT_EQ(j["text_length"], input.size());  // 𝑥 counts two units

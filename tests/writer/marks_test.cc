@@ -41,8 +41,9 @@
 #include <sstream>
 
 #include "attrib/attrib.h"
-#include "component/strings.h"
+#include "common/strings.h"
 #include "component/writer_doc.h"
+#include "doc_dump.h"
 #include "office_env.h"
 
 namespace attrib::test {
@@ -58,160 +59,30 @@ Reference<css::lang::XMultiServiceFactory> Factory(const Reference<css::text::XT
   return Reference<css::lang::XMultiServiceFactory>(d, UNO_QUERY_THROW);
 }
 
-// Text, per-portion character attributes, comments, footnotes and bookmarks, as one string.
-void DumpText(const Reference<css::text::XText>& text, std::ostringstream& os) {
-  Reference<css::container::XEnumeration> elements =
-      Reference<css::container::XEnumerationAccess>(text, UNO_QUERY_THROW)->createEnumeration();
-  while (elements->hasMoreElements()) {
-    Reference<css::uno::XInterface> element(elements->nextElement(), UNO_QUERY);
-    if (Reference<css::text::XTextTable> table{element, UNO_QUERY}; table.is()) {
-      for (const OUString& cell : table->getCellNames()) {
-        os << "[cell " << Utf8(cell) << "]\n";
-        DumpText(Reference<css::text::XText>(table->getCellByName(cell), UNO_QUERY_THROW), os);
-      }
-      continue;
-    }
-    Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY);
-    if (!para.is()) continue;
-    Reference<css::container::XEnumeration> portions = para->createEnumeration();
-    // Adjacent text portions with equal attributes are one run: Writer may split a portion where
-    // a mark was, without any difference in text or formatting.
-    os << "P:";
-    // Zero-width items at one position (bookmark and comment boundaries) are sorted: Writer
-    // may re-create them in another order (undo), which changes nothing a user can see.
-    std::string last_attrs, run;
-    std::vector<std::string> zero_width;
-    auto flush_zero = [&] {
-      std::sort(zero_width.begin(), zero_width.end());
-      for (const std::string& z : zero_width) os << z;
-      zero_width.clear();
-    };
-    auto flush = [&] {
-      if (!run.empty() || !last_attrs.empty()) {
-        flush_zero();
-        os << " {'" << run << "' " << last_attrs << "}";
-      }
-      run.clear();
-      last_attrs.clear();
-    };
-    while (portions->hasMoreElements()) {
-      Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
-      Reference<css::beans::XPropertyState> st(p, UNO_QUERY_THROW);
-      OUString type;
-      p->getPropertyValue("TextPortionType") >>= type;
-      sal_Int32 back = 0, highlight = 0, ucolor = 0;
-      sal_Int16 underline = 0;
-      bool uhas = false;
-      float weight = 0;
-      p->getPropertyValue("CharBackColor") >>= back;
-      p->getPropertyValue("CharHighlight") >>= highlight;
-      p->getPropertyValue("CharWeight") >>= weight;
-      p->getPropertyValue("CharUnderline") >>= underline;
-      p->getPropertyValue("CharUnderlineColor") >>= ucolor;
-      p->getPropertyValue("CharUnderlineHasColor") >>= uhas;
-      auto direct = [&](const char* name) {
-        return st->getPropertyState(rtl::OUString::createFromAscii(name)) ==
-                       css::beans::PropertyState_DIRECT_VALUE
-                   ? "!"
-                   : "";
-      };
-      std::ostringstream attrs;
-      attrs << "back=" << back << direct("CharBackColor") << " hl=" << highlight << " w=" << weight
-            << " u=" << underline << "/" << ucolor << "/"
-            << uhas
-            // Our own wavy underline may be stored per paragraph or per portion (Writer's
-            // undo re-creates it as portion hints): same look, so its storage is not compared.
-            << (underline == css::awt::FontUnderline::WAVE &&
-                        ucolor == static_cast<sal_Int32>(uno::kClaimColor)
-                    ? ""
-                    : direct("CharUnderline"));
-      std::string text = Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
-      if (type == "SoftPageBreak") continue;  // layout (asynchronous), not document content
-      if (type != "Text") {
-        flush();
-        std::string item = " {" + Utf8(type) + " '" + text + "' " + attrs.str() + "}";
-        if (text.empty() &&
-            (type == "Bookmark" || type == "Annotation" || type == "AnnotationEnd")) {
-          zero_width.push_back(item);
-        } else {
-          flush_zero();
-          os << item;
-        }
-        continue;
-      }
-      if (attrs.str() != last_attrs) flush();
-      last_attrs = attrs.str();
-      run += text;
-    }
-    flush();
-    flush_zero();
-    os << "\n";
-  }
+// The document's key (logic/marks.h), "" when it has no record.
+std::string Key(const Reference<css::text::XTextDocument>& doc) {
+  std::optional<uno::MarkRecord> r = uno::ReadRecord(doc);
+  return r ? r->key : "";
 }
-
-struct Comment {
-  std::string author, content, anchor, name;
-};
-std::vector<Comment> Comments(const Reference<css::text::XTextDocument>& doc) {
-  std::vector<Comment> out;
-  Reference<css::container::XEnumeration> fields =
-      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
-          ->getTextFields()
-          ->createEnumeration();
-  while (fields->hasMoreElements()) {
-    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
-    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
-    Reference<css::beans::XPropertySet> p(info, UNO_QUERY_THROW);
-    OUString author, content, name;
-    p->getPropertyValue("Author") >>= author;
-    p->getPropertyValue("Content") >>= content;
-    p->getPropertyValue("Name") >>= name;
-    out.push_back(
-        {Utf8(author), Utf8(content),
-         Utf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString()),
-         Utf8(name)});
+// The name of our comment on quote (tag 'q') or claim ('c') `id`.
+std::string Named(const Reference<css::text::XTextDocument>& doc, char tag, int id) {
+  return uno::CommentName(Key(doc), tag, id);
+}
+// Our bookmarks' names parsed (those of other tags and the user's left out); tag 0: all.
+std::vector<std::pair<std::string, uno::ParsedName>> OurBookmarks(
+    const Reference<css::text::XTextDocument>& doc, char tag = 0) {
+  std::vector<std::pair<std::string, uno::ParsedName>> out;
+  const std::string key = Key(doc);
+  for (const std::string& b : BookmarkNames(doc)) {
+    std::optional<uno::ParsedName> p = uno::ParseName(b, key);
+    if (p && (tag == 0 || p->tag == tag)) out.emplace_back(b, *p);
   }
   return out;
-}
-
-std::vector<std::string> FootnoteTexts(const Reference<css::text::XTextDocument>& doc) {
-  Reference<css::container::XIndexAccess> notes =
-      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
-  std::vector<std::string> out;
-  for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
-    out.push_back(
-        Utf8(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW)->getString()));
-  }
-  return out;
-}
-
-std::vector<std::string> BookmarkNames(const Reference<css::text::XTextDocument>& doc) {
-  std::vector<std::string> out;
-  for (const OUString& n : Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)
-                               ->getBookmarks()
-                               ->getElementNames()) {
-    out.push_back(Utf8(n));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string Snapshot(const Reference<css::text::XTextDocument>& doc) {
-  std::ostringstream os;
-  DumpText(doc->getText(), os);
-  std::vector<std::string> comments;  // sorted: the field enumeration's order is not the text's
-  for (const Comment& c : Comments(doc))
-    comments.push_back("comment " + c.author + "|" + c.content + "|" + c.anchor + "\n");
-  std::sort(comments.begin(), comments.end());
-  for (const std::string& c : comments) os << c;
-  for (const std::string& f : FootnoteTexts(doc)) os << "footnote " << f << "\n";
-  for (const std::string& b : BookmarkNames(doc)) os << "bookmark " << b << "\n";
-  return os.str();
 }
 
 size_t CountOurs(const std::vector<Comment>& comments) {
   return static_cast<size_t>(std::count_if(comments.begin(), comments.end(), [](const Comment& c) {
-    return c.author == "Attribution" && c.name.rfind("attrib:", 0) == 0;
+    return c.author == "Attribution" && c.name.rfind("attrib_", 0) == 0;
   }));
 }
 
@@ -238,7 +109,7 @@ void PickedText(const Reference<css::text::XText>& text, const PortionPick& pick
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
       if (pick(p))
-        picked += Utf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
+        picked += ToUtf8(Reference<css::text::XTextRange>(p, UNO_QUERY_THROW)->getString());
     }
     out->push_back(picked);
   }
@@ -261,7 +132,7 @@ std::vector<std::string> SpannedText(const Document& input, const std::vector<Sp
                             [&](const Span& s) { return s.Contains(start + i); });
       if (in) picked += t[i];
     }
-    out.push_back(Utf8(Ou16(picked)));
+    out.push_back(ToUtf8(FromU16(picked)));
   }
   return out;
 }
@@ -301,11 +172,14 @@ std::vector<Span> ClaimSpans(const Analysis& a) {
   for (const Claim& c : a.claims) out.push_back(c.span);
   return out;
 }
-std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc,
-                               const std::string& prefix) {
+// Our comments of `tag` ('q' quotes, 'c' claims; 0: both), by their names (kept in a document
+// that was not saved and reopened).
+std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc, char tag) {
   std::vector<Comment> out;
+  const std::string key = Key(doc);
   for (const Comment& c : Comments(doc)) {
-    if (c.author == "Attribution" && c.name.rfind(prefix, 0) == 0) out.push_back(c);
+    std::optional<uno::ParsedName> p = uno::ParseName(c.name, key);
+    if (c.author == "Attribution" && p && (tag == 0 || p->tag == tag)) out.push_back(c);
   }
   return out;
 }
@@ -314,7 +188,7 @@ std::vector<Comment> OursNamed(const Reference<css::text::XTextDocument>& doc,
 class RecordingIndicator : public cppu::WeakImplHelper1<css::task::XStatusIndicator> {
  public:
   void SAL_CALL start(const OUString& text, sal_Int32 range) override {
-    started = Utf8(text);
+    started = ToUtf8(text);
     this->range = range;
   }
   void SAL_CALL end() override { ended = true; }
@@ -364,17 +238,18 @@ class SeedDoc : public ::testing::Test {
     Reference<css::text::XText> text = doc()->getText();
     Reference<css::beans::XPropertySet> note(
         Factory(doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-    note->setPropertyValue("Author", Any(Ou("editor")));
-    note->setPropertyValue("Content", Any(Ou("check this")));
+    note->setPropertyValue("Author", Any(FromUtf8("editor")));
+    note->setPropertyValue("Content", Any(FromUtf8("check this")));
     text->insertTextContent(uno::RangeAt(d, {target, 0}),
                             Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), false);
     Reference<css::text::XTextContent> fn(
         Factory(doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
     text->insertTextContent(text->getEnd(), fn, false);
-    Reference<css::text::XText>(fn, UNO_QUERY_THROW)->setString(Ou("The editor's own footnote."));
+    Reference<css::text::XText>(fn, UNO_QUERY_THROW)
+        ->setString(FromUtf8("The editor's own footnote."));
     Reference<css::text::XTextContent> bm(
         Factory(doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
-    Reference<css::container::XNamed>(bm, UNO_QUERY_THROW)->setName(Ou("editor-mark"));
+    Reference<css::container::XNamed>(bm, UNO_QUERY_THROW)->setName(FromUtf8("editor-mark"));
     text->insertTextContent(uno::RangeAt(d, {target, 5}), bm, false);
   }
   const Reference<css::text::XTextDocument>& doc() { return holder.doc(); }
@@ -409,10 +284,10 @@ TEST_F(SeedDoc, HighlightMarksExactlyTheEngineSpans) {
   ASSERT_EQ(ours.size(), a.quotes.size());
   for (const Quote& q : a.quotes) {
     SCOPED_TRACE("quote " + std::to_string(q.id));
-    auto it = ours.find("attrib:q" + std::to_string(q.id));
+    auto it = ours.find(Named(doc(), 'q', q.id));
     ASSERT_NE(it, ours.end());
     std::u16string expected = input.text().substr(q.content.begin, q.content.size());
-    EXPECT_EQ(it->second.anchor, Utf8(Ou16(expected)));
+    EXPECT_EQ(it->second.anchor, ToUtf8(FromU16(expected)));
     std::string first_line = it->second.content.substr(0, it->second.content.find('\n'));
     if (!q.speaker) {
       EXPECT_EQ(first_line, "Unattributed");
@@ -440,12 +315,9 @@ TEST_F(SeedDoc, RerunRefreshesInsteadOfStacking) {
 TEST_F(SeedDoc, HighlightRecordsOnlyTheUsersOwnBackgroundsInBookmarks) {
   nlohmann::json r = RunJson("org.attrib:HighlightQuotes");
   ASSERT_GT(r["comments"].get<int>(), 5);
-  std::vector<std::string> ours;
-  for (const std::string& b : BookmarkNames(doc())) {
-    if (b.rfind("attrib:", 0) == 0) ours.push_back(b);
-  }
+  auto ours = OurBookmarks(doc());
   ASSERT_EQ(ours.size(), 1u);
-  EXPECT_EQ(ours[0].substr(ours[0].rfind(':')), ":0000FF00");  // the user's green
+  EXPECT_EQ(ours[0].second.encoded, "0000FF00_d");  // the user's green, no highlight
 }
 
 TEST_F(SeedDoc, ClearRestoresExactly) {
@@ -477,7 +349,7 @@ TEST_F(SeedDoc, EachCommandIsOneUndoStepThatRestores) {
     const sal_Int32 steps = undo->getAllUndoActionTitles().getLength();
     Run(url.c_str());
     ASSERT_EQ(undo->getAllUndoActionTitles().getLength(), steps + 1);
-    EXPECT_EQ(Utf8(undo->getCurrentUndoActionTitle()), title);
+    EXPECT_EQ(ToUtf8(undo->getCurrentUndoActionTitle()), title);
     undo->undo();
     EXPECT_EQ(Snapshot(doc()), before);
   }
@@ -533,17 +405,34 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   int checked = 0, at_paragraph_end = 0;
   for (const OUString& name : bookmarks->getElementNames()) {
-    const std::string n = Utf8(name);
-    int p = -1, s = -1;
-    if (std::sscanf(n.c_str(), "attrib:f%d.%d", &p, &s) != 2) continue;
+    const std::string n = ToUtf8(name);
+    std::optional<uno::ParsedName> parsed = uno::ParseName(n, Key(doc));
+    if (!parsed || parsed->tag != uno::kFootnoteTag) continue;
+    const int p = parsed->id, s = parsed->run;
     SCOPED_TRACE(n);
     auto turn = turns.find({p, s});
     ASSERT_NE(turn, turns.end());
-    Reference<css::text::XFootnote> note(
+    // The footnote bookmark sits right before the footnote's anchor.
+    Reference<css::text::XTextRange> mark =
         Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)
-            ->getAnchor()
-            ->getText(),
-        UNO_QUERY_THROW);
+            ->getAnchor();
+    Reference<css::text::XTextCursor> label = mark->getText()->createTextCursorByRange(mark);
+    label->goRight(1, true);
+    Reference<css::container::XEnumeration> portions =
+        Reference<css::container::XEnumerationAccess>(
+            Reference<css::container::XEnumerationAccess>(label, UNO_QUERY_THROW)
+                ->createEnumeration()
+                ->nextElement(),
+            UNO_QUERY_THROW)
+            ->createEnumeration();
+    Reference<css::text::XFootnote> note;
+    while (portions->hasMoreElements() && !note.is()) {
+      Reference<css::beans::XPropertySet> portion(portions->nextElement(), UNO_QUERY_THROW);
+      OUString type;
+      portion->getPropertyValue("TextPortionType") >>= type;
+      if (type == "Footnote") note.set(portion->getPropertyValue("Footnote"), UNO_QUERY);
+    }
+    ASSERT_TRUE(note.is()) << "no footnote right after the bookmark";
     Reference<css::text::XTextRange> anchor = note->getAnchor();
     Reference<css::text::XTextCursor> before =
         anchor->getText()->createTextCursorByRange(anchor->getStart());
@@ -551,12 +440,13 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
     Reference<css::text::XTextCursor> after =
         anchor->getText()->createTextCursorByRange(anchor->getEnd());
     Reference<css::text::XParagraphCursor>(after, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
-    const std::string text_before = Utf8(before->getString());
+    const std::string text_before = ToUtf8(before->getString());
     const std::u16string& para = paragraphs.paragraphs.at(p).map.text();
     const Location e = input.Locate(turn->second.end - 1);
-    const std::string quote = Utf8(
-        Ou16(std::u16string_view(input.text()).substr(turn->second.begin, turn->second.size())));
-    const std::string para_start = Utf8(Ou16(para.substr(0, std::min<size_t>(para.size(), 20))));
+    const std::string quote = ToUtf8(
+        FromU16(std::u16string_view(input.text()).substr(turn->second.begin, turn->second.size())));
+    const std::string para_start =
+        ToUtf8(FromU16(para.substr(0, std::min<size_t>(para.size(), 20))));
     EXPECT_EQ(text_before.rfind(para_start, 0), 0u)
         << "not in the quote's paragraph: '" << text_before << "'";
     ASSERT_GE(text_before.size(), quote.size()) << "'" << text_before << "'";
@@ -564,7 +454,7 @@ void ExpectFootnotesRightAfterTheirQuotes(ScopedDoc& holder, bool highlighted) {
         << "not right after its quote: '" << text_before << "'";
     if (static_cast<size_t>(e.offset) + 1 == para.size()) {
       ++at_paragraph_end;
-      EXPECT_EQ(Utf8(after->getString()), "") << "the quote ended the paragraph";
+      EXPECT_EQ(ToUtf8(after->getString()), "") << "the quote ended the paragraph";
     }
     ++checked;
   }
@@ -594,9 +484,9 @@ TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
   auto store = [](const Reference<css::text::XTextDocument>& d, const std::string& path) {
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
-    args.getArray()[0].Value <<= Ou("writer8");
+    args.getArray()[0].Value <<= FromUtf8("writer8");
     Reference<css::frame::XStorable>(d, UNO_QUERY_THROW)
-        ->storeToURL(Ou(office::FileUrl(path)), args);
+        ->storeToURL(FromUtf8(office::FileUrl(path)), args);
   };
   {
     ScopedDoc txt(ATTRIB_SEED_TXT, "Text (encoded)", "UTF8,LF,Liberation Serif,en-US");
@@ -618,7 +508,7 @@ TEST(SeedOdt, FootnoteAnchorsSitRightAfterTheirQuotesInTheConvertedArticle) {
       Reference<css::text::XTextCursor> before =
           anchor->getText()->createTextCursorByRange(anchor->getStart());
       Reference<css::text::XParagraphCursor>(before, UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-      out.push_back(Utf8(before->getString()));
+      out.push_back(ToUtf8(before->getString()));
     }
     return out;
   };
@@ -674,9 +564,9 @@ TEST_F(SeedDoc, DocxRoundTripKeepsCommentsAndFootnotes) {
   std::string path = TheOffice().dir() + "/roundtrip.docx";
   css::uno::Sequence<css::beans::PropertyValue> args(1);
   args.getArray()[0].Name = "FilterName";
-  args.getArray()[0].Value <<= Ou("MS Word 2007 XML");
+  args.getArray()[0].Value <<= FromUtf8("MS Word 2007 XML");
   Reference<css::frame::XStorable>(doc(), UNO_QUERY_THROW)
-      ->storeToURL(Ou(office::FileUrl(path)), args);
+      ->storeToURL(FromUtf8(office::FileUrl(path)), args);
   ScopedDoc reloaded(path);
   std::vector<Comment> comments = Comments(reloaded.doc());
   size_t attribution =
@@ -698,13 +588,13 @@ TEST_F(SeedDoc, MarkClaimsMarksExactlyTheEngineClaims) {
   EXPECT_EQ(r["comments"], a.claims.size());
   EXPECT_EQ(r["claim_list"].size(), a.claims.size());
   std::map<std::string, Comment> ours;
-  for (const Comment& c : OursNamed(doc(), "attrib:c")) ours[c.name] = c;
+  for (const Comment& c : OursNamed(doc(), 'c')) ours[c.name] = c;
   ASSERT_EQ(ours.size(), a.claims.size());
   for (const Claim& c : a.claims) {
     SCOPED_TRACE("claim " + std::to_string(c.id));
-    auto it = ours.find("attrib:c" + std::to_string(c.id));
+    auto it = ours.find(Named(doc(), 'c', c.id));
     ASSERT_NE(it, ours.end());
-    EXPECT_EQ(it->second.anchor, Utf8(Ou16(input.text().substr(c.span.begin, c.span.size()))));
+    EXPECT_EQ(it->second.anchor, ToUtf8(FromU16(input.text().substr(c.span.begin, c.span.size()))));
     EXPECT_EQ(it->second.content, uno::ClaimCommentText(a, c));
     EXPECT_EQ(it->second.content.rfind("Check: ", 0), 0u);
   }
@@ -717,14 +607,14 @@ TEST_F(SeedDoc, MarkClaimsMarksExactlyTheEngineClaims) {
   want.resize(got.size());
   ExpectSameLines(got, want);
   // No quote mark was made, and the user's own underlines outside claims are untouched.
-  EXPECT_TRUE(OursNamed(doc(), "attrib:q").empty());
+  EXPECT_TRUE(OursNamed(doc(), 'q').empty());
 }
 
 TEST_F(SeedDoc, ClaimsAndQuotesRefreshWithoutTouchingEachOther) {
   nlohmann::json c1 = RunJson("org.attrib:MarkClaims");
   nlohmann::json h1 = RunJson("org.attrib:HighlightQuotes");
-  const size_t claims = OursNamed(doc(), "attrib:c").size();
-  const size_t quotes = OursNamed(doc(), "attrib:q").size();
+  const size_t claims = OursNamed(doc(), 'c').size();
+  const size_t quotes = OursNamed(doc(), 'q').size();
   ASSERT_GT(claims, 0u);
   ASSERT_GT(quotes, 0u);
   // What a user sees: the characters highlighted/underlined and the comments.
@@ -750,12 +640,12 @@ TEST_F(SeedDoc, ClaimsAndQuotesRefreshWithoutTouchingEachOther) {
   EXPECT_GT(h2["removed"].get<int>(), h1["marks"].get<int>());  // bookmarks + comments
   nlohmann::json c2 = RunJson("org.attrib:MarkClaims");
   EXPECT_GT(c2["removed"].get<int>(), 0);
-  EXPECT_EQ(OursNamed(doc(), "attrib:c").size(), claims);
-  EXPECT_EQ(OursNamed(doc(), "attrib:q").size(), quotes);
+  EXPECT_EQ(OursNamed(doc(), 'c').size(), claims);
+  EXPECT_EQ(OursNamed(doc(), 'q').size(), quotes);
   ExpectSameSnapshot(visible(), marked);  // a refresh changes nothing visible
   // And Clear after all this still restores the document exactly.
   Run("org.attrib:ClearMarks");
-  EXPECT_TRUE(OursNamed(doc(), "attrib:").empty());
+  EXPECT_TRUE(OursNamed(doc(), 0).empty());
 }
 
 TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
@@ -793,14 +683,14 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   std::set<std::string> expected;
   for (const Quote& q : local.quotes) {
     if (q.content.begin < cut)
-      expected.insert(Utf8(Ou16(one.text().substr(q.content.begin, q.content.size()))));
+      expected.insert(ToUtf8(FromU16(one.text().substr(q.content.begin, q.content.size()))));
   }
   ASSERT_FALSE(expected.empty());
   nlohmann::json r = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(r["selection"], true);
   EXPECT_EQ(r["paragraphs"], d.paragraphs.size());
   std::set<std::string> got;
-  for (const Comment& c : OursNamed(doc(), "attrib:q")) got.insert(c.anchor);
+  for (const Comment& c : OursNamed(doc(), 'q')) got.insert(c.anchor);
   EXPECT_EQ(got, expected);
 
   // After a whole-document run, a selection run refreshes only its part: same count, no
@@ -808,7 +698,7 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   selection->select(Any(Reference<css::text::XTextRange>(doc()->getText()->getStart())));
   nlohmann::json whole = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(whole["selection"], false);
-  const size_t count = OursNamed(doc(), "attrib:q").size();
+  const size_t count = OursNamed(doc(), 'q').size();
   EXPECT_EQ(count, all.quotes.size());
   d = uno::ReadParagraphs(doc());
   ASSERT_TRUE(selection->select(
@@ -816,14 +706,14 @@ TEST_F(SeedDoc, SelectionMarksOnlyWhatOverlapsIt) {
   nlohmann::json again = RunJson("org.attrib:HighlightQuotes");
   EXPECT_EQ(again["selection"], true);
   EXPECT_GT(again["removed"].get<int>(), 0);
-  std::vector<Comment> now = OursNamed(doc(), "attrib:q");
+  std::vector<Comment> now = OursNamed(doc(), 'q');
   EXPECT_EQ(now.size(), count);
   std::set<std::string> names;
   for (const Comment& c : now) names.insert(c.name);
   EXPECT_EQ(names.size(), now.size());
   std::vector<std::string> bookmarks = BookmarkNames(doc());
   EXPECT_EQ(std::set<std::string>(bookmarks.begin(), bookmarks.end()).size(), bookmarks.size());
-  for (const std::string& b : bookmarks) EXPECT_NE(b.rfind("attrib:s", 0), 0u) << b;
+  EXPECT_TRUE(OurBookmarks(doc(), uno::kSelectionTag).empty());
   // Claims with a selection too.
   nlohmann::json claims = RunJson("org.attrib:MarkClaims");
   EXPECT_EQ(claims["selection"], true);
@@ -916,7 +806,7 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   Reference<css::text::XTextDocument> doc = d.doc();
   Reference<css::text::XText> text = doc->getText();
   Reference<css::text::XTextCursor> at = text->createTextCursorByRange(text->getEnd());
-  auto put = [&](const char* s) { text->insertString(at.get(), Ou(s), false); };
+  auto put = [&](const char* s) { text->insertString(at.get(), FromUtf8(s), false); };
   auto insert = [&](const char* service) {
     Reference<css::text::XTextContent> c(
         Factory(doc)->createInstance(rtl::OUString::createFromAscii(service)), UNO_QUERY_THROW);
@@ -929,17 +819,17 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
       ->setPropertyValue("SubType", Any(css::text::PageNumberType_CURRENT));
   put(" before the ");
   Reference<css::text::XText>(insert("com.sun.star.text.Footnote"), UNO_QUERY_THROW)
-      ->setString(Ou("user note"));
+      ->setString(FromUtf8("user note"));
   put(" 2024 vote \xF0\x9D\x91\xA5,\xE2\x80\x9D Emily Horne said.");
   Reference<css::beans::XPropertySet> point(
       Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-  point->setPropertyValue("Author", Any(Ou("user")));
+  point->setPropertyValue("Author", Any(FromUtf8("user")));
   text->insertTextContent(at.get(), Reference<css::text::XTextContent>(point, UNO_QUERY_THROW),
                           false);
   text->insertControlCharacter(at.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
   put("\xE2\x80\x9CPrices rose by 12 percent");
   Reference<css::container::XNamed>(insert("com.sun.star.text.Bookmark"), UNO_QUERY_THROW)
-      ->setName(Ou("user-mark"));
+      ->setName(FromUtf8("user-mark"));
   put(" since 2019 \xF0\x9F\x98\x80 ");
   Reference<css::beans::XPropertySet> frame(
       Factory(doc)->createInstance("com.sun.star.text.TextFrame"), UNO_QUERY_THROW);
@@ -947,13 +837,13 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   text->insertTextContent(at.get(), Reference<css::text::XTextContent>(frame, UNO_QUERY_THROW),
                           false);
   Reference<css::text::XText>(frame, UNO_QUERY_THROW)
-      ->setString(Ou("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
+      ->setString(FromUtf8("\xE2\x80\x9CNo footnotes here,\xE2\x80\x9D Horne said."));
   put(" and more,\xE2\x80\x9D the minister said.");
   // The user's comment on a range: "Prices rose" (zero-width start, its character at the end).
   uno::DocParagraphs pre = uno::ReadParagraphs(doc);
   Reference<css::beans::XPropertySet> ranged(
       Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
-  ranged->setPropertyValue("Author", Any(Ou("user")));
+  ranged->setPropertyValue("Author", Any(FromUtf8("user")));
   text->insertTextContent(uno::RangeOf(pre, {1, 1}, {1, 12}),
                           Reference<css::text::XTextContent>(ranged, UNO_QUERY_THROW), true);
   Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);
@@ -980,13 +870,13 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
   EXPECT_NE(log_text.find("Insert Attribution Footnotes finished, but skipped"), std::string::npos);
 
   std::map<std::string, Comment> ours;
-  for (const Comment& c : OursNamed(doc, "attrib:q")) ours[c.name] = c;
+  for (const Comment& c : OursNamed(doc, 'q')) ours[c.name] = c;
   std::vector<Span> body_spans;
   for (const Quote& q : a.quotes) {
     SCOPED_TRACE("quote " + std::to_string(q.id));
-    ASSERT_TRUE(ours.count("attrib:q" + std::to_string(q.id)));
-    EXPECT_EQ(ours["attrib:q" + std::to_string(q.id)].anchor,
-              Utf8(Ou16(input.text().substr(q.content.begin, q.content.size()))));
+    ASSERT_TRUE(ours.count(Named(doc, 'q', q.id)));
+    EXPECT_EQ(ours[Named(doc, 'q', q.id)].anchor,
+              ToUtf8(FromU16(input.text().substr(q.content.begin, q.content.size()))));
     if (input.Locate(q.content.begin).paragraph < 2) body_spans.push_back(q.content);
   }
   std::vector<std::string> got = PickedText(doc, [](const Reference<css::beans::XPropertySet>& p) {
@@ -1013,14 +903,14 @@ TEST(Marks, SpansLandExactlyOverPlaceholders) {
 TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   ScopedDoc d;
   Reference<css::text::XText> body = d.doc()->getText();
-  body->setString(Ou("Horne said: \xE2\x80\x9CWe are ready"));
+  body->setString(FromUtf8("Horne said: \xE2\x80\x9CWe are ready"));
   Reference<css::text::XTextTable> table(
       Factory(d.doc())->createInstance("com.sun.star.text.TextTable"), UNO_QUERY_THROW);
   table->initialize(1, 1);
   body->insertTextContent(body->getEnd(),
                           Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
-      ->setString(Ou("to talk now,\xE2\x80\x9D she added."));
+      ->setString(FromUtf8("to talk now,\xE2\x80\x9D she added."));
   const std::string before = Snapshot(d.doc());
   uno::DocParagraphs paragraphs = uno::ReadParagraphs(d.doc());
   Document input = uno::DocumentOf(paragraphs.paragraphs);
@@ -1034,10 +924,72 @@ TEST(Marks, QuoteRunningIntoATableCellIsMarkedPerText) {
   EXPECT_EQ(input.Locate(q.content.begin).paragraph, 0);
   EXPECT_EQ(input.Locate(q.content.end - 1).paragraph, 1);  // into the cell
   std::set<std::string> anchors;
-  for (const Comment& c : OursNamed(d.doc(), "attrib:q")) anchors.insert(c.anchor);
+  for (const Comment& c : OursNamed(d.doc(), 'q')) anchors.insert(c.anchor);
   EXPECT_EQ(anchors, (std::set<std::string>{"We are ready"}));
   Dispatch(d.frame(), "org.attrib:ClearMarks", &ok);
   ExpectSameSnapshot(Snapshot(d.doc()), before);
+}
+
+// Marks made by the version before the Word round trip ("attrib:" names) are found and cleared
+// — also as .docx returns them ("attrib%3A…") — while the user's bookmarks named like them, and
+// a comment by the user, stay.
+TEST(Marks, EarlierVersionsMarksAreClearedAndLookAlikesStay) {
+  ScopedDoc d;
+  Reference<css::text::XText> body = d.doc()->getText();
+  body->setString(FromUtf8("He said \xE2\x80\x9Cwe are ready now\xE2\x80\x9D and left."));
+  auto range = [&](int from, int to) {
+    Reference<css::text::XTextCursor> c = body->createTextCursor();
+    c->gotoStart(false);
+    c->goRight(static_cast<sal_Int16>(from), false);
+    c->goRight(static_cast<sal_Int16>(to - from), true);
+    return c;
+  };
+  auto bookmark = [&](const std::string& name, int from, int to) {
+    Reference<css::text::XTextContent> b(
+        Factory(d.doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+    Reference<css::container::XNamed>(b, UNO_QUERY_THROW)->setName(FromUtf8(name));
+    body->insertTextContent(range(from, to).get(), b, from != to);
+  };
+  // What version 1 made: a highlight with its comment, a run bookmark recording the user's
+  // background "00FF0000" (escaped as .docx returns it), a footnote with its bookmark inside.
+  Reference<css::text::XTextRange> quote = range(9, 25).get();
+  Reference<css::beans::XPropertySet>(quote, UNO_QUERY_THROW)
+      ->setPropertyValue("CharBackColor", Any(static_cast<sal_Int32>(0xFFE699)));
+  Reference<css::beans::XPropertySet> note(
+      Factory(d.doc())->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
+  note->setPropertyValue("Author", Any(FromUtf8("Attribution")));
+  note->setPropertyValue("Name", Any(FromUtf8("attrib:q0")));
+  note->setPropertyValue("Content", Any(FromUtf8("Someone\nsaid \xC2\xB7 direct \xC2\xB7 0.95")));
+  body->insertTextContent(quote, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
+  bookmark("attrib%3Ah0.1%3A00FF0000", 2, 4);
+  Reference<css::text::XTextContent> footnote(
+      Factory(d.doc())->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
+  body->insertTextContent(body->getEnd(), footnote, false);
+  Reference<css::text::XText> note_text(footnote, UNO_QUERY_THROW);
+  note_text->setString(FromUtf8("Quote attributed to Someone."));
+  Reference<css::text::XTextContent> fb(
+      Factory(d.doc())->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+  Reference<css::container::XNamed>(fb, UNO_QUERY_THROW)->setName("attrib:f0.0");
+  note_text->insertTextContent(note_text->getStart(), fb, false);
+  // The user's look-alikes.
+  bookmark("attrib:h1", 30, 34);
+  bookmark("attrib_abcdef_h1_0_d", 0, 2);
+  bool ok = false;
+  nlohmann::json r = nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:ClearMarks", &ok));
+  ASSERT_TRUE(ok) << r;
+  EXPECT_EQ(r["removed"], 3) << r;  // the comment, the run bookmark, the footnote
+  EXPECT_TRUE(FootnoteTexts(d.doc()).empty());
+  EXPECT_TRUE(Comments(d.doc()).empty());
+  EXPECT_EQ(BookmarkNames(d.doc()),
+            (std::vector<std::string>{"attrib:h1", "attrib_abcdef_h1_0_d"}));
+  // The quote's background is gone; the run bookmark's original (red) is back under it.
+  Reference<css::beans::XPropertySet> red(range(2, 4).get(), UNO_QUERY_THROW);
+  sal_Int32 color = 0;
+  red->getPropertyValue("CharBackColor") >>= color;
+  EXPECT_EQ(color, 0xFF0000);
+  Reference<css::beans::XPropertySet> inside(range(12, 16).get(), UNO_QUERY_THROW);
+  inside->getPropertyValue("CharBackColor") >>= color;
+  EXPECT_EQ(color, -1);
 }
 
 TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
@@ -1059,8 +1011,9 @@ TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
   body->insertTextContent(body->getStart(),
                           Reference<css::text::XTextContent>(table, UNO_QUERY_THROW), false);
   Reference<css::text::XText>(table->getCellByName("A1"), UNO_QUERY_THROW)
-      ->setString(Ou("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily "
-                     "Horne said."));
+      ->setString(
+          FromUtf8("\xE2\x80\x9CWe are ready for diplomacy \xF0\x9F\x98\x80,\xE2\x80\x9D Emily "
+                   "Horne said."));
   Document input = uno::DocumentOf(uno::ReadParagraphs(doc.doc()).paragraphs);
   Analysis a;
   ASSERT_TRUE(Analyze(input, Options(), &a).ok());
@@ -1072,7 +1025,7 @@ TEST(Marks, EmptyDocumentAndTableOnlyDocument) {
   std::vector<Comment> comments = Comments(doc.doc());
   ASSERT_EQ(comments.size(), a.quotes.size());
   for (const Quote& q : a.quotes) {
-    std::string expected = Utf8(Ou16(input.text().substr(q.content.begin, q.content.size())));
+    std::string expected = ToUtf8(FromU16(input.text().substr(q.content.begin, q.content.size())));
     EXPECT_TRUE(std::any_of(comments.begin(), comments.end(), [&](const Comment& c) {
       return c.anchor == expected;
     })) << expected;

@@ -58,7 +58,7 @@ ScopedDoc::~ScopedDoc() {
     Reference<css::util::XCloseable> closeable(component_, UNO_QUERY);
     if (closeable.is()) closeable->close(true);
   } catch (const css::uno::Exception& e) {
-    std::cerr << "closing a test document: " << Utf8(e.Message) << "\n";
+    std::cerr << "closing a test document: " << ToUtf8(e.Message) << "\n";
   }
 }
 
@@ -70,7 +70,7 @@ Reference<css::frame::XFrame> ScopedDoc::frame() const {
 
 css::util::URL ParseUrl(const std::string& url) {
   css::util::URL u;
-  u.Complete = Ou(url);
+  u.Complete = FromUtf8(url);
   css::util::URLTransformer::create(TheOffice().context())->parseStrict(u);
   return u;
 }
@@ -93,17 +93,6 @@ std::string Dispatch(const Reference<css::frame::XFrame>& frame, const std::stri
   if (!outcome.available) return "no dispatch for " + url;
   if (!outcome.finished) return "no dispatch result for " + url;
   return outcome.result;
-}
-
-std::string Utf8(const rtl::OUString& s) {
-  return office::ToUtf8(s);
-}
-rtl::OUString Ou(const std::string& s) {
-  return office::ToOUString(s);
-}
-rtl::OUString Ou16(std::u16string_view s) {
-  return rtl::OUString(reinterpret_cast<const sal_Unicode*>(s.data()),
-                       static_cast<sal_Int32>(s.size()));
 }
 
 }  // namespace attrib::test

@@ -39,8 +39,9 @@ std::string Dispatch(const css::uno::Reference<css::frame::XFrame>& frame, const
 std::string Dispatch(const css::uno::Reference<css::frame::XFrame>& frame, const std::string& url,
                      const css::uno::Sequence<css::beans::PropertyValue>& args, bool* ok);
 
-std::string Utf8(const rtl::OUString& s);
-rtl::OUString Ou(const std::string& utf8);
-rtl::OUString Ou16(std::u16string_view s);
+using uno::FromU16;
+using uno::FromUtf8;
+using uno::ToU16;
+using uno::ToUtf8;
 
 }  // namespace attrib::test

@@ -13,7 +13,7 @@
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 
-#include "component/strings.h"
+#include "common/strings.h"
 #include "component/writer_doc.h"
 #include "office_env.h"
 
@@ -35,7 +35,7 @@ class Builder {
         text_(doc->getText()),
         cursor_(text_->createTextCursorByRange(text_->getEnd())) {}
   Builder& Text(std::u16string_view s) {
-    text_->insertString(cursor_.get(), Ou16(s), false);
+    text_->insertString(cursor_.get(), FromU16(s), false);
     return *this;
   }
   Builder& Break() {
@@ -64,13 +64,13 @@ class Builder {
   Builder& Footnote(std::u16string_view body) {
     auto f = New("com.sun.star.text.Footnote");
     Insert(f);
-    Reference<css::text::XText>(f, UNO_QUERY_THROW)->setString(Ou16(body));
+    Reference<css::text::XText>(f, UNO_QUERY_THROW)->setString(FromU16(body));
     return *this;
   }
   Builder& Comment() {
     auto c = New("com.sun.star.text.TextField.Annotation");
-    c->setPropertyValue("Author", Any(Ou("user")));
-    c->setPropertyValue("Content", Any(Ou("a user's comment")));
+    c->setPropertyValue("Author", Any(FromUtf8("user")));
+    c->setPropertyValue("Content", Any(FromUtf8("a user's comment")));
     return Insert(c);
   }
   Builder& Bookmark(const char* name) {
@@ -83,7 +83,7 @@ class Builder {
     auto f = New("com.sun.star.text.TextFrame");
     f->setPropertyValue("AnchorType", Any(css::text::TextContentAnchorType_AS_CHARACTER));
     Insert(f);
-    Reference<css::text::XText>(f, UNO_QUERY_THROW)->setString(Ou("in a frame"));
+    Reference<css::text::XText>(f, UNO_QUERY_THROW)->setString(FromUtf8("in a frame"));
     return *this;
   }
 
@@ -110,7 +110,7 @@ void ExpectSpansLandExactly(const DocParagraphs& d, size_t p) {
       Position pb{static_cast<int32_t>(p), d.paragraphs[p].map.StepsAt(b, uno::Bias::kBegin)};
       Position pe{static_cast<int32_t>(p), d.paragraphs[p].map.StepsAt(e, uno::Bias::kEnd)};
       std::u16string got = uno::ToU16(uno::RangeOf(d, pb, pe)->getString());
-      EXPECT_EQ(Utf8(Ou16(got)), Utf8(Ou16(text.substr(b, e - b))))
+      EXPECT_EQ(ToUtf8(FromU16(got)), ToUtf8(FromU16(text.substr(b, e - b))))
           << "paragraph " << p << " span [" << b << "," << e << ")";
     }
   }
@@ -162,8 +162,8 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
   // The body paragraph, then the frame's text and the footnote's (no footnote allowed there).
   ASSERT_EQ(d.paragraphs.size(), 3u);
-  EXPECT_EQ(Utf8(Ou16(d.paragraphs[1].map.text())), "in a frame");
-  EXPECT_EQ(Utf8(Ou16(d.paragraphs[2].map.text())), "the footnote");
+  EXPECT_EQ(ToUtf8(FromU16(d.paragraphs[1].map.text())), "in a frame");
+  EXPECT_EQ(ToUtf8(FromU16(d.paragraphs[2].map.text())), "the footnote");
   EXPECT_TRUE(d.paragraphs[0].footnotes_allowed);
   EXPECT_FALSE(d.paragraphs[1].footnotes_allowed);
   EXPECT_FALSE(d.paragraphs[2].footnotes_allowed);
@@ -171,7 +171,8 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   const std::u16string& t = d.paragraphs[0].map.text();
   // The paragraph text as Writer hands it out: field expansions and the footnote label,
   // nothing for the comment, bookmark and frame.
-  EXPECT_EQ(Utf8(Ou16(t)).rfind("Page 1 note1 comment mark frame date ", 0), 0u) << Utf8(Ou16(t));
+  EXPECT_EQ(ToUtf8(FromU16(t)).rfind("Page 1 note1 comment mark frame date ", 0), 0u)
+      << ToUtf8(FromU16(t));
   Reference<css::text::XTextRange> para(uno::RangeAt(d, Position{0, 0}));
   EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
   ExpectSpansLandExactly(d, 0);
@@ -189,9 +190,9 @@ TEST(Placeholders, TrackedDeletionStaysTextAndSteps) {
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
   ASSERT_EQ(d.paragraphs.size(), 1u);
   const std::u16string& t = d.paragraphs[0].map.text();
-  const bool deleted_text_shown = Utf8(Ou16(t)).find("delete") != std::string::npos;
-  EXPECT_TRUE(deleted_text_shown) << Utf8(Ou16(t));
-  EXPECT_EQ(Utf8(Ou16(t)), "keep delete keep \xF0\x9D\x91\xA5 tail");
+  const bool deleted_text_shown = ToUtf8(FromU16(t)).find("delete") != std::string::npos;
+  EXPECT_TRUE(deleted_text_shown) << ToUtf8(FromU16(t));
+  EXPECT_EQ(ToUtf8(FromU16(t)), "keep delete keep \xF0\x9D\x91\xA5 tail");
   EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
   ExpectSpansLandExactly(d, 0);
 }
@@ -211,13 +212,13 @@ TEST(Placeholders, TableCellsAreParagraphsInRowOrder) {
   for (const char* name : cells) {
     Reference<css::text::XText>(table->getCellByName(rtl::OUString::createFromAscii(name)),
                                 UNO_QUERY_THROW)
-        ->setString(Ou(std::string("cell ") + name + " \xF0\x9D\x91\xA5 text"));
+        ->setString(FromUtf8(std::string("cell ") + name + " \xF0\x9D\x91\xA5 text"));
   }
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
   ASSERT_GE(d.paragraphs.size(), 5u);
-  EXPECT_EQ(Utf8(Ou16(d.paragraphs[0].map.text())), "Before the table.");
+  EXPECT_EQ(ToUtf8(FromU16(d.paragraphs[0].map.text())), "Before the table.");
   for (size_t i = 0; i < 4; ++i) {
-    EXPECT_EQ(Utf8(Ou16(d.paragraphs[1 + i].map.text())),
+    EXPECT_EQ(ToUtf8(FromU16(d.paragraphs[1 + i].map.text())),
               std::string("cell ") + cells[i] + " \xF0\x9D\x91\xA5 text");
     ExpectSpansLandExactly(d, 1 + i);
   }

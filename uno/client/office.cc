@@ -43,12 +43,8 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 using Clock = std::chrono::steady_clock;
 
-OUString U(const std::string& s) {
-  return ToOUString(s);
-}
-std::string S(const OUString& s) {
-  return ToUtf8(s);
-}
+using uno::FromUtf8;
+using uno::ToUtf8;
 
 // Holds its own outcome (it is ref-counted: a late notification never writes into a dead frame).
 class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultListener> {
@@ -118,11 +114,22 @@ bool GroupAlive(pid_t pgid) {
   return ::kill(-pgid, 0) == 0 || errno == EPERM;
 }
 
-// Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`.
-pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::string* error) {
+// Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`,
+// with TMPDIR set to `tmp` (LibreOffice's own lu*.tmp folders then go with our directory, also
+// when soffice is killed).
+pid_t Spawn(const std::vector<std::string>& args, const std::string& log, const std::string& tmp,
+            std::string* error) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::strncmp(*e, "TMPDIR=", 7) != 0) env_strings.emplace_back(*e);
+  }
+  env_strings.push_back("TMPDIR=" + tmp);
+  std::vector<char*> envp;
+  for (const std::string& e : env_strings) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid < 0) {
     *error = std::string("fork failed: ") + std::strerror(errno);
@@ -137,11 +144,49 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& log, std::s
       ::dup2(out, 2);
     }
     if (in >= 0) ::dup2(in, 0);
-    ::execv(argv[0], argv.data());
+    ::execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   ::setpgid(pid, pid);  // also here: no race with the child's own call
   RegisterGroup(pid);
+  return pid;
+}
+
+// A watcher process for when this process dies without cleaning up (kill -9: no handler runs):
+// it blocks reading a pipe whose only write end this process holds; when the pipe closes
+// without Stop() having dismissed it first, it kills soffice's process group and removes the
+// throwaway directory (the private input copy and its lock file with it). Returns its pid and
+// the write end in *write_end, or -1.
+pid_t SpawnDeathWatch(pid_t pgid, const std::string& dir, bool keep_dir, int* write_end) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
+  // Prepared before fork: the child may only make async-signal-safe calls.
+  std::vector<std::string> rm = {"/bin/rm", "-rf", "--", dir};
+  std::vector<char*> argv;
+  for (const std::string& a : rm) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    ::setpgid(0, 0);  // not in our group: a kill of the caller's group spares it
+    // Only the pipe's read end stays open: an inherited write end (another Office's watcher
+    // pipe) would keep that pipe from ever closing.
+    for (int fd = 3; fd < 4096; ++fd) {
+      if (fd != fds[0]) ::close(fd);
+    }
+    char c;
+    while (::read(fds[0], &c, 1) < 0 && errno == EINTR) {
+    }
+    ::kill(-pgid, SIGKILL);
+    if (!keep_dir) ::execv(argv[0], argv.data());
+    _exit(0);
+  }
+  ::close(fds[0]);
+  *write_end = fds[1];
   return pid;
 }
 
@@ -234,9 +279,9 @@ Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb
   // Without our types (and offapi) on the client side the first call that moves them crashes.
   std::string types = FileUrl(DefaultProgramDir() + "/types/offapi.rdb");
   if (!types_rdb.empty()) types += " " + FileUrl(types_rdb);
-  rtl::Bootstrap::set("URE_MORE_TYPES", U(types));
-  local =
-      cppu::defaultBootstrap_InitialComponentContext(U(FileUrl(DefaultProgramDir() + "/unorc")));
+  rtl::Bootstrap::set("URE_MORE_TYPES", FromUtf8(types));
+  local = cppu::defaultBootstrap_InitialComponentContext(
+      FromUtf8(FileUrl(DefaultProgramDir() + "/unorc")));
   return local;
 }
 
@@ -274,6 +319,8 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   office->dir_ = templ;
   const std::string& dir = office->dir_;
   const std::string log = office->log_path();
+  const std::string tmp = dir + "/tmp";
+  std::filesystem::create_directories(tmp);
   const std::string profile = "-env:UserInstallation=" + FileUrl(dir + "/profile");
   const std::string cache = "-env:UNO_SHARED_PACKAGES_CACHE=" + FileUrl(dir + "/shared_cache");
   const auto deadline = Clock::now() + std::chrono::seconds(o.start_timeout_seconds);
@@ -285,7 +332,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
 
   if (o.oxt != "-") {
     say("installing " + o.oxt);
-    pid_t pid = Spawn({unopkg, "add", "-s", "--shared", profile, cache, o.oxt}, log, error);
+    pid_t pid = Spawn({unopkg, "add", "-s", "--shared", profile, cache, o.oxt}, log, tmp, error);
     if (pid < 0) return fail("cannot start unopkg");
     int status = WaitFor(pid, deadline - Clock::now());
     KillGroup(pid, pid);
@@ -298,9 +345,10 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   pid_t pid = Spawn({soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                      "--nolockcheck", "--nofirststartwizard", profile, cache,
                      "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"},
-                    log, error);
+                    log, tmp, error);
   if (pid < 0) return fail("cannot start soffice");
   office->pgid_ = pid;
+  office->watch_pid_ = SpawnDeathWatch(pid, office->dir_, o.keep_dir, &office->watch_fd_);
 
   try {
     Reference<css::uno::XComponentContext> local = LocalContext(o.types_rdb);
@@ -308,7 +356,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
     Reference<css::connection::XConnection> connection;
     while (!connection.is()) {
       try {
-        connection = connector->connect(U("pipe,name=" + pipe));
+        connection = connector->connect(FromUtf8("pipe,name=" + pipe));
       } catch (const css::connection::NoConnectException&) {
         int status = 0;
         if (::waitpid(pid, &status, WNOHANG) == pid) {
@@ -325,7 +373,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
     office->bridge_.set(bridge, UNO_QUERY_THROW);
     office->context_.set(bridge->getInstance("StarOffice.ComponentContext"), UNO_QUERY_THROW);
   } catch (const css::uno::Exception& e) {
-    return fail("cannot connect to soffice: " + S(e.Message));
+    return fail("cannot connect to soffice: " + ToUtf8(e.Message));
   } catch (const std::exception& e) {
     return fail(std::string("cannot connect to soffice: ") + e.what());
   }
@@ -338,6 +386,17 @@ Office::~Office() {
 }
 
 void Office::Stop() noexcept {
+  // Dismiss the death watcher first: it must never act after a normal stop.
+  if (watch_pid_ > 0) {
+    ::kill(watch_pid_, SIGKILL);
+    while (::waitpid(watch_pid_, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    watch_pid_ = -1;
+  }
+  if (watch_fd_ >= 0) {
+    ::close(watch_fd_);
+    watch_fd_ = -1;
+  }
   if (context_.is() && pgid_ > 0) {
     // terminate() over the bridge, bounded: a hung office is killed instead.
     std::mutex m;
@@ -401,17 +460,17 @@ Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, st
   args.getArray()[0].Value <<= true;
   if (!filter_name.empty()) {
     args.getArray()[1].Name = "FilterName";
-    args.getArray()[1].Value <<= U(filter_name);
+    args.getArray()[1].Value <<= FromUtf8(filter_name);
     args.getArray()[2].Name = "FilterOptions";
-    args.getArray()[2].Value <<= U(filter_options);
+    args.getArray()[2].Value <<= FromUtf8(filter_options);
   }
   try {
     Reference<css::lang::XComponent> doc =
-        desktop()->loadComponentFromURL(U(url), "_blank", 0, args);
+        desktop()->loadComponentFromURL(FromUtf8(url), "_blank", 0, args);
     if (!doc.is()) *error = "LibreOffice could not open " + path_or_url;
     return doc;
   } catch (const css::uno::Exception& e) {
-    *error = "LibreOffice could not open " + path_or_url + ": " + S(e.Message);
+    *error = "LibreOffice could not open " + path_or_url + ": " + ToUtf8(e.Message);
     return nullptr;
   }
 }
@@ -419,7 +478,7 @@ Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, st
 Reference<css::lang::XComponent> Office::NewWriterDocument() const {
   std::string error;
   Reference<css::lang::XComponent> doc = Load("private:factory/swriter", &error);
-  if (!doc.is()) throw css::uno::RuntimeException(U(error));
+  if (!doc.is()) throw css::uno::RuntimeException(FromUtf8(error));
   return doc;
 }
 
@@ -427,20 +486,11 @@ std::string Office::LogTail(size_t bytes) const {
   return dir_.empty() ? "" : ReadTail(log_path(), bytes);
 }
 
-rtl::OUString ToOUString(std::string_view utf8) {
-  return OUString(utf8.data(), static_cast<sal_Int32>(utf8.size()), RTL_TEXTENCODING_UTF8);
-}
-
-std::string ToUtf8(const rtl::OUString& s) {
-  rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-  return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
-}
-
 DispatchOutcome DispatchAndWait(const Reference<css::uno::XComponentContext>& context,
                                 const Reference<css::frame::XFrame>& frame, const std::string& url,
                                 const css::uno::Sequence<css::beans::PropertyValue>& args) {
   css::util::URL parsed;
-  parsed.Complete = ToOUString(url);
+  parsed.Complete = FromUtf8(url);
   css::util::URLTransformer::create(context)->parseStrict(parsed);
   Reference<css::frame::XNotifyingDispatch> dispatch(
       Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW)

@@ -12,7 +12,9 @@
 // `unopkg add -s --shared -env:UserInstallation=... -env:UNO_SHARED_PACKAGES_CACHE=...`, starts
 // `soffice --headless ...` in its OWN process group with its own pipe name and its output in
 // <dir>/soffice.log, and connects. Cleanup is unconditional: the destructor, an atexit hook and
-// fatal-signal handlers all kill the group; no soffice.bin survives its Office.
+// fatal-signal handlers all kill the group, and for a kill -9 (no handler runs) a small watcher
+// process kills it and removes the directory when our end of its pipe closes; no soffice.bin
+// survives its Office.
 #pragma once
 
 #include <sys/types.h>
@@ -26,6 +28,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "common/strings.h"
 
 namespace attrib::office {
 
@@ -73,13 +77,18 @@ class Office {
   OfficeOptions options_;
   std::string dir_;
   pid_t pgid_ = -1;
+  pid_t watch_pid_ = -1;  // kills the group if this process dies without Stop() (kill -9)
+  int watch_fd_ = -1;     // the watcher's pipe: closed by the kernel when we die
   css::uno::Reference<css::lang::XComponent> bridge_;
   css::uno::Reference<css::uno::XComponentContext> context_;
 };
 
-// UTF-8 <-> UNO strings, at the client's edge.
-rtl::OUString ToOUString(std::string_view utf8);
-std::string ToUtf8(const rtl::OUString& s);
+// UTF-8 <-> UNO strings: the one pair in common/strings.h. (ToOUString: bench/ still calls it.)
+using uno::FromUtf8;
+using uno::ToUtf8;
+inline rtl::OUString ToOUString(std::string_view utf8) {
+  return uno::FromUtf8(utf8);
+}
 
 // What a dispatched command reported through its XDispatchResultListener.
 struct DispatchOutcome {

@@ -4,9 +4,9 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <org/attrib/XAttributionEngine.hpp>
 
+#include "common/strings.h"
 #include "component/report.h"
 #include "component/services.h"
-#include "component/strings.h"
 #include "logic/json.h"
 
 namespace attrib::uno {

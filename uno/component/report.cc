@@ -8,7 +8,7 @@
 #include <com/sun/star/uno/Exception.hpp>
 #include <cstdio>
 
-#include "component/strings.h"
+#include "common/strings.h"
 
 namespace attrib::uno {
 namespace {

@@ -1,17 +1,23 @@
 #include "component/writer_doc.h"
 
+#include <atomic>
 #include <chrono>
 #include <com/sun/star/awt/FontUnderline.hpp>
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XEndnotesSupplier.hpp>
 #include <com/sun/star/text/XFootnote.hpp>
@@ -25,11 +31,14 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <cppuhelper/weakref.hxx>
 #include <cstdio>
 #include <ctime>
+#include <map>
 
+#include "common/strings.h"
 #include "component/report.h"
-#include "component/strings.h"
 
 namespace attrib::uno {
 namespace {
@@ -45,53 +54,76 @@ bool Supports(const Reference<css::uno::XInterface>& x, const char* service) {
   return info.is() && info->supportsService(OUString::createFromAscii(service));
 }
 
-bool IsOurs(const OUString& name, char tag);
-
-bool IsOurName(const OUString& name) {
-  return name.startsWith(OUString::createFromAscii(kMarkPrefix));
+// A Writer name parsed as one of ours (logic/marks.h), for the document of `record`.
+std::optional<ParsedName> Parse(const OUString& name, const MarkRecord* record) {
+  return ParseName(ToUtf8(name), record != nullptr ? std::string_view(record->key) : "");
 }
 
-// Whether a "Footnote" portion is one of ours: its text starts with an attrib:f bookmark.
-bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion) {
-  Reference<css::container::XEnumerationAccess> text(portion->getPropertyValue("Footnote"),
-                                                     UNO_QUERY);
+std::string StampOf(const css::util::DateTime& d) {
+  return Stamp(d.Year, d.Month, d.Day, d.Hours, d.Minutes);
+}
+
+// Whether an Annotation text field is one of our comments (logic/marks.h IsOurComment).
+bool IsOurCommentField(const Reference<css::beans::XPropertySet>& field, const MarkRecord* record,
+                       ParsedName* parsed) {
+  CommentFacts facts;
+  OUString author, name, content;
+  css::util::DateTime date;
+  field->getPropertyValue("Author") >>= author;
+  facts.author = ToUtf8(author);
+  if (facts.author != kCommentAuthor) return false;
+  field->getPropertyValue("Name") >>= name;
+  field->getPropertyValue("Content") >>= content;
+  field->getPropertyValue("DateTimeValue") >>= date;
+  facts.name = ToUtf8(name);
+  facts.content = ToUtf8(content);
+  facts.stamp = StampOf(date);
+  return IsOurComment(facts, record, parsed);
+}
+
+// Our footnote's text as Attrib writes it: one paragraph "Quote attributed to ….".
+bool HasOurFootnoteText(const OUString& text) {
+  return text.startsWith(OUString::createFromAscii(kFootnoteTextStart)) && text.endsWith(".") &&
+         text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf(0x2029) < 0;
+}
+
+// Whether a footnote's text says it is ours without a bookmark on its anchor: an earlier
+// version's bookmark at its start (version 1: only with the text it wrote), or — in a document
+// with our record, where a format lost the anchor's bookmark (.rtf) — the text alone.
+bool IsOurNoteText(const Reference<css::text::XText>& text, const MarkRecord* record) {
   if (!text.is()) return false;
-  Reference<css::container::XEnumeration> paras = text->createEnumeration();
+  const OUString string = text->getString();
+  Reference<css::container::XEnumerationAccess> access(text, UNO_QUERY);
+  if (!access.is()) return false;
+  Reference<css::container::XEnumeration> paras = access->createEnumeration();
   if (!paras->hasMoreElements()) return false;
   Reference<css::container::XEnumerationAccess> first(paras->nextElement(), UNO_QUERY);
   if (!first.is()) return false;
   Reference<css::container::XEnumeration> portions = first->createEnumeration();
+  bool bookmarked = false, legacy = false;
   while (portions->hasMoreElements()) {
     Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
     OUString type;
     p->getPropertyValue("TextPortionType") >>= type;
-    if (type != "Bookmark") return false;
+    if (type != "Bookmark") continue;
     Reference<css::container::XNamed> bookmark(p->getPropertyValue("Bookmark"), UNO_QUERY);
-    if (bookmark.is() && IsOurs(bookmark->getName(), kFootnoteTag)) return true;
+    if (!bookmark.is()) continue;
+    std::optional<ParsedName> parsed = Parse(bookmark->getName(), record);
+    if (!parsed || parsed->tag != kFootnoteTag) continue;
+    bookmarked = true;
+    legacy = legacy || parsed->legacy;
   }
-  return false;
+  if (bookmarked && !legacy) return true;
+  return (bookmarked || record != nullptr) && HasOurFootnoteText(string);
 }
 
-// Whether an "Annotation"/"AnnotationEnd" portion's comment is one of ours (author
-// "Attribution", name "attrib:..."); its name in *name.
-bool OurCommentName(const Reference<css::beans::XPropertySet>& portion, OUString* name) {
-  Reference<css::beans::XPropertySet> field(portion->getPropertyValue("TextField"), UNO_QUERY);
-  if (!field.is()) return false;
-  OUString author;
-  field->getPropertyValue("Author") >>= author;
-  if (!author.equalsAscii(kCommentAuthor)) return false;
-  field->getPropertyValue("Name") >>= *name;
-  return IsOurName(*name);
-}
-
-// Whether an "AnnotationEnd" portion ends one of our comments: it has no field, but the
-// comment's range (a mark named as the comment) as its "Bookmark".
-bool OurCommentEnd(const Reference<css::beans::XPropertySet>& portion, OUString* name) {
-  Reference<css::container::XNamed> mark(portion->getPropertyValue("Bookmark"), UNO_QUERY);
-  if (!mark.is()) return false;
-  *name = mark->getName();
-  const std::string n = ToUtf8(*name);
-  return MarkId(n, 'q') >= 0 || MarkId(n, 'c') >= 0;
+// Whether a "Footnote" portion is one of ours: a footnote bookmark of ours starts right before it
+// (`bookmarked`, seen by the caller), or its text says so (IsOurNoteText).
+bool IsOurFootnote(const Reference<css::beans::XPropertySet>& portion, const MarkRecord* record,
+                   bool bookmarked) {
+  if (bookmarked) return true;
+  return IsOurNoteText(
+      Reference<css::text::XText>(portion->getPropertyValue("Footnote"), UNO_QUERY), record);
 }
 
 struct ReadState {
@@ -99,7 +131,17 @@ struct ReadState {
   int32_t next_text_id = 0;
   bool footnotes_allowed = true;
   bool looks = false;
+  const MarkRecord* record = nullptr;
+  // Our comments seen so far by Writer name: their ends ("AnnotationEnd") carry only the name.
+  std::map<std::string, ParsedName>* comments = nullptr;
+  // Our footnotes seen in the text so far (their identity), so that ReadNotes skips their text.
+  std::set<css::uno::XInterface*>* our_notes = nullptr;
 };
+
+// The identity of a UNO object (its XInterface), for sets of them.
+css::uno::XInterface* Identity(const Reference<css::uno::XInterface>& x) {
+  return Reference<css::uno::XInterface>(x, UNO_QUERY).get();
+}
 
 struct Look;
 const Look& HighlightLook();
@@ -135,6 +177,9 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     };
     Reference<css::container::XEnumerationAccess> para(element, UNO_QUERY_THROW);
     Reference<css::container::XEnumeration> portions = para->createEnumeration();
+    // Our footnote bookmark sits right before the footnote's anchor (collapsed; an earlier build
+    // spanned the anchor): seen just before the "Footnote" portion.
+    bool footnote_bookmark_open = false;
     while (portions->hasMoreElements()) {
       Reference<css::beans::XPropertySet> props(portions->nextElement(), UNO_QUERY_THROW);
       const int32_t begin = paragraph.map.steps();
@@ -152,29 +197,62 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
       // The extension's own comments are marks too: a ranged one's start (the collapsed
       // "Annotation") and end (the "AnnotationEnd" placeholder, whose step follows the range).
       if (type == "Annotation" || type == "AnnotationEnd") {
-        OUString name;
-        if (type == "Annotation" ? OurCommentName(props, &name) : OurCommentEnd(props, &name)) {
+        std::string name;
+        ParsedName parsed;
+        bool ours = false;
+        if (type == "Annotation") {
+          Reference<css::beans::XPropertySet> field(props->getPropertyValue("TextField"),
+                                                    UNO_QUERY);
+          if (field.is() && IsOurCommentField(field, st.record, &parsed)) {
+            OUString n;
+            field->getPropertyValue("Name") >>= n;
+            name = ToUtf8(n);
+            (*st.comments)[name] = parsed;
+            ours = true;
+          }
+        } else if (Reference<css::container::XNamed> mark{props->getPropertyValue("Bookmark"),
+                                                          UNO_QUERY};
+                   mark.is()) {
+          // The end has no field, but the comment's range (a mark named as the comment).
+          name = ToUtf8(mark->getName());
+          auto it = st.comments->find(name);
+          if (it != st.comments->end()) {
+            parsed = it->second;
+            ours = true;
+          }
+        }
+        if (ours) {
           const bool collapsed = kind == PieceKind::kEmpty;
-          paragraph.marks.push_back(
-              MarkPoint{ToUtf8(name), paragraph.map.steps(), type == "Annotation", !collapsed});
+          paragraph.marks.push_back(MarkPoint{name, parsed.tag, parsed.id, paragraph.map.steps(),
+                                              type == "Annotation", !collapsed});
         }
       }
       // The extension's own footnote: one step, but its label is not text for the engine.
-      if (type == "Footnote" && IsOurFootnote(props)) {
+      if (type == "Footnote" && IsOurFootnote(props, st.record, footnote_bookmark_open)) {
+        if (st.our_notes != nullptr) {
+          st.our_notes->insert(Identity(
+              Reference<css::uno::XInterface>(props->getPropertyValue("Footnote"), UNO_QUERY)));
+        }
+        footnote_bookmark_open = false;
         paragraph.map.Append(PieceKind::kAtomic, u"");
         record_look(begin, props);
         continue;
       }
       if (type == "Bookmark") {
         Reference<css::container::XNamed> bookmark(props->getPropertyValue("Bookmark"), UNO_QUERY);
-        if (bookmark.is() && IsOurName(bookmark->getName())) {
+        std::optional<ParsedName> parsed;
+        if (bookmark.is()) parsed = Parse(bookmark->getName(), st.record);
+        if (parsed) {
           bool start = true, collapsed = false;
           props->getPropertyValue("IsStart") >>= start;
           props->getPropertyValue("IsCollapsed") >>= collapsed;
-          paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), paragraph.map.steps(),
-                                              start || collapsed, !start || collapsed});
+          if (parsed->tag == kFootnoteTag && (start || collapsed)) footnote_bookmark_open = true;
+          paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), parsed->tag, parsed->id,
+                                              paragraph.map.steps(), start || collapsed,
+                                              !start || collapsed});
         }
       }
+      if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
       paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
       record_look(begin, props);
     }
@@ -190,15 +268,12 @@ void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& 
     Reference<css::text::XText> note(notes->getByIndex(i), UNO_QUERY);
     if (!note.is()) continue;
     DocParagraphs mine;
-    ReadState inner{&mine, st.next_text_id, false, st.looks};
+    if (st.our_notes != nullptr && st.our_notes->count(Identity(note))) continue;
+    ReadState inner{&mine, st.next_text_id, false, st.looks, st.record, st.comments, st.our_notes};
     const int32_t id = ++inner.next_text_id;
     ReadText(note, id, inner);
     st.next_text_id = inner.next_text_id;
-    bool ours = false;
-    for (const WriterParagraph& p : mine.paragraphs) {
-      for (const MarkPoint& m : p.marks) ours = ours || MarkId(m.name, kFootnoteTag) >= 0;
-    }
-    if (ours) continue;
+    if (IsOurNoteText(note, st.record)) continue;
     for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
       st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
       st.out->elements.push_back(mine.elements[k]);
@@ -228,11 +303,6 @@ Reference<css::text::XTextContent> NewBookmark(const Reference<css::text::XTextD
   return bookmark;
 }
 
-bool IsOurs(const OUString& name, char tag) {
-  OUString prefix = OUString::createFromAscii(kMarkPrefix) + OUString(sal_Unicode(tag));
-  return name.startsWith(prefix);
-}
-
 void Dispose(const Reference<css::uno::XInterface>& x) {
   Reference<css::lang::XComponent>(x, UNO_QUERY_THROW)->dispose();
 }
@@ -243,13 +313,21 @@ enum class PropType { kLong, kShort, kBool };
 struct Prop {
   const char* name;
   PropType type;
+  bool set_by_mark = true;  // false: only recorded (the user's own), never set nor reset by us
 };
 struct Look {
   char tag;
   std::vector<Prop> props;  // restored in this order
+  bool independent;         // each property its own attribute ("d" resets just that one)
 };
+// The background we set, and the user's highlight we never set but record: LibreOffice 7.4's
+// .odt export writes a highlight as a background, so after .odt -> reopen the highlight is a
+// background that resetting ours would lose; Clear sets the highlight recorded back.
 const Look& HighlightLook() {
-  static const Look look{kQuoteTag, {{"CharBackColor", PropType::kLong}}};
+  static const Look look{
+      kQuoteTag,
+      {{"CharBackColor", PropType::kLong}, {"CharHighlight", PropType::kLong, false}},
+      true};
   return look;
 }
 // The three are one attribute in Writer (the underline item); colour before has-colour, and the
@@ -258,7 +336,8 @@ const Look& ClaimLook() {
   static const Look look{kClaimTag,
                          {{"CharUnderlineColor", PropType::kLong},
                           {"CharUnderlineHasColor", PropType::kBool},
-                          {"CharUnderline", PropType::kShort}}};
+                          {"CharUnderline", PropType::kShort}},
+                         false};
   return look;
 }
 
@@ -301,14 +380,23 @@ void Restore(const Look& look, const OUString& encoded,
   } while (index >= 0);
   bool all_default = true;
   for (const OUString& v : values) all_default = all_default && v == "d";
+  // Version 1 recorded the background alone: the rest is then "not recorded", left as it is.
+  if (look.independent) values.resize(look.props.size(), "");
   if (all_default || values.size() != look.props.size()) {
-    for (const Prop& p : look.props) state->setPropertyToDefault(OUString::createFromAscii(p.name));
-    return;
+    for (const Prop& p : look.props) {
+      if (p.set_by_mark) state->setPropertyToDefault(OUString::createFromAscii(p.name));
+    }
+    if (values.size() != look.props.size()) return;
   }
   for (size_t i = 0; i < look.props.size(); ++i) {
     const Prop& p = look.props[i];
     OUString name = OUString::createFromAscii(p.name);
-    if (values[i] == "d") continue;  // part of a direct attribute: set with its siblings
+    if (values[i].isEmpty()) continue;  // not recorded
+    if (values[i] == "d") {
+      // Independent: reset what we set. Else part of a direct attribute: set with its siblings.
+      if (look.independent && p.set_by_mark) state->setPropertyToDefault(name);
+      continue;
+    }
     sal_uInt32 n = values[i].toUInt32(16);
     switch (p.type) {
       case PropType::kLong:
@@ -324,7 +412,7 @@ void Restore(const Look& look, const OUString& encoded,
   }
 }
 
-// The local time, for our comments' date (Writer shows "(no date)" without one).
+// The local time to the minute, for our comments' date (Writer shows "(no date)" without one).
 css::util::DateTime Now() {
   const auto t = std::chrono::system_clock::now();
   const std::time_t secs = std::chrono::system_clock::to_time_t(t);
@@ -336,10 +424,31 @@ css::util::DateTime Now() {
   dt.Day = static_cast<sal_uInt16>(tm.tm_mday);
   dt.Hours = static_cast<sal_uInt16>(tm.tm_hour);
   dt.Minutes = static_cast<sal_uInt16>(tm.tm_min);
-  dt.Seconds = static_cast<sal_uInt16>(tm.tm_sec);
+  dt.Seconds = 0;  // minutes only: StampOf() of it is in the record
   dt.NanoSeconds = 0;
   dt.IsUTC = false;
   return dt;
+}
+
+// A new comment's text, one paragraph per line. Written through its TextRange before it is
+// inserted, which gives it real paragraphs that .docx and .doc keep; its "Content" string
+// with '\n' becomes one paragraph with a line break, which the .docx export glues into one
+// line (LibreOffice 7.4).
+void SetCommentText(const Reference<css::beans::XPropertySet>& note, const std::string& utf8) {
+  Reference<css::text::XText> text(note->getPropertyValue("TextRange"), UNO_QUERY);
+  if (!text.is()) {
+    note->setPropertyValue("Content", Any(FromUtf8(utf8)));
+    return;
+  }
+  Reference<css::text::XTextCursor> cursor = text->createTextCursor();
+  size_t from = 0;
+  while (true) {
+    const size_t nl = utf8.find('\n', from);
+    text->insertString(cursor.get(), FromUtf8(utf8.substr(from, nl - from)), false);
+    if (nl == std::string::npos) break;
+    text->insertControlCharacter(cursor.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
+    from = nl + 1;
+  }
 }
 
 // One run of equal original look inside a piece, in positions as read, and the encoded
@@ -380,15 +489,15 @@ bool AllDefault(const std::string& encoded) {
   return !encoded.empty();
 }
 
-// Puts one bookmark per run that needs one; the name records the original
-// ("attrib:<tag><id>.<run>:<encoded>"). Runs were read before any mark was set, so overlapping
+// Puts one bookmark per run that needs one; the name records the original (RunBookmark in
+// logic/marks.h). Runs were read before any mark was set, so overlapping
 // marks all record the user's own values. With `covered` (the piece the item's comment is
 // anchored on), runs whose original is the default get none: Clear resets the comment's range
 // to default first. Every mark Writer makes costs a scan of all marks in LibreOffice 7.4
 // (the unique-name check), so a bookmark per highlighted run made Highlight quadratic.
 int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const DocParagraphs& paragraphs,
                     const Insertions& placed, const Look& look, const std::vector<Run>& runs,
-                    bool covered, int id, int first_run, Edits& edits) {
+                    bool covered, const std::string& key, int id, int first_run, Edits& edits) {
   int index = first_run;
   for (const Run& run : runs) {
     if (covered && AllDefault(run.encoded)) continue;
@@ -396,8 +505,7 @@ int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const DocPar
         RangeOf(paragraphs, placed.Now(run.begin), placed.Now(run.end)), UNO_QUERY_THROW);
     if (cursor->isCollapsed()) continue;
     edits.Tick();
-    std::string name = std::string(kMarkPrefix) + look.tag + std::to_string(id) + "." +
-                       std::to_string(index++) + ":" + run.encoded;
+    const std::string name = RunBookmark(key, look.tag, id, index++, run.encoded);
     cursor->getText()->insertTextContent(cursor.get(), NewBookmark(doc, FromUtf8(name)), true);
   }
   return index - first_run;
@@ -410,7 +518,7 @@ struct MarkItem {
   int id;
   const std::vector<Piece>* pieces;
   const std::string* comment;
-  const std::string* name;
+  char comment_tag;  // kQuoteCommentTag or kClaimCommentTag
   std::function<void(const Reference<css::beans::XPropertySet>&)> set_look;
 };
 
@@ -420,7 +528,7 @@ struct MarkItem {
 // many edits, and a range is a mark that the unique-name check of every new mark walks).
 ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
                        const DocParagraphs& paragraphs, const Look& look, const char* what,
-                       const std::vector<MarkItem>& items, Edits& edits) {
+                       const std::vector<MarkItem>& items, MarkRecord& record, Edits& edits) {
   ApplyCounts counts;
   if (paragraphs.looks.size() != paragraphs.paragraphs.size()) {
     throw css::uno::RuntimeException("attrib: paragraphs read without their looks");
@@ -446,7 +554,13 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     }
   }
   edits.planned += planned;
+  // The comments' date, to the minute: with the record it tells our comments from the user's
+  // where a format keeps no comment name (.docx, .doc, .rtf; .doc keeps minutes only).
   const css::util::DateTime now = Now();
+  if (!items.empty()) {
+    record.AddStamp(StampOf(now));
+    WriteRecord(doc, record);
+  }
   Insertions placed;
   // 1. Comments, from the last to the first: each adds its placeholder (at its range's end)
   //    only after earlier ranges begin. Before any look is set, so no placeholder inherits one
@@ -461,8 +575,9 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     Reference<css::beans::XPropertySet> note(
         Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
     note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
-    note->setPropertyValue("Content", Any(FromUtf8(*items[i].comment)));
-    note->setPropertyValue("Name", Any(FromUtf8(*items[i].name)));
+    SetCommentText(note, *items[i].comment);
+    note->setPropertyValue(
+        "Name", Any(FromUtf8(CommentName(record.key, items[i].comment_tag, items[i].id))));
     note->setPropertyValue("DateTimeValue", Any(now));
     range->getText()->insertTextContent(
         range, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
@@ -474,8 +589,8 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
     for (size_t k = 0; k < runs[i].size(); ++k) {
-      n +=
-          RecordOriginals(doc, paragraphs, placed, look, runs[i][k], k == 0, items[i].id, n, edits);
+      n += RecordOriginals(doc, paragraphs, placed, look, runs[i][k], k == 0, record.key,
+                           items[i].id, n, edits);
     }
     if (!pieces[i].empty()) ++counts.marks;
   }
@@ -492,6 +607,95 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
 
 }  // namespace
 
+namespace {
+
+Reference<css::beans::XPropertyContainer> UserProperties(
+    const Reference<css::text::XTextDocument>& doc) {
+  return Reference<css::document::XDocumentPropertiesSupplier>(doc, UNO_QUERY_THROW)
+      ->getDocumentProperties()
+      ->getUserDefinedProperties();
+}
+
+std::optional<std::string> ReadRecordValue(const Reference<css::text::XTextDocument>& doc) {
+  Reference<css::beans::XPropertySet> props(UserProperties(doc), UNO_QUERY_THROW);
+  const OUString name = OUString::createFromAscii(kRecordProperty);
+  if (!props->getPropertySetInfo()->hasPropertyByName(name)) return std::nullopt;
+  OUString value;
+  if (!(props->getPropertyValue(name) >>= value)) return std::nullopt;
+  return ToUtf8(value);
+}
+
+void WriteRecordValue(const Reference<css::text::XTextDocument>& doc,
+                      const std::optional<std::string>& value) {
+  Reference<css::beans::XPropertyContainer> container = UserProperties(doc);
+  Reference<css::beans::XPropertySet> props(container, UNO_QUERY_THROW);
+  const OUString name = OUString::createFromAscii(kRecordProperty);
+  const bool has = props->getPropertySetInfo()->hasPropertyByName(name);
+  if (!value) {
+    if (has) container->removeProperty(name);
+  } else if (has) {
+    props->setPropertyValue(name, Any(FromUtf8(*value)));
+  } else {
+    container->addProperty(name, css::beans::PropertyAttribute::REMOVABLE, Any(FromUtf8(*value)));
+  }
+}
+
+// Undo/redo of a record change: Writer's undo does not cover document properties. Holds the
+// document weakly (the document owns its undo stack).
+class RecordUndo : public cppu::WeakImplHelper1<css::document::XUndoAction> {
+ public:
+  RecordUndo(const Reference<css::text::XTextDocument>& doc, std::optional<std::string> before,
+             std::optional<std::string> after)
+      : doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+  OUString SAL_CALL getTitle() override { return "Attribution marks record"; }
+  void SAL_CALL undo() override { Set(before_); }
+  void SAL_CALL redo() override { Set(after_); }
+
+ private:
+  void Set(const std::optional<std::string>& value) {
+    Reference<css::text::XTextDocument> doc(doc_.get(), UNO_QUERY);
+    if (!doc.is()) return;
+    try {
+      WriteRecordValue(doc, value);
+    } catch (const css::uno::Exception& e) {  // an undo never fails for the record's sake
+      LogInfo("record undo", e.Message);
+    }
+  }
+  css::uno::WeakReference<css::text::XTextDocument> doc_;
+  std::optional<std::string> before_, after_;
+};
+
+}  // namespace
+
+std::optional<MarkRecord> ReadRecord(const Reference<css::text::XTextDocument>& doc) {
+  std::optional<std::string> value = ReadRecordValue(doc);
+  return value ? ParseRecord(*value) : std::nullopt;
+}
+
+void WriteRecord(const Reference<css::text::XTextDocument>& doc,
+                 const std::optional<MarkRecord>& record) {
+  std::optional<std::string> before = ReadRecordValue(doc);
+  std::optional<std::string> after;
+  if (record) after = FormatRecord(*record);
+  if (before == after) return;
+  WriteRecordValue(doc, after);
+  Reference<css::document::XUndoManager> undo =
+      Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+  if (!undo->isLocked()) undo->addUndoAction(new RecordUndo(doc, before, after));
+}
+
+MarkRecord OwnRecord(const Reference<css::text::XTextDocument>& doc) {
+  if (std::optional<MarkRecord> record = ReadRecord(doc)) return *record;
+  // A key the document cannot have by accident: time, address and a counter mixed.
+  static std::atomic<uint64_t> counter{0};
+  const uint64_t seed =
+      static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+      (reinterpret_cast<uintptr_t>(doc.get()) << 16) ^ (counter++ << 48);
+  MarkRecord record = MarkRecord::New(seed);
+  WriteRecord(doc, record);
+  return record;
+}
+
 void Edits::Tick() {
   if (fail_after >= 0 && done >= fail_after) {
     throw css::uno::RuntimeException("injected failure at edit " + OUString::number(done + 1) +
@@ -504,7 +708,10 @@ void Edits::Tick() {
 
 DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, bool looks) {
   DocParagraphs out;
-  ReadState st{&out, 0, true, looks};
+  out.record = ReadRecord(doc);
+  std::map<std::string, ParsedName> comments;
+  std::set<css::uno::XInterface*> our_notes;
+  ReadState st{&out, 0, true, looks, out.record ? &*out.record : nullptr, &comments, &our_notes};
   ReadText(doc->getText(), 0, st);
   st.footnotes_allowed = false;
   if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {
@@ -546,37 +753,40 @@ Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Positio
 }
 
 ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
-                       const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
+                       const DocParagraphs& paragraphs, const EditPlan& plan, MarkRecord& record,
+                       Edits& edits) {
   std::vector<MarkItem> items;
   items.reserve(plan.marks.size());
   for (const PlannedMark& m : plan.marks) {
     const sal_Int32 color = static_cast<sal_Int32>(m.color);
-    items.push_back(MarkItem{m.quote, &m.pieces, &m.comment, &m.name,
+    items.push_back(MarkItem{m.quote, &m.pieces, &m.comment, kQuoteCommentTag,
                              [color](const Reference<css::beans::XPropertySet>& r) {
                                r->setPropertyValue("CharBackColor", Any(color));
                              }});
   }
-  return ApplyItems(doc, paragraphs, HighlightLook(), "quote", items, edits);
+  return ApplyItems(doc, paragraphs, HighlightLook(), "quote", items, record, edits);
 }
 
 ApplyCounts ApplyClaims(const Reference<css::text::XTextDocument>& doc,
-                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits) {
+                        const DocParagraphs& paragraphs, const EditPlan& plan, MarkRecord& record,
+                        Edits& edits) {
   std::vector<MarkItem> items;
   items.reserve(plan.claims.size());
   for (const PlannedClaim& c : plan.claims) {
     items.push_back(MarkItem{
-        c.claim, &c.pieces, &c.comment, &c.name, [](const Reference<css::beans::XPropertySet>& r) {
+        c.claim, &c.pieces, &c.comment, kClaimCommentTag,
+        [](const Reference<css::beans::XPropertySet>& r) {
           r->setPropertyValue("CharUnderline", Any(css::awt::FontUnderline::WAVE));
           r->setPropertyValue("CharUnderlineColor", Any(static_cast<sal_Int32>(kClaimColor)));
           r->setPropertyValue("CharUnderlineHasColor", Any(true));
         }});
   }
-  return ApplyItems(doc, paragraphs, ClaimLook(), "claim", items, edits);
+  return ApplyItems(doc, paragraphs, ClaimLook(), "claim", items, record, edits);
 }
 
 ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
-                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits,
-                           bool bare) {
+                           const DocParagraphs& paragraphs, const EditPlan& plan,
+                           const MarkRecord& record, Edits& edits, bool bare) {
   ApplyCounts counts;
   edits.planned += static_cast<int>(plan.footnotes.size());
   // In document order: each new footnote follows all earlier ones, so Writer renumbers none of
@@ -595,17 +805,74 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
     if (bare) continue;  // the benchmark's floor: Writer's footnote alone
     Reference<css::text::XText> note_text(note, UNO_QUERY_THROW);
     note_text->setString(FromUtf8(f.text));
-    note_text->insertTextContent(note_text->getStart(), NewBookmark(doc, FromUtf8(f.name)), false);
+    // The bookmark sits right before the anchor in the text: .docx, .doc and .odt give it back
+    // there (inside the footnote's text .docx duplicated it as "… Copy 1" and .rtf dropped some;
+    // spanning the anchor, Writer's undo of an edit next to it lost the bookmark's end).
+    Reference<css::text::XTextRange> anchor = note->getAnchor();
+    anchor->getText()->insertTextContent(
+        anchor->getStart(),
+        NewBookmark(doc, FromUtf8(FootnoteBookmark(record.key, f.at.paragraph, f.speaker))), false);
   }
   return counts;
 }
 
+namespace {
+// The footnote whose anchor is in `range` (our footnote bookmark's), or null.
+Reference<css::text::XFootnote> FootnoteIn(const Reference<css::text::XTextRange>& range) {
+  Reference<css::container::XEnumerationAccess> access(range, UNO_QUERY);
+  Reference<css::text::XTextRangeCompare> compare(range->getText(), UNO_QUERY);
+  if (!access.is() || !compare.is()) return {};
+  Reference<css::container::XEnumeration> paras = access->createEnumeration();
+  while (paras->hasMoreElements()) {
+    Reference<css::container::XEnumerationAccess> para(paras->nextElement(), UNO_QUERY);
+    if (!para.is()) continue;
+    Reference<css::container::XEnumeration> portions = para->createEnumeration();
+    while (portions->hasMoreElements()) {
+      Reference<css::beans::XPropertySet> p(portions->nextElement(), UNO_QUERY_THROW);
+      OUString type;
+      p->getPropertyValue("TextPortionType") >>= type;
+      if (type != "Footnote") continue;
+      Reference<css::text::XFootnote> note(p->getPropertyValue("Footnote"), UNO_QUERY);
+      if (!note.is()) continue;
+      // Only one anchored inside the range (the enumeration may give the whole paragraph).
+      Reference<css::text::XTextRange> at = note->getAnchor();
+      if (compare->compareRegionStarts(range, at) >= 0 &&
+          compare->compareRegionEnds(at, range) >= 0) {
+        return note;
+      }
+    }
+  }
+  return {};
+}
+
+// The footnote whose anchor starts where `point` (our collapsed footnote bookmark) is, or null.
+Reference<css::text::XFootnote> FootnoteAt(const Reference<css::text::XTextDocument>& doc,
+                                           const Reference<css::text::XTextRange>& point) {
+  Reference<css::text::XTextCursor> next = point->getText()->createTextCursorByRange(point);
+  if (next->isCollapsed()) next->goRight(1, true);
+  if (Reference<css::text::XFootnote> in = FootnoteIn(next.get()); in.is()) return in;
+  // Where the cursor's step does not reach the anchor (a placeholder between them).
+  Reference<css::text::XTextRangeCompare> compare(point->getText(), UNO_QUERY);
+  Reference<css::container::XIndexAccess> notes =
+      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+  for (sal_Int32 i = 0; compare.is() && i < notes->getCount(); ++i) {
+    Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+    if (!note.is()) continue;
+    Reference<css::text::XTextRange> at = note->getAnchor();
+    if (at->getText() == point->getText() && compare->compareRegionStarts(point, at) == 0) {
+      return note;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds, Edits& edits,
-               const std::set<int>* only_ids) {
+               const MarkFilter* only) {
+  const std::optional<MarkRecord> record = ReadRecord(doc);
+  const MarkRecord* rec = record ? &*record : nullptr;
   int removed = 0;
-  auto wanted = [&](const OUString& name, char tag) {
-    return only_ids == nullptr || only_ids->count(MarkId(ToUtf8(name), tag)) > 0;
-  };
   // 1. Our comments, each with the look of what it marks: their ranges go back to the default
   //    first, then the bookmarks put back the user's own values.
   std::vector<std::pair<Reference<css::text::XTextContent>, const Look*>> comments;
@@ -618,19 +885,18 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
       Reference<css::uno::XInterface> field(fields->nextElement(), UNO_QUERY);
       if (!Supports(field, "com.sun.star.text.textfield.Annotation")) continue;
       Reference<css::beans::XPropertySet> props(field, UNO_QUERY_THROW);
-      OUString author, name;
-      props->getPropertyValue("Author") >>= author;
-      props->getPropertyValue("Name") >>= name;
-      if (!author.equalsAscii(kCommentAuthor)) continue;
-      // Comment names: "attrib:q<id>" (a quote) and "attrib:c<id>" (a claim).
-      const std::string n = ToUtf8(name);
-      const int quote = MarkId(n, 'q'), claim = MarkId(n, 'c');
-      const Look* look = nullptr;
-      if (kinds.quotes && quote >= 0 && (only_ids == nullptr || only_ids->count(quote))) {
-        look = &HighlightLook();
-      } else if (kinds.claims && claim >= 0 && (only_ids == nullptr || only_ids->count(claim))) {
-        look = &ClaimLook();
+      ParsedName parsed;
+      if (!IsOurCommentField(props, rec, &parsed)) continue;
+      if (only != nullptr) {
+        OUString name;
+        props->getPropertyValue("Name") >>= name;
+        const bool wanted = parsed.id >= 0 ? only->ids.count(parsed.id) > 0
+                                           : only->comment_names.count(ToUtf8(name)) > 0;
+        if (!wanted) continue;
       }
+      const Look* look = nullptr;
+      if (kinds.quotes && parsed.tag == kQuoteCommentTag) look = &HighlightLook();
+      if (kinds.claims && parsed.tag == kClaimCommentTag) look = &ClaimLook();
       if (look != nullptr)
         comments.emplace_back(Reference<css::text::XTextContent>(field, UNO_QUERY_THROW), look);
     }
@@ -643,33 +909,61 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     if (!cursor->isCollapsed()) Restore(*look, "d", cursor);
   }
   // 2. The bookmarks: originals put back, our footnotes removed.
+  bool anchored_footnotes = false;
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   const css::uno::Sequence<OUString> names = bookmarks->getElementNames();
   edits.planned += names.getLength();
   for (const OUString& name : names) {
+    std::optional<ParsedName> parsed = Parse(name, rec);
+    if (!parsed) continue;
+    const bool wanted = only == nullptr || only->ids.count(parsed->id) > 0;
     const Look* look = nullptr;
-    if (kinds.quotes && IsOurs(name, kQuoteTag) && wanted(name, kQuoteTag)) look = &HighlightLook();
-    if (kinds.claims && IsOurs(name, kClaimTag) && wanted(name, kClaimTag)) look = &ClaimLook();
-    const bool footnote = kinds.footnotes && only_ids == nullptr && IsOurs(name, kFootnoteTag);
+    if (kinds.quotes && parsed->tag == kQuoteTag && wanted) look = &HighlightLook();
+    if (kinds.claims && parsed->tag == kClaimTag && wanted) look = &ClaimLook();
+    const bool footnote = kinds.footnotes && only == nullptr && parsed->tag == kFootnoteTag;
+    if (parsed->tag == kFootnoteTag && !parsed->legacy) anchored_footnotes = true;
     if (look == nullptr && !footnote) continue;
-    edits.Tick();
     Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = bookmark->getAnchor();
     if (look != nullptr) {
+      edits.Tick();
       Reference<css::text::XTextCursor> cursor = anchor->getText()->createTextCursorByRange(anchor);
-      Restore(*look, name.copy(name.lastIndexOf(':') + 1), cursor);
+      Restore(*look, FromUtf8(parsed->encoded), cursor);
       Dispose(bookmark);
+    } else if (Reference<css::text::XFootnote> note{anchor->getText(), UNO_QUERY}; note.is()) {
+      // An earlier version's bookmark in the footnote's text (version 1: only trusted with the
+      // text it wrote); removing the footnote removes both.
+      if (!IsOurNoteText(anchor->getText(), rec)) continue;
+      edits.Tick();
+      Dispose(note);
     } else {
-      // The footnote's text holds the bookmark; removing the footnote removes both.
-      Reference<css::text::XFootnote> note(anchor->getText(), UNO_QUERY);
-      if (note.is()) {
-        Dispose(note);
-      } else {
-        Dispose(bookmark);  // the footnote is gone already; drop the stray mark
-      }
+      // The bookmark sits right before the footnote's anchor in the text.
+      edits.Tick();
+      if (Reference<css::text::XFootnote> in = FootnoteAt(doc, anchor); in.is()) Dispose(in);
+      if (bookmarks->hasByName(name)) Dispose(bookmark);
     }
     ++removed;
+  }
+  // Our footnotes whose anchor's bookmark a format lost (.rtf loses them all): known by their
+  // text — only when no footnote bookmark of ours is left at all, since where they are (.docx)
+  // the import may have given a user's footnote our text (LibreOffice 7.4, see README).
+  if (kinds.footnotes && only == nullptr && !anchored_footnotes) {
+    Reference<css::container::XIndexAccess> notes =
+        Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+    std::vector<Reference<css::text::XFootnote>> found;
+    for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
+      Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+      if (note.is() && IsOurNoteText(Reference<css::text::XText>(note, UNO_QUERY), rec)) {
+        found.push_back(note);
+      }
+    }
+    edits.planned += static_cast<int>(found.size());
+    for (const auto& note : found) {
+      edits.Tick();
+      Dispose(note);
+      ++removed;
+    }
   }
   // 3. The comments themselves.
   for (const auto& [comment, look] : comments) {
@@ -677,6 +971,10 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     Dispose(comment);
   }
   removed += static_cast<int>(comments.size());
+  // 4. Everything cleared: the record goes too (the document is the user's again).
+  if (record && only == nullptr && kinds.quotes && kinds.claims && kinds.footnotes) {
+    WriteRecord(doc, std::nullopt);
+  }
   return removed;
 }
 
@@ -701,7 +999,8 @@ void OutsideUndo(const Reference<css::text::XTextDocument>& doc,
 }
 }  // namespace
 
-int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& selection) {
+int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& selection,
+                  const MarkRecord& record) {
   std::vector<Reference<css::text::XTextRange>> ranges;
   if (Reference<css::container::XIndexAccess> many{selection, UNO_QUERY}; many.is()) {
     for (sal_Int32 i = 0; i < many->getCount(); ++i) {
@@ -716,9 +1015,12 @@ int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& sel
     for (const auto& r : ranges) {
       if (r->getString().isEmpty()) continue;  // collapsed (or holds no text)
       Reference<css::text::XText> text = r->getText();
-      const std::string base = std::string(kMarkPrefix) + kSelectionTag + std::to_string(marked);
-      text->insertTextContent(r->getStart(), NewBookmark(doc, FromUtf8(base + "b")), false);
-      text->insertTextContent(r->getEnd(), NewBookmark(doc, FromUtf8(base + "e")), false);
+      text->insertTextContent(
+          r->getStart(), NewBookmark(doc, FromUtf8(SelectionBookmark(record.key, marked, false))),
+          false);
+      text->insertTextContent(
+          r->getEnd(), NewBookmark(doc, FromUtf8(SelectionBookmark(record.key, marked, true))),
+          false);
       ++marked;
     }
   });
@@ -727,10 +1029,9 @@ int MarkSelection(const Reference<css::text::XTextDocument>& doc, const Any& sel
 
 bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* end) {
   bool found = false;
-  const std::string prefix = std::string(kMarkPrefix) + kSelectionTag;
   for (int32_t p = 0; p < static_cast<int32_t>(paragraphs.paragraphs.size()); ++p) {
     for (const MarkPoint& m : paragraphs.paragraphs[p].marks) {
-      if (m.name.rfind(prefix, 0) != 0) continue;
+      if (m.tag != kSelectionTag) continue;
       const Position at{p, m.step};
       if (!found) {
         *begin = *end = at;
@@ -743,12 +1044,13 @@ bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* e
   return found && *begin < *end;
 }
 
-void UnmarkSelection(const Reference<css::text::XTextDocument>& doc) {
+void UnmarkSelection(const Reference<css::text::XTextDocument>& doc, const MarkRecord& record) {
   Reference<css::container::XNameAccess> bookmarks =
       Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
   OutsideUndo(doc, [&] {
     for (const OUString& name : bookmarks->getElementNames()) {
-      if (!IsOurs(name, kSelectionTag)) continue;
+      std::optional<ParsedName> parsed = Parse(name, &record);
+      if (!parsed || parsed->tag != kSelectionTag) continue;
       Dispose(Reference<css::uno::XInterface>(bookmarks->getByName(name), UNO_QUERY_THROW));
     }
   });

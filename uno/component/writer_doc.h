@@ -14,6 +14,7 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,11 +37,22 @@ struct DocParagraphs {
   // kept alive is a mark in Writer, which every new mark then scans (LibreOffice 7.4).
   std::vector<css::uno::Reference<css::text::XTextRange>> elements;
   std::vector<std::vector<PortionLook>> looks;  // per paragraph when read with looks, else empty
+  std::optional<MarkRecord> record;  // the document's record of Attrib's marks (logic/marks.h)
 };
+
+// The document's record of Attrib's marks (its user-defined property kRecordProperty), if any.
+std::optional<MarkRecord> ReadRecord(const css::uno::Reference<css::text::XTextDocument>& doc);
+// Writes (or, with nullopt, removes) the record; inside an UndoStep, undo puts back what was
+// there before (an undo action of ours: Writer's undo does not cover document properties).
+void WriteRecord(const css::uno::Reference<css::text::XTextDocument>& doc,
+                 const std::optional<MarkRecord>& record);
+// The record, made with a fresh key and written when the document has none.
+MarkRecord OwnRecord(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 // Body text in order, table cells row by row (nested tables too) where the table stands; then
 // the text of every text frame and of the user's footnotes and endnotes (footnotes_allowed =
-// false there; the extension's own footnotes are not read). Headers and footers are not read.
+// false there; the extension's own footnotes are not read). Which marks are ours follows the
+// document's record (logic/marks.h), which is read first. Headers and footers are not read.
 // Paragraph text is the join of its text portions, mapped to cursor steps (logic/text_map.h);
 // the extension's bookmarks and comments (their ranges' ends) are collected in
 // WriterParagraph::marks. With `looks`, every
@@ -83,44 +95,55 @@ struct ApplyCounts {
   std::vector<std::string> skipped;
 };
 
-// Highlights + comments of plan.marks (`paragraphs` read with looks). The comment "attrib:q<quote>"
-// sits on the quote's (first) piece, and Clear resets that range's background to the default;
-// where the user's own background differs, and over later pieces of a quote split across texts,
-// a bookmark "attrib:h<quote>.<run>:<original background>" records it so that Clear restores it
-// exactly. Most quotes need no bookmark: every mark costs Writer a scan of all marks.
+// Highlights + comments of plan.marks (`paragraphs` read with looks), named per logic/marks.h with
+// `record`'s key; the comments' minute is added to the record, which is written. The comment
+// (one paragraph per line of PlannedMark::comment) sits on the quote's (first) piece, and Clear
+// resets that range's background to the default; where the user's own background or highlight
+// differs, and over later pieces of a quote split across texts, a run bookmark records the
+// original "<background>_<highlight>" so that Clear restores it exactly. Most quotes need no
+// bookmark: every mark costs Writer a scan of all marks.
 ApplyCounts ApplyMarks(const css::uno::Reference<css::text::XTextDocument>& doc,
-                       const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
-// Wavy underlines + comments of plan.claims, recorded as for ApplyMarks: the comment
-// "attrib:c<claim>" and, where needed, bookmarks
-// "attrib:u<claim>.<run>:<underline>_<has colour>_<colour>" (each "d" when not set directly).
+                       const DocParagraphs& paragraphs, const EditPlan& plan, MarkRecord& record,
+                       Edits& edits);
+// Wavy underlines + comments of plan.claims, recorded as for ApplyMarks (run bookmarks record
+// "<underline colour>_<has colour>_<underline>", each "d" when not set directly).
 ApplyCounts ApplyClaims(const css::uno::Reference<css::text::XTextDocument>& doc,
-                        const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits);
-// Footnotes of plan.footnotes, each holding a bookmark named PlannedFootnote::name. `bare`
-// (benchmark only, CommandContext::bare_footnotes): empty footnotes, no text, no bookmark.
+                        const DocParagraphs& paragraphs, const EditPlan& plan, MarkRecord& record,
+                        Edits& edits);
+// Footnotes of plan.footnotes, each holding a footnote bookmark (logic/marks.h) at its start.
+// `bare` (benchmark only, CommandContext::bare_footnotes): empty footnotes, no text, no bookmark.
 ApplyCounts ApplyFootnotes(const css::uno::Reference<css::text::XTextDocument>& doc,
-                           const DocParagraphs& paragraphs, const EditPlan& plan, Edits& edits,
-                           bool bare = false);
+                           const DocParagraphs& paragraphs, const EditPlan& plan,
+                           const MarkRecord& record, Edits& edits, bool bare = false);
 
 struct MarkKinds {
   bool quotes = false;  // highlights + their comments
   bool claims = false;  // underlines + their comments
   bool footnotes = false;
 };
+// Which quotes/claims a partial clear removes: by id, and comments whose name a format lost by
+// their Writer name (MarksOverlapping).
+struct MarkFilter {
+  std::set<int> ids;
+  std::set<std::string> comment_names;
+};
 // Removes what the extension made of the given kinds, restoring the original attributes. With
-// `only_ids`, only quotes/claims with those ids (footnotes are then left alone). Returns how many
-// marks were removed.
+// `only`, only those quotes/claims (footnotes are then left alone). Clearing every kind of the
+// whole document removes the record too. Returns how many marks were removed.
 int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
-               Edits& edits, const std::set<int>* only_ids = nullptr);
+               Edits& edits, const MarkFilter* only = nullptr);
 
-// Puts collapsed bookmarks "attrib:s<i>b"/"attrib:s<i>e" at the ends of every non-empty text
-// range of `selection` (the controller's selection); returns how many ranges were marked. They
+// Puts collapsed selection bookmarks (logic/marks.h) at the ends of every non-empty text range
+// of `selection` (the controller's selection); returns how many ranges were marked. They
 // are in no undo step (nor is their removal): the command removes them, also when it fails.
 int MarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc,
-                  const css::uno::Any& selection);
+                  const css::uno::Any& selection, const MarkRecord& record);
 // Where the selection bookmarks are: the smallest start and largest end; false when none.
 bool FindSelection(const DocParagraphs& paragraphs, Position* begin, Position* end);
-// Removes the selection bookmarks.
-void UnmarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc);
+// Removes the selection bookmarks (made with `record`'s key: a failed command's rollback may have
+// removed the record itself).
+void UnmarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc,
+                     const MarkRecord& record);
 
 // Runs `edit` as ONE undo step named `title`, with change tracking off (restored after) and the
 // controllers locked. If `edit` throws, what it did is undone and the exception rethrown.

@@ -143,7 +143,6 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     m.pieces = SplitByText(paragraphs, m.begin, m.end);
     m.color = QuoteColor(q);
     m.comment = CommentText(doc, a, q);
-    m.name = std::string(kMarkPrefix) + "q" + std::to_string(q.id);
     plan.marks.push_back(std::move(m));
     if (q.speaker) {
       Span marked = q.marked.empty() ? q.content : q.marked;
@@ -173,8 +172,6 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     }
     f.speaker = key.second;
     f.text = std::move(text);
-    f.name = std::string(kMarkPrefix) + "f" + std::to_string(key.first) + "." +
-             std::to_string(key.second);
     plan.footnotes.push_back(std::move(f));
   }
   std::stable_sort(plan.footnotes.begin(), plan.footnotes.end(),
@@ -192,7 +189,6 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     MapSpan(doc, paragraphs, c.span, &pc.begin, &pc.end);
     pc.pieces = SplitByText(paragraphs, pc.begin, pc.end);
     pc.comment = ClaimCommentText(a, c);
-    pc.name = std::string(kMarkPrefix) + "c" + std::to_string(c.id);
     plan.claims.push_back(std::move(pc));
   }
   return plan;
@@ -225,14 +221,8 @@ void RestrictTo(EditPlan* plan, const Position& begin, const Position& end) {
 }
 
 void OffsetIds(EditPlan* plan, int quote_base, int claim_base) {
-  for (PlannedMark& m : plan->marks) {
-    m.quote += quote_base;
-    m.name = std::string(kMarkPrefix) + "q" + std::to_string(m.quote);
-  }
-  for (PlannedClaim& c : plan->claims) {
-    c.claim += claim_base;
-    c.name = std::string(kMarkPrefix) + "c" + std::to_string(c.claim);
-  }
+  for (PlannedMark& m : plan->marks) m.quote += quote_base;
+  for (PlannedClaim& c : plan->claims) c.claim += claim_base;
 }
 
 void Insertions::Add(const Position& at) {
@@ -247,37 +237,32 @@ Position Insertions::Now(const Position& as_read) const {
   return {as_read.paragraph, as_read.step + static_cast<int32_t>(before - it->second.begin())};
 }
 
-int MarkId(const std::string& name, char tag) {
-  const std::string prefix = std::string(kMarkPrefix) + tag;
-  if (name.compare(0, prefix.size(), prefix) != 0) return -1;
-  size_t i = prefix.size();
-  if (i >= name.size() || name[i] < '0' || name[i] > '9') return -1;
-  long id = 0;
-  for (; i < name.size() && name[i] >= '0' && name[i] <= '9' && id < (1L << 30); ++i) {
-    id = id * 10 + (name[i] - '0');
-  }
-  if (i != name.size() && name[i] != '.') return -1;
-  return static_cast<int>(id);
-}
-
 std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, char tag,
-                               const Position& begin, const Position& end, int* max_id) {
+                               const Position& begin, const Position& end, int* max_id,
+                               std::set<std::string>* unnamed) {
   // A bookmark's start and end are seen in document order; pair them by name.
   std::map<std::string, Position> open;
   std::set<int> out;
   *max_id = -1;
   for (int32_t p = 0; p < static_cast<int32_t>(paragraphs.size()); ++p) {
     for (const MarkPoint& m : paragraphs[p].marks) {
-      const int id = MarkId(m.name, tag);
-      if (id < 0) continue;
+      if (m.tag != tag) continue;
+      const int id = m.id;
       *max_id = std::max(*max_id, id);
+      auto found = [&] {
+        if (id >= 0) {
+          out.insert(id);
+        } else if (unnamed != nullptr) {
+          unnamed->insert(m.name);
+        }
+      };
       const Position at{p, m.step};
       if (m.start && m.end) {
-        if (Overlap(at, at, begin, end)) out.insert(id);
+        if (Overlap(at, at, begin, end)) found();
       } else if (m.start) {
         open[m.name] = at;
       } else if (auto it = open.find(m.name); it != open.end()) {
-        if (Overlap(it->second, at, begin, end)) out.insert(id);
+        if (Overlap(it->second, at, begin, end)) found();
         open.erase(it);
       }
     }

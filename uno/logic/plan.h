@@ -9,8 +9,8 @@
 //
 // With a selection (commands.h): the engine reads only paragraphs [first, last] the selection
 // touches; ShiftParagraphs() makes the plan's positions document-wide again, RestrictTo() keeps
-// what overlaps the selection and OffsetIds() keeps mark names unique among the marks left
-// elsewhere in the document.
+// what overlaps the selection and OffsetIds() keeps mark ids unique among the marks left
+// elsewhere in the document. How marks are named is logic/marks.h's business.
 #pragma once
 
 #include <compare>
@@ -21,27 +21,19 @@
 #include <vector>
 
 #include "attrib/attrib.h"
+#include "logic/marks.h"
 #include "logic/text_map.h"
 
 namespace attrib::uno {
 
-// Reserved prefix of every bookmark/comment name the extension creates (STYLE.md 10).
-inline constexpr char kMarkPrefix[] = "attrib:";
-// Author of the extension's comments.
-inline constexpr char kCommentAuthor[] = "Attribution";
-
-// Bookmark tags after kMarkPrefix: quote highlight runs, claim underline runs, footnotes, and
-// the selection's ends (temporary, inside one command).
-inline constexpr char kQuoteTag = 'h';
-inline constexpr char kClaimTag = 'u';
-inline constexpr char kFootnoteTag = 'f';
-inline constexpr char kSelectionTag = 's';
 // Wavy underline colour of a check-worthy claim (0xRRGGBB): a dark orange, unlike any highlight.
 inline constexpr uint32_t kClaimColor = 0xE36C09;
 
 // One of the extension's bookmarks or comments seen in a paragraph (ReadParagraphs collects them).
 struct MarkPoint {
-  std::string name;   // "attrib:h3.0:d"
+  std::string name;   // Writer's name of it: pairs its start and end
+  char tag = 0;       // what it is (logic/marks.h): kQuoteTag, kQuoteCommentTag, ...
+  int id = -1;        // its quote/claim id; -1 for a comment whose name a format lost
   int32_t step = 0;   // where the bookmark starts or ends, in cursor steps
   bool start = true;  // its start (or a collapsed bookmark)
   bool end = true;    // its end (or a collapsed bookmark)
@@ -76,7 +68,7 @@ struct PlannedMark {
   std::vector<Piece> pieces;  // [begin, end) cut where the text changes (usually one piece)
   uint32_t color = 0;         // background, 0xRRGGBB
   std::string comment;  // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
-  std::string name;     // "attrib:q<quote id>"; the comment sits on pieces[0]
+                        // (sits on pieces[0]; one paragraph per line)
 };
 
 struct PlannedClaim {
@@ -84,14 +76,12 @@ struct PlannedClaim {
   Position begin, end;        // the claim's span
   std::vector<Piece> pieces;  // as PlannedMark::pieces
   std::string comment;        // "Check: comparison, dated event · unattributed · 0.87"
-  std::string name;           // "attrib:c<claim id>"
 };
 
 struct PlannedFootnote {
   Position at;  // insert point: after the speaker's last quote in the paragraph
   int speaker = 0;
   std::string text;  // "Quote attributed to Emily Horne, spokeswoman for the NSC."
-  std::string name;  // "attrib:f<paragraph>.<speaker>"
 };
 
 struct EditPlan {
@@ -122,7 +112,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& analysis,
 void ShiftParagraphs(EditPlan* plan, int32_t first);
 // Keeps the marks and claims that overlap [begin, end) (a collapsed range: those holding it).
 void RestrictTo(EditPlan* plan, const Position& begin, const Position& end);
-// Adds the bases to quote and claim ids, renaming marks and claims to match.
+// Adds the bases to quote and claim ids.
 void OffsetIds(EditPlan* plan, int quote_base, int claim_base);
 
 // One-step placeholders (comment ends, footnote anchors) inserted since the paragraphs were
@@ -141,13 +131,12 @@ class Insertions {
   std::map<int32_t, std::vector<int32_t>> steps_;  // per paragraph, sorted
 };
 
-// The id in an extension bookmark name "attrib:<tag><id>.<run>:..." or comment name
-// "attrib:<q|c><id>"; -1 when `name` is not of that form.
-int MarkId(const std::string& name, char tag);
-// Ids of the extension's `tag` bookmarks that overlap [begin, end) in `paragraphs`, and the
-// largest such id in the whole document (-1 when none) in *max_id.
+// Ids of the extension's `tag` marks that overlap [begin, end) in `paragraphs`, and the largest
+// such id in the whole document (-1 when none) in *max_id. Marks of that tag without an id (a
+// comment whose name a format lost) that overlap: their Writer names in *unnamed (may be null).
 std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, char tag,
-                               const Position& begin, const Position& end, int* max_id);
+                               const Position& begin, const Position& end, int* max_id,
+                               std::set<std::string>* unnamed = nullptr);
 
 // Speaker colour: a readable palette by speaker id; a neutral grey when unattributed; reported
 // speech (indirect) half as strong.

@@ -1,5 +1,6 @@
-// String conversions at the UNO edge: OUString is UTF-16 (sal_Unicode is sal_uInt16 in the
-// published 7.4 headers, not char16_t), the engine uses std::u16string and UTF-8.
+// THE string conversions at the UNO edge, used by the component, the office client, the CLI and
+// the tests alike: OUString is UTF-16 (sal_Unicode is sal_uInt16 in the published 7.4 headers,
+// not char16_t), the engine uses std::u16string and UTF-8.
 #pragma once
 
 #include <rtl/ustring.hxx>
