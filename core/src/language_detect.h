@@ -15,6 +15,6 @@ namespace attrib {
 // kDetectWords words.
 std::string DetectLanguage(const Tokens& tokens);
 
-constexpr int kDetectWords = 2000;
+constexpr int kDetectWords = 500;
 
 }  // namespace attrib
