@@ -256,8 +256,12 @@ class BatchReader {
       b->input.resize(last_newline + 1);
     }
     b->consumed = source_.consumed();
-    const auto lines = std::count(b->input.begin(), b->input.end(), '\n') +
-                       (!b->input.empty() && b->input.back() != '\n');
+    int64_t lines = !b->input.empty() && b->input.back() != '\n';
+    const char* end = b->input.data() + b->input.size();
+    for (const char* p = b->input.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+      ++lines;
+    }
     next_line_ += lines;
     return !b->input.empty();
   }

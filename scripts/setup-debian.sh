@@ -11,7 +11,7 @@ packages=(
   # analyze --jsonl: the streaming reader, .gz and .zst archives (zstd: the CLI tests make .zst)
   libsimdjson-dev zlib1g-dev libzstd-dev zstd
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev time
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
   libreoffice-writer libreoffice-dev libreoffice-dev-common python3-uno
   # screenshots of Writer for the README (scripts/screenshot.sh)

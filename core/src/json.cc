@@ -3,8 +3,10 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/detail/conversions/to_chars.hpp>
 
 #include "attrib/text.h"
@@ -121,7 +123,11 @@ class StreamWriter {
   StreamWriter(std::string* out, const Document& doc, OffsetUnit unit, bool include_text,
                std::ostream* sink = nullptr)
       : out_(*out), doc_(doc), include_text_(include_text), sink_(sink) {
-    if (unit == OffsetUnit::kCodePoint) to_cp_ = Utf16ToCodePointOffsets(doc.text());
+    // Without surrogates (text in the BMP, most news) code points are UTF-16 units: no map.
+    const std::u16string& text = doc.text();
+    const bool surrogates =
+        std::any_of(text.begin(), text.end(), [](char16_t c) { return U16_IS_SURROGATE(c); });
+    if (unit == OffsetUnit::kCodePoint && surrogates) to_cp_ = Utf16ToCodePointOffsets(text);
   }
 
   void Write(const Speaker& s) {
@@ -249,27 +255,32 @@ class StreamWriter {
   void TextOf(const Span& s) {
     const char16_t* text = doc_.text().data() + s.begin;
     const int32_t length = s.size();
-    out_ += '"';
+    // At most 6 bytes (\u00xx) per unit, and the quotes: write through a pointer, then trim.
+    const size_t start = out_.size();
+    out_.resize(start + 6 * static_cast<size_t>(length) + 2);
+    auto* o = reinterpret_cast<uint8_t*>(out_.data() + start);
+    size_t k = 0;
+    o[k++] = '"';
     int32_t i = 0;
     while (i < length) {
       UChar32 c;
       U16_NEXT(text, i, length, c);
       if (c < 0x80) {
         const char ascii = static_cast<char>(c);
-        if (std::string_view e = EscapeOf(ascii); !e.empty()) {
-          out_.append(e);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          o[k++] = static_cast<uint8_t>(c);
         } else {
-          out_ += ascii;
+          std::string_view e = EscapeOf(ascii);
+          std::memcpy(o + k, e.data(), e.size());
+          k += e.size();
         }
         continue;
       }
       if (U_IS_SURROGATE(c)) c = 0xFFFD;
-      uint8_t buf[4];
-      int32_t k = 0;
-      U8_APPEND_UNSAFE(buf, k, c);
-      out_.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(k));
+      U8_APPEND_UNSAFE(o, k, c);
     }
-    out_ += '"';
+    o[k++] = '"';
+    out_.resize(start + k);
   }
 
   std::string& out_;
