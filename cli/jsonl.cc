@@ -37,10 +37,9 @@ struct LineAnalyzer::Impl {
   Analysis analysis;
 };
 
-LineAnalyzer::LineAnalyzer(const AnalyzeArgs& args) : args_(args), impl_(new Impl) {}
-LineAnalyzer::~LineAnalyzer() {
-  delete impl_;
-}
+LineAnalyzer::LineAnalyzer(const AnalyzeArgs& args)
+    : args_(args), impl_(std::make_unique<Impl>()) {}
+LineAnalyzer::~LineAnalyzer() = default;
 
 namespace {
 

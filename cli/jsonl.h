@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -40,7 +41,7 @@ class LineAnalyzer {
  private:
   struct Impl;
   const AnalyzeArgs& args_;
-  Impl* impl_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace attrib::cli
