@@ -132,6 +132,48 @@ simdjson::error_code ReadId(od::value value, std::string* id_json) {
   return simdjson::INCORRECT_TYPE;
 }
 
+// Walks a value the line does not use (gold annotations, metadata) without keeping anything,
+// so that a syntax error inside it still rejects the line as nlohmann's parser would.
+simdjson::error_code Check(od::value value, int depth = 0) {
+  od::json_type type;
+  if (auto e = value.type().get(type)) return e;
+  if (depth > 256) return simdjson::DEPTH_ERROR;
+  switch (type) {
+    case od::json_type::object: {
+      od::object o;
+      if (auto e = value.get_object().get(o)) return e;
+      for (auto member : o) {
+        od::field field;
+        if (auto e = std::move(member).get(field)) return e;
+        if (auto e = Check(field.value(), depth + 1)) return e;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (auto e = value.get_array().get(a)) return e;
+      for (auto element : a) {
+        od::value v;
+        if (auto e = std::move(element).get(v)) return e;
+        if (auto e = Check(v, depth + 1)) return e;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string:
+      return value.get_string().error();
+    case od::json_type::number:
+      return value.get_number().error();
+    case od::json_type::boolean:
+      return value.get_bool().error();
+    case od::json_type::null: {
+      bool null = false;
+      if (auto e = value.is_null().get(null)) return e;
+      return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return simdjson::INCORRECT_TYPE;
+}
+
 }  // namespace
 
 bool LineAnalyzer::Process(std::string_view line, int64_t number, std::string* out,
@@ -172,8 +214,9 @@ bool LineAnalyzer::Process(std::string_view line, int64_t number, std::string* o
       auto e = field.value().get_string().get(lang);
       if (e && e != simdjson::INCORRECT_TYPE) return reject(JsonError(e, line));
       if (e) lang = {};
+    } else if (auto e = Check(field.value())) {
+      return reject(JsonError(e, line));  // any other member: checked, not built
     }
-    // Every other member (gold annotations, metadata) is skipped without being built.
   }
   // Past the object's '}' the document must end: a location there means more text follows.
   if (!doc.current_location().error()) {
