@@ -10,8 +10,10 @@ packages=(
   libicu-dev icu-devtools nlohmann-json3-dev libcli11-dev libboost-dev
   # analyze --jsonl: the streaming reader, .gz and .zst archives (zstd: the CLI tests make .zst)
   libsimdjson-dev zlib1g-dev libzstd-dev zstd
+  # bench/cli_bench.py: CPU time and peak RSS of whole processes (GNU time)
+  time
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev time
+  libgtest-dev libgmock-dev libbenchmark-dev
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
   libreoffice-writer libreoffice-dev libreoffice-dev-common python3-uno
   # screenshots of Writer for the README (scripts/screenshot.sh)
