@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Engine benchmark: MB/s of the full analysis on PolNeAR dev text x10/x20/x40, beside a
 # wc -w style count in the same process and the real `wc -w` on the same bytes, both measured
-# in this run; prints ratios (these machines are noisy: compare within one run only).
+# in this run; then the whole process `attrib analyze --jsonl` at -j 1 and -j <cores> on the
+# same text as JSONL (bench/cli_bench.py); prints ratios and peak RSS (these machines are
+# noisy: compare within one run only).
 # usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${ATTRIB_SHARED_DIR:-$here/../../shared}
 [ -f "$shared/data/polnear/dev.jsonl" ] || shared=/work/shared
-cmake --build "$build" --target engine_bench >/dev/null
+cmake --build "$build" --target engine_bench attrib >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -48,3 +50,5 @@ nc = rows.get("BM_AnalyzeNoClaims/10")
 if full and nc:
     print(f"claim scoring share of full analysis: {100*(1-nc['cpu_time']/full['cpu_time']):.0f}%")
 PY
+
+/usr/bin/python3 "$here/cli_bench.py" "$build/cli/attrib" "$build/bench/engine_bench" "$shared"

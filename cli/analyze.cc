@@ -10,6 +10,7 @@
 #include "attrib/attrib.h"
 #include "attrib/json.h"
 #include "attrib/text.h"
+#include "jsonl.h"
 
 namespace attrib::cli {
 namespace {
@@ -41,18 +42,13 @@ bool LooksBinary(std::string_view data) {
   return data.find('\0') != std::string_view::npos;
 }
 
-Status AnalyzeUtf8(std::string_view text, const Options& options, Document* doc, Analysis* out) {
-  if (LooksBinary(text))
-    return Status::Error("input is binary data (contains NUL bytes), not text");
-  if (Status s = Document::FromUtf8(text, doc); !s.ok()) return s;
-  return Analyze(*doc, options, out);
-}
-
 std::string Snippet(const Document& doc, const Span& span, size_t max_units = 80) {
   std::u16string_view t = std::u16string_view(doc.text()).substr(span.begin, span.size());
   if (t.size() <= max_units) return Utf16ToUtf8(t);
   return Utf16ToUtf8(t.substr(0, max_units)) + "…";
 }
+
+}  // namespace
 
 void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
   auto speaker_label = [&](const std::optional<int>& id) -> std::string {
@@ -95,6 +91,8 @@ void PrintText(const Document& doc, const Analysis& a, std::ostream& os) {
   }
 }
 
+namespace {
+
 void Emit(const json& j, bool pretty) {
   std::cout << (pretty ? j.dump(2) : j.dump()) << "\n";
 }
@@ -128,63 +126,17 @@ int RunWhole(const AnalyzeArgs& args, const std::string& data) {
   return kExitOk;
 }
 
-// One {"id", "text", ...} a line; each line answered by one line with the same id. A bad line
-// gets {"id", "error"} and the run goes on; the exit code then says some lines were bad.
-int RunJsonl(const AnalyzeArgs& args, std::istream& in) {
-  int bad = 0;
-  std::string line;
-  for (long number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json id = number;
-    std::string error;
-    Document doc;
-    Analysis analysis;
-    json request = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (request.is_discarded() || !request.is_object()) {
-      error = "line " + std::to_string(number) + ": not a JSON object";
-    } else {
-      if (request.contains("id")) id = request["id"];
-      if (!request.contains("text") || !request["text"].is_string()) {
-        error = "line " + std::to_string(number) + ": no \"text\" string";
-      } else {
-        Options options = args.options;
-        if (request.contains("lang") && request["lang"].is_string() && options.language.empty()) {
-          options.language = request["lang"].get<std::string>();
-        }
-        const auto& text = request["text"].get_ref<const std::string&>();
-        if (Status s = AnalyzeUtf8(text, options, &doc, &analysis); !s.ok()) {
-          error = "line " + std::to_string(number) + ": " + s.message();
-        }
-      }
-    }
-    if (!error.empty()) {
-      ++bad;
-      std::cerr << "attrib analyze: " << error << "\n";
-      Emit(json{{"id", id}, {"error", error}}, false);
-      continue;
-    }
-    if (args.format == Format::kText) {
-      std::cout << "== " << (id.is_string() ? id.get<std::string>() : id.dump()) << "\n";
-      PrintText(doc, analysis, std::cout);
-    } else {
-      EmitResult(doc, analysis, id, args.pretty);
-    }
-  }
-  return bad ? kExitSomeLinesBad : kExitOk;
-}
-
 }  // namespace
 
+Status AnalyzeUtf8(std::string_view text, const Options& options, Document* doc, Analysis* out) {
+  if (LooksBinary(text))
+    return Status::Error("input is binary data (contains NUL bytes), not text");
+  if (Status s = Document::FromUtf8(text, doc); !s.ok()) return s;
+  return Analyze(*doc, options, out);
+}
+
 int RunAnalyze(const AnalyzeArgs& args) {
-  if (args.jsonl) {
-    if (args.input == "-") return RunJsonl(args, std::cin);
-    std::ifstream in(args.input, std::ios::binary);
-    if (!in) {
-      std::cerr << "attrib analyze: cannot open " << args.input << "\n";
-      return kExitBadInput;
-    }
-    return RunJsonl(args, in);
-  }
+  if (args.jsonl) return RunJsonl(args);
   std::string data, error;
   if (!ReadAll(args.input, &data, &error)) {
     std::cerr << "attrib analyze: " << error << "\n";

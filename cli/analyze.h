@@ -1,9 +1,11 @@
 // `attrib analyze`: text or JSONL in, JSON (or a human-readable view) out.
 #pragma once
 
+#include <ostream>
 #include <string>
+#include <string_view>
 
-#include "attrib/options.h"
+#include "attrib/attrib.h"
 
 namespace attrib::cli {
 
@@ -24,9 +26,15 @@ struct AnalyzeArgs {
   bool jsonl = false;       // one {"id", "text", ...} object a line
   Format format = Format::kJson;
   bool pretty = false;
+  int jobs = 0;             // --jsonl: analysis threads; 0 = one per core
+  std::string errors_file;  // --jsonl: where the rejected input lines go, verbatim ("" = none)
   Options options;
 };
 
 int RunAnalyze(const AnalyzeArgs& args);
+
+// Shared by the whole-file and the JSONL paths.
+Status AnalyzeUtf8(std::string_view text, const Options& options, Document* doc, Analysis* out);
+void PrintText(const Document& doc, const Analysis& a, std::ostream& os);
 
 }  // namespace attrib::cli

@@ -88,10 +88,18 @@ int main(int argc, char** argv) {
   CLI::App* a = app.add_subcommand("analyze", "find quotes, speakers and claims; print JSON");
   a->add_option("FILE", analyze.input, "UTF-8 text, paragraphs separated by line breaks; - = stdin")
       ->required();
-  a->add_flag("--jsonl", analyze.jsonl, "FILE holds one {\"id\", \"text\"} object a line");
+  a->add_flag("--jsonl", analyze.jsonl,
+              "FILE holds one {\"id\", \"text\", \"lang\"} object a line (plain, .gz or .zst); "
+              "one result or {\"id\", \"error\"} line per input line; no id = \"line:N\"");
   a->add_option("--format", format, "json (default) or text, a view for people")
       ->check(CLI::IsMember({"json", "text"}));
   a->add_flag("--pretty", analyze.pretty, "indent the JSON");
+  a->add_option("-j,--jobs", analyze.jobs,
+                "--jsonl: lines analysed in parallel, output in input order (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  a->add_option("--errors", analyze.errors_file,
+                "--jsonl: write the rejected input lines, verbatim, to this file (their reasons "
+                "stay in the output; stderr then gets only a count)");
   AddEngineOptions(a, &analyze.options);
   a->callback([&] {
     analyze.format = format == "text" ? Format::kText : Format::kJson;

@@ -8,6 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   # engine + CLI libraries
   libicu-dev icu-devtools nlohmann-json3-dev libcli11-dev libboost-dev
+  # analyze --jsonl: the streaming reader, .gz and .zst archives (zstd: the CLI tests make .zst)
+  libsimdjson-dev zlib1g-dev libzstd-dev zstd
+  # bench/cli_bench.py: CPU time and peak RSS of whole processes (GNU time)
+  time
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # the analysis fuzzer (tests/fuzz/run.sh): clang with libFuzzer

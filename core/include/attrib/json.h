@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "attrib/document.h"
 #include "attrib/result.h"
@@ -35,8 +36,21 @@ nlohmann::ordered_json ToJson(const Document& doc, const Analysis& analysis, Off
                               const std::string& id = "", bool include_text = true);
 
 // The same JSON, compact, written element by element: memory stays proportional to one
-// element, not to the whole result (archives, 50 MB inputs). `id` is omitted when null.
+// element, not to the whole result (50 MB inputs). `id` is omitted when null.
 void WriteJson(std::ostream& os, const Document& doc, const Analysis& analysis, OffsetUnit unit,
                const nlohmann::ordered_json& id = nullptr, bool include_text = true);
+
+// The same bytes as ToJson(...).dump(), appended to `*out` without building a JSON value (what
+// `attrib analyze --jsonl` writes for each line). `id_json` is the id already written as JSON
+// ("\"doc-1\"", "7"); empty = no id.
+void AppendJson(std::string* out, const Document& doc, const Analysis& analysis, OffsetUnit unit,
+                std::string_view id_json = {}, bool include_text = true);
+
+// `utf8` as a JSON string with dump()'s escapes: quote, backslash, \b \t \n \f \r, other
+// control characters as \u00xx; everything else verbatim. `utf8` must be valid UTF-8.
+void AppendJsonString(std::string* out, std::string_view utf8);
+
+// A number as dump() writes it (shortest round-trip digits; "null" for NaN and infinities).
+void AppendJsonNumber(std::string* out, double value);
 
 }  // namespace attrib
