@@ -86,6 +86,14 @@ struct Resolver {
 
   // The entity for the non-pronoun phrase [a, b); -1 when it names nobody.
   int Link(int32_t a, int32_t b, Span span) {
+    // "Angaben der Polizei", "nach Meinung Russlands": a source noun names what was said; the
+    // speaker is its complement (the mention keeps the whole phrase).
+    int32_t first = a;
+    while (first < b && (W(first) & L.det)) ++first;
+    if (first + 1 < b && (W(first) & L.source_noun)) {
+      a = (W(first + 1) & L.np_link) ? first + 2 : first + 1;
+      if (a < b && (W(a) & L.det) && !(W(a) & L.np_link)) ++a;
+    }
     const int e = LinkPhrase(a, b, span);
     NoteGender(e, a, b);
     return e;

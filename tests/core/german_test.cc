@@ -214,3 +214,16 @@ TEST(GermanSourcesTest, ASourceCueAfterAQuoteIsNotItsCue) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+TEST(GermanSourcesTest, TheSpeakerOfASourceNounIsItsComplement) {
+  Analysed r = AnalyseDe("Nach Angaben ihrer Partei gebe es im Bundestag eine Mehrheit.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Angaben ihrer Partei");  // as annotated
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Partei");  // what the editor reads
+}
+
+}  // namespace
+}  // namespace attrib
