@@ -5,11 +5,6 @@
 #include <unistd.h>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -19,16 +14,14 @@
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
-#include <com/sun/star/text/XBookmarksSupplier.hpp>
-#include <com/sun/star/text/XFootnote.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
-#include <com/sun/star/text/XTextRangeCompare.hpp>
-#include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <cppuhelper/implbase1.hxx>
 #include <csignal>
 #include <filesystem>
@@ -38,13 +31,11 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <rtl/ref.hxx>
 #include <thread>
 
 #include "analyze.h"  // exit codes
 #include "client/office.h"
-#include "logic/marks.h"
 
 namespace attrib::cli {
 namespace {
@@ -82,6 +73,7 @@ const std::map<std::string, std::string>& ExportFilters() {
 // One line for people from a command's JSON result, e.g.
 // "HighlightQuotes: 27 quotes, 6 speakers; 27 marks, 27 comments, 0 footnotes; 0 skipped".
 std::string Summary(const nlohmann::json& r) {
+  if (r.contains("result") && r["result"].is_string()) return r["result"].get<std::string>();
   auto n = [&](const char* key) { return std::to_string(r.value(key, 0)); };
   std::string line = r.value("command", std::string("command")) + ": " + n("quotes") + " quotes, " +
                      n("speakers") + " speakers, " + n("claims") + " claims; " + n("marks") +
@@ -89,6 +81,11 @@ std::string Summary(const nlohmann::json& r) {
                      n("removed") + " removed";
   if (r.contains("skipped") && r["skipped"].is_array() && !r["skipped"].empty()) {
     line += "; skipped " + std::to_string(r["skipped"].size()) + ": " + r["skipped"].dump();
+  }
+  if (r.contains("seconds") && r["seconds"].is_number()) {
+    char took[32];
+    std::snprintf(took, sizeof took, " (%.1f s)", r["seconds"].get<double>());
+    line += took;
   }
   return line;
 }
@@ -152,92 +149,10 @@ class Watchdog {
   std::thread thread_;
 };
 
-// The document's record of Attrib's marks (uno/logic/marks.h), if any.
-std::optional<uno::MarkRecord> RecordOf(const Reference<css::lang::XComponent>& doc) {
-  Reference<css::beans::XPropertySet> props(
-      Reference<css::document::XDocumentPropertiesSupplier>(doc, UNO_QUERY_THROW)
-          ->getDocumentProperties()
-          ->getUserDefinedProperties(),
-      UNO_QUERY_THROW);
-  const OUString name = OUString::createFromAscii(uno::kRecordProperty);
-  OUString value;
-  if (!props->getPropertySetInfo()->hasPropertyByName(name) ||
-      !(props->getPropertyValue(name) >>= value)) {
-    return std::nullopt;
-  }
-  return uno::ParseRecord(ToUtf8(value));
-}
-
-// What the extension marked, read back from the document: its quote comments ("marks"), its
-// claim comments ("claims") and its footnotes — recognised as the extension does (marks.h).
-nlohmann::json MarkedContent(const Reference<css::lang::XComponent>& doc) {
-  const std::optional<uno::MarkRecord> record = RecordOf(doc);
-  const std::string key = record ? record->key : "";
-  nlohmann::json marks = nlohmann::json::array();
-  nlohmann::json claims = nlohmann::json::array();
-  Reference<css::container::XEnumeration> fields =
-      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
-          ->getTextFields()
-          ->createEnumeration();
-  while (fields->hasMoreElements()) {
-    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
-    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
-    Reference<css::beans::XPropertySet> props(info, UNO_QUERY_THROW);
-    OUString author, name, content;
-    css::util::DateTime date;
-    props->getPropertyValue("Author") >>= author;
-    props->getPropertyValue("Name") >>= name;
-    props->getPropertyValue("Content") >>= content;
-    props->getPropertyValue("DateTimeValue") >>= date;
-    uno::ParsedName parsed;
-    const uno::CommentFacts facts{
-        ToUtf8(author), ToUtf8(name), ToUtf8(content),
-        uno::Stamp(date.Year, date.Month, date.Day, date.Hours, date.Minutes)};
-    if (!uno::IsOurComment(facts, record ? &*record : nullptr, &parsed)) continue;
-    std::string text =
-        ToUtf8(Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getString());
-    const std::string& comment = facts.content;
-    if (parsed.tag == uno::kClaimCommentTag) {
-      claims.push_back({{"name", facts.name}, {"text", text}, {"check", comment}});
-      continue;
-    }
-    size_t nl = comment.find('\n');
-    marks.push_back({{"name", facts.name},
-                     {"text", text},
-                     {"speaker", comment.substr(0, nl)},
-                     {"details", nl == std::string::npos ? "" : comment.substr(nl + 1)}});
-  }
-  nlohmann::json footnotes = nlohmann::json::array();
-  Reference<css::container::XNameAccess> bookmarks =
-      Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
-  // Our footnote bookmarks sit right before their footnote's anchor (marks.h).
-  std::vector<std::pair<std::string, Reference<css::text::XTextRange>>> points;
-  for (const OUString& name : bookmarks->getElementNames()) {
-    std::optional<uno::ParsedName> parsed = uno::ParseName(ToUtf8(name), key);
-    if (!parsed || parsed->tag != uno::kFootnoteTag) continue;
-    points.emplace_back(ToUtf8(name), Reference<css::text::XTextContent>(bookmarks->getByName(name),
-                                                                         UNO_QUERY_THROW)
-                                          ->getAnchor());
-  }
-  Reference<css::container::XIndexAccess> notes =
-      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
-  for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
-    Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY_THROW);
-    Reference<css::text::XTextRange> at = note->getAnchor();
-    Reference<css::text::XTextRangeCompare> compare(at->getText(), UNO_QUERY);
-    for (const auto& [name, point] : points) {
-      if (!compare.is() || point->getText() != at->getText() ||
-          compare->compareRegionStarts(point, at) != 0) {
-        continue;
-      }
-      footnotes.push_back(
-          {{"name", name},
-           {"label", ToUtf8(at->getString())},
-           {"text", ToUtf8(Reference<css::text::XText>(note, UNO_QUERY_THROW)->getString())}});
-      break;
-    }
-  }
-  return {{"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
+// LibreOffice's messages name its private copies; the user knows their own paths.
+void ReplaceAll(std::string* text, const std::string& from, const std::string& to) {
+  for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size()))
+    text->replace(at, from.size(), to);
 }
 
 // Whether the document holds at least one comment and one footnote (anyone's).
@@ -310,7 +225,9 @@ int RunAnnotate(const AnnotateArgs& args) {
     urls.push_back(it->second);
   }
 
-  // The output is written next to itself under a temporary name, then renamed over it.
+  // LibreOffice writes the output in its throwaway directory (its lock file goes with it,
+  // whatever happens to this process), which is then moved over the output: renamed, or on
+  // another file system copied beside it under a temporary name and renamed.
   const fs::path out_path = fs::absolute(args.output, ec);
   if (!fs::is_directory(out_path.parent_path(), ec) ||
       ::access(out_path.parent_path().c_str(), W_OK) != 0) {
@@ -336,7 +253,17 @@ int RunAnnotate(const AnnotateArgs& args) {
   options.start_timeout_seconds = std::min(args.timeout_seconds, 120);
   options.progress = say;
   std::string error;
+  // Wall seconds per phase, for the report's "seconds" (and each command's own "seconds").
+  nlohmann::json seconds = nlohmann::json::object();
+  auto lap_start = std::chrono::steady_clock::now();
+  auto lap = [&lap_start]() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - lap_start).count();
+    lap_start = now;
+    return std::round(s * 1000) / 1000;
+  };
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
+  seconds["start"] = lap();
   if (!office) return fail(kExitOffice, error);
   Watchdog watchdog(args.timeout_seconds, office->process_group());
   auto office_failed = [&](const std::string& what) {
@@ -368,11 +295,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       doc = office->Load(copy.string(), &error, in_ext == ".odt" ? "writer8" : "MS Word 2007 XML");
     }
     if (!doc.is()) {
-      // The message names the user's file, not the private copy.
-      for (size_t at = error.find(copy.string()); at != std::string::npos;
-           at = error.find(copy.string(), at + args.input.size())) {
-        error.replace(at, copy.string().size(), args.input);
-      }
+      ReplaceAll(&error, copy.string(), args.input);  // name the user's file, not the copy
     }
     if (!doc.is()) {
       office->Stop();
@@ -385,6 +308,7 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     Reference<css::frame::XFrame> frame =
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    seconds["open"] = lap();
     nlohmann::json results = nlohmann::json::array();
     for (const std::string& url : urls) {
       say("running " + url);
@@ -402,8 +326,10 @@ int RunAnnotate(const AnnotateArgs& args) {
                              " failed: " + (outcome.result.empty() ? "no result" : outcome.result));
       }
       nlohmann::json r = nlohmann::json::parse(outcome.result, nullptr, false);
-      say(r.is_discarded() ? outcome.result : Summary(r));
-      results.push_back(r.is_discarded() ? nlohmann::json(outcome.result) : r);
+      if (r.is_discarded()) r = {{"result", outcome.result}};
+      r["seconds"] = lap();
+      say(Summary(r));
+      results.push_back(r);
     }
     // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
     // and footnotes (README "Marks and file formats"): said before saving, not found out later.
@@ -422,25 +348,45 @@ int RunAnnotate(const AnnotateArgs& args) {
     store.getArray()[0].Value <<= FromUtf8(filter->second);
     store.getArray()[1].Name = "Overwrite";
     store.getArray()[1].Value <<= true;
+    const fs::path stored = fs::path(office->dir()) / "output" / out_path.filename();
+    fs::create_directories(stored.parent_path(), ec);
     try {
       Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-          ->storeToURL(FromUtf8(office::FileUrl(temp_output.string())), store);
+          ->storeToURL(FromUtf8(office::FileUrl(stored.string())), store);
     } catch (const css::uno::Exception& e) {
       office->Stop();
-      return fail(kExitOffice,
-                  "LibreOffice could not write " + args.output + ": " + ToUtf8(e.Message));
+      std::string why = ToUtf8(e.Message);
+      ReplaceAll(&why, stored.string(), args.output);
+      return fail(kExitOffice, "LibreOffice could not write " + args.output + ": " + why);
     }
-    fs::rename(temp_output, out_path, ec);
+    fs::rename(stored, out_path, ec);
+    if (ec) {
+      ec.clear();
+      if (fs::copy_file(stored, temp_output, fs::copy_options::overwrite_existing, ec)) {
+        fs::rename(temp_output, out_path, ec);
+      }
+    }
     if (ec) {
       office->Stop();
       return fail(kExitFailure, "cannot write " + args.output + ": " + ec.message());
     }
+    seconds["save"] = lap();
     if (!args.json_report.empty()) {
       nlohmann::json report = {{"input", args.input},
                                {"output", args.output},
                                {"commands", results},
                                {"warnings", warnings}};
-      report.update(MarkedContent(doc));
+      // Read inside the office (the hidden command), not call by call over the bridge.
+      office::DispatchOutcome marked =
+          office::DispatchAndWait(office->context(), frame, "org.attrib:MarkedContent", {});
+      nlohmann::json content = nlohmann::json::parse(marked.result, nullptr, false);
+      if (!marked.finished || !marked.success || content.is_discarded()) {
+        return office_failed("org.attrib:MarkedContent failed: " + marked.result);
+      }
+      content.erase("command");
+      report.update(content);
+      seconds["report"] = lap();
+      report["seconds"] = seconds;
       std::ofstream out(args.json_report);
       out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       if (!out) {

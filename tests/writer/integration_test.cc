@@ -37,7 +37,7 @@ using css::uno::UNO_QUERY_THROW;
 std::set<std::string> TableUrls(bool writer_only) {
   std::set<std::string> urls;
   for (const uno::Command& c : uno::Commands()) {
-    if (!writer_only || c.needs_writer) urls.insert(c.url);
+    if (c.in_menu && (!writer_only || c.needs_writer)) urls.insert(c.url);
   }
   return urls;
 }

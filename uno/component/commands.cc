@@ -177,6 +177,30 @@ OUString ClearAttributionMarks(const CommandContext& c) {
   return Summary("ClearMarks", nullptr, counts, {{"edits", edits.done}});
 }
 
+// The report's "marks" (quotes: speaker line, then the details), "claims" and "footnotes".
+OUString MarkedContentReport(const CommandContext& c) {
+  const MarkedContent content = ReadMarkedContent(TextDocument(c));
+  nlohmann::json marks = nlohmann::json::array(), claims = nlohmann::json::array(),
+                 footnotes = nlohmann::json::array();
+  for (const MarkedComment& m : content.comments) {
+    if (m.claim) {
+      claims.push_back({{"name", m.name}, {"text", m.text}, {"check", m.comment}});
+      continue;
+    }
+    const size_t nl = m.comment.find('\n');
+    marks.push_back({{"name", m.name},
+                     {"text", m.text},
+                     {"speaker", m.comment.substr(0, nl)},
+                     {"details", nl == std::string::npos ? "" : m.comment.substr(nl + 1)}});
+  }
+  for (const MarkedFootnote& f : content.footnotes) {
+    footnotes.push_back({{"name", f.name}, {"label", f.label}, {"text", f.text}});
+  }
+  const nlohmann::json j = {
+      {"command", "MarkedContent"}, {"marks", marks}, {"claims", claims}, {"footnotes", footnotes}};
+  return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 OUString About(const CommandContext& c) {
   OUString version = OUString::createFromAscii(Version());
   ShowInfo(c.context, c.frame, "About Attrib",
@@ -186,13 +210,16 @@ OUString About(const CommandContext& c) {
 }
 
 constexpr Command kCommands[] = {
-    {"org.attrib:HighlightQuotes", "Highlight Quotes", true, &MainThreadCommand<&HighlightQuotes>},
-    {"org.attrib:MarkClaims", "Mark Claims", true, &MainThreadCommand<&MarkClaims>},
-    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true,
+    {"org.attrib:HighlightQuotes", "Highlight Quotes", true, true,
+     &MainThreadCommand<&HighlightQuotes>},
+    {"org.attrib:MarkClaims", "Mark Claims", true, true, &MainThreadCommand<&MarkClaims>},
+    {"org.attrib:InsertFootnotes", "Insert Attribution Footnotes", true, true,
      &MainThreadCommand<&InsertFootnotes>},
-    {"org.attrib:ClearMarks", "Clear Attribution Marks", true,
+    {"org.attrib:ClearMarks", "Clear Attribution Marks", true, true,
      &MainThreadCommand<&ClearAttributionMarks>},
-    {"org.attrib:About", "About Attrib", false, &About},
+    {"org.attrib:About", "About Attrib", false, true, &About},
+    {"org.attrib:MarkedContent", "Marked Content", true, false,
+     &MainThreadCommand<&MarkedContentReport>},
 };
 
 }  // namespace

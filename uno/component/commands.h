@@ -21,6 +21,10 @@
 // layout between our edits made the commands quadratic). The frame's status bar is used only
 // when the frame's window is visible.
 //
+// HIDDEN COMMAND (in_menu false): "org.attrib:MarkedContent" changes nothing and returns what
+// the extension has marked (ReadMarkedContent) as JSON — `attrib annotate --json` asks for it
+// instead of reading the document over the bridge, which took minutes on long documents.
+//
 // HIDDEN DISPATCH ARGUMENTS (programmatic callers only; menus, toolbars and keys pass none):
 //  - "StatusIndicator" (css::task::XStatusIndicator): report progress there instead of the
 //    frame's status bar (`attrib annotate` and the tests use it).
@@ -57,6 +61,7 @@ struct Command {
   const char* url;    // "org.attrib:HighlightQuotes"
   const char* title;  // the undo step's and the menu's name
   bool needs_writer;  // enabled only on a Writer text document
+  bool in_menu;       // in the menu and toolbar; else for programmatic callers only
   CommandHandler handler;
 };
 

@@ -978,6 +978,57 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
   return removed;
 }
 
+MarkedContent ReadMarkedContent(const Reference<css::text::XTextDocument>& doc) {
+  const std::optional<MarkRecord> record = ReadRecord(doc);
+  const MarkRecord* rec = record ? &*record : nullptr;
+  MarkedContent content;
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
+  while (fields->hasMoreElements()) {
+    Reference<css::uno::XInterface> field(fields->nextElement(), UNO_QUERY);
+    if (!Supports(field, "com.sun.star.text.textfield.Annotation")) continue;
+    Reference<css::beans::XPropertySet> props(field, UNO_QUERY_THROW);
+    ParsedName parsed;
+    if (!IsOurCommentField(props, rec, &parsed)) continue;
+    OUString name, comment;
+    props->getPropertyValue("Name") >>= name;
+    props->getPropertyValue("Content") >>= comment;
+    content.comments.push_back(
+        {parsed.tag == kClaimCommentTag, ToUtf8(name),
+         ToUtf8(Reference<css::text::XTextContent>(field, UNO_QUERY_THROW)->getAnchor()->getString()),
+         ToUtf8(comment)});
+  }
+  // Each footnote bookmark of ours finds its footnote where it stands (not by comparing it with
+  // every footnote); the footnotes are then listed in the document's order.
+  // Keyed by identity, the footnotes held: Writer keeps one object per footnote while it lives.
+  std::map<css::uno::XInterface*, std::pair<Reference<css::text::XFootnote>, std::string>> ours;
+  Reference<css::container::XNameAccess> bookmarks =
+      Reference<css::text::XBookmarksSupplier>(doc, UNO_QUERY_THROW)->getBookmarks();
+  for (const OUString& name : bookmarks->getElementNames()) {
+    std::optional<ParsedName> parsed = Parse(name, rec);
+    if (!parsed || parsed->tag != kFootnoteTag) continue;
+    Reference<css::text::XTextRange> anchor =
+        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)->getAnchor();
+    if (Reference<css::text::XFootnote>(anchor->getText(), UNO_QUERY).is()) continue;  // legacy
+    if (Reference<css::text::XFootnote> note = FootnoteAt(doc, anchor); note.is()) {
+      ours.emplace(Identity(note), std::make_pair(note, ToUtf8(name)));
+    }
+  }
+  Reference<css::container::XIndexAccess> notes =
+      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+  for (sal_Int32 i = 0; i < notes->getCount() && !ours.empty(); ++i) {
+    Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+    if (!note.is()) continue;
+    auto it = ours.find(Identity(note));
+    if (it == ours.end()) continue;
+    content.footnotes.push_back({it->second.second, ToUtf8(note->getAnchor()->getString()),
+                                 ToUtf8(Reference<css::text::XText>(note, UNO_QUERY_THROW)->getString())});
+  }
+  return content;
+}
+
 namespace {
 // Runs `edit` with the undo manager locked: what it does is in no undo step. For the
 // selection's bookmarks, which live only inside one command: when a failed command is undone,

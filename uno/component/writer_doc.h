@@ -133,6 +133,26 @@ struct MarkFilter {
 int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
                Edits& edits, const MarkFilter* only = nullptr);
 
+// What the extension has marked in the document, for reports (`attrib annotate --json`). Read
+// inside the office in one pass per kind: comments in the order Writer enumerates its text
+// fields, footnotes in document order.
+struct MarkedComment {
+  bool claim = false;   // a claim's comment, else a quote's
+  std::string name;     // the comment's Writer name
+  std::string text;     // the text it is anchored on
+  std::string comment;  // what it says, lines joined by '\n'
+};
+struct MarkedFootnote {
+  std::string name;   // its bookmark's name
+  std::string label;  // the anchor's text (the footnote number)
+  std::string text;
+};
+struct MarkedContent {
+  std::vector<MarkedComment> comments;
+  std::vector<MarkedFootnote> footnotes;
+};
+MarkedContent ReadMarkedContent(const css::uno::Reference<css::text::XTextDocument>& doc);
+
 // Puts collapsed selection bookmarks (logic/marks.h) at the ends of every non-empty text range
 // of `selection` (the controller's selection); returns how many ranges were marked. They
 // are in no undo step (nor is their removal): the command removes them, also when it fails.
