@@ -1,19 +1,24 @@
 // Trains the check-worthiness model (core/src/claims_model.h) and writes it as C++ source.
 //
-//   train_claims --train ../shared/data/claims/en_train.jsonl
-//                --dev ../shared/data/claims/en_dev.jsonl --out core/src/claims_model_en.inc
+//   train_claims --train ../shared/data/claims/en_train.jsonl --out core/src/claims_model_en.inc
+//                [--dev ../shared/data/claims/en_dev.jsonl] [--probe NEWS.jsonl]
 //
-// Logistic regression over ExtractClaimFeatures() (the engine's own code), AdaGrad with L2,
-// a fixed shuffle seed: the same data and flags give the same bytes. The decision threshold is
-// tuned on --dev exactly as ../shared/eval/score.py scores claims (documents split into
-// sentences with the engine's splitter), then folded into the bias so that score 0.5 is the
-// tuned cut. --grid searches the hyper-parameters on --dev and prints the table.
+// Logistic regression over ExtractClaimFeatures() (the engine's own code), AdaGrad with L2
+// (claims_learn.h). Everything is chosen by K-fold cross-validation on --train alone: for every
+// point of a small grid (l2, positive-class weight, averaged weights, epochs) the out-of-fold
+// raw scores of all train sentences are calibrated by Platt scaling and the cut with the best
+// check-worthy F1 (as ../shared/eval/score.py computes it) is found; the grid point with the
+// best cross-validated F1 wins. The model is then trained on all of --train; the calibration
+// (a, b) and the cut fitted on its out-of-fold scores are written beside the weights. --dev and
+// --probe are only checks: printed, never used to choose anything. Deterministic: the same data
+// and flags give the same bytes.
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
-#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +26,7 @@
 #include "attrib/text.h"
 #include "claim_features.h"
 #include "claims_data.h"
+#include "claims_learn.h"
 #include "sentences.h"
 
 namespace attrib {
@@ -28,30 +34,11 @@ namespace {
 
 using claims_data::ClaimDoc;
 using claims_data::ClaimTally;
-
-struct Example {
-  std::vector<uint32_t> index;
-  std::vector<float> value;
-  float label = 0;
-};
-
-struct DevSentence {
-  int doc = 0;
-  int64_t start = 0, end = 0;  // code points
-  Example x;
-  bool too_short = false;  // never a claim (TooShortForClaim)
-};
-
-struct Params {
-  int hash_bits = 16;
-  double l2 = 1e-5;
-  double lr = 0.1;
-  double pos_weight = 1.0;
-  int epochs = 10;
-  double slack = 0.0;    // F1 points given up for a higher threshold
-  bool average = false;  // output the mean of the epoch-end weights
-  uint32_t seed = 20240501;
-};
+using claims_learn::EvalSentence;
+using claims_learn::Example;
+using claims_learn::Params;
+using claims_learn::Platt;
+using claims_learn::Weights;
 
 Example Featurize(std::u16string_view s, int bits, ClaimCues* cues = nullptr) {
   ClaimFeatures f;
@@ -59,188 +46,225 @@ Example Featurize(std::u16string_view s, int bits, ClaimCues* cues = nullptr) {
   return Example{f.index, f.value, 0};
 }
 
-class Model {
- public:
-  explicit Model(int bits)
-      : w_(kClaimDenseFeatures + (size_t{1} << bits), 0.0), g_(w_.size(), 0.0) {}
-  double Z(const Example& x) const {
-    double z = b_;
-    for (size_t i = 0; i < x.index.size(); ++i) z += w_[x.index[i]] * x.value[i];
-    return z;
-  }
-  void Step(const Example& x, const Params& p) {
-    const double z = Z(x);
-    const double prob = 1.0 / (1.0 + std::exp(-z));
-    const double g = (prob - x.label) * (x.label > 0.5 ? p.pos_weight : 1.0);
-    for (size_t i = 0; i < x.index.size(); ++i) {
-      const uint32_t k = x.index[i];
-      const double grad = g * x.value[i] + p.l2 * w_[k];
-      g_[k] += grad * grad;
-      w_[k] -= p.lr * grad / std::sqrt(g_[k] + 1e-8);
-    }
-    gb_ += g * g;
-    b_ -= p.lr * g / std::sqrt(gb_ + 1e-8);
-  }
-  std::vector<double> w_, g_;
-  double b_ = 0, gb_ = 0;
-};
-
-// Fisher-Yates over a raw mt19937 stream: identical on every standard library.
-void Shuffle(std::vector<int>* v, std::mt19937* rng) {
-  for (size_t i = v->size(); i > 1; --i) std::swap((*v)[i - 1], (*v)[(*rng)() % i]);
-}
-
-struct DevResult {
-  double threshold = 0.5;
-  ClaimTally tally;
-};
-
-DevResult TuneThreshold(const Model& m, const std::vector<ClaimDoc>& docs,
-                        const std::vector<DevSentence>& dev, double slack) {
-  std::vector<double> p(dev.size());
-  for (size_t i = 0; i < dev.size(); ++i) {
-    p[i] = dev[i].too_short ? 0.0 : 1.0 / (1.0 + std::exp(-m.Z(dev[i].x)));
-  }
-  DevResult best;
-  best.tally.n_gold = 1;
-  std::vector<std::pair<double, ClaimTally>> tallies;
-  for (int t = 5; t <= 95; ++t) {
-    const double thr = t / 100.0;
-    ClaimTally tally;
-    size_t i = 0;
-    for (size_t d = 0; d < docs.size(); ++d) {
-      std::vector<std::pair<int64_t, int64_t>> pred;
-      for (; i < dev.size() && dev[i].doc == static_cast<int>(d); ++i) {
-        if (p[i] >= thr) pred.emplace_back(dev[i].start, dev[i].end);
-      }
-      tally.Add(docs[d].claims, pred);
-    }
-    tallies.emplace_back(thr, tally);
-    if (tally.F1() > best.tally.F1() + 1e-9) best = DevResult{thr, tally};
-  }
-  // News prose is not debate talk: among cuts within `slack` F1 points of the best, take the
-  // highest, so the model marks fewer sentences where the dev data cannot tell the cuts apart.
-  const double floor = best.tally.F1() - slack;
-  for (const auto& [thr, tally] : tallies) {
-    if (thr > best.threshold && tally.F1() >= floor) best = DevResult{thr, tally};
-  }
-  return best;
-}
-
-// Share of the scorable sentences of `probe` (unlabelled news, e.g. PolNeAR dev) marked at
-// `threshold`: a diagnostic of how the debate-trained model behaves on news prose.
-double MarkedShare(const Model& m, const std::vector<DevSentence>& probe, double threshold) {
-  int marked = 0, scorable = 0;
-  for (const DevSentence& s : probe) {
-    if (s.too_short) continue;
-    ++scorable;
-    if (1.0 / (1.0 + std::exp(-m.Z(s.x))) >= threshold) ++marked;
-  }
-  return scorable ? static_cast<double>(marked) / scorable : 0.0;
-}
-
-std::vector<DevSentence> DevSentences(const std::vector<ClaimDoc>& docs, int bits) {
-  std::vector<DevSentence> out;
+// The documents' sentences as the engine splits them (SplitSentences), in document order.
+std::vector<EvalSentence> Sentences(const std::vector<ClaimDoc>& docs, int bits) {
+  std::vector<EvalSentence> out;
   for (size_t d = 0; d < docs.size(); ++d) {
     Document doc;
     if (!Document::FromUtf8(docs[d].text, &doc).ok()) continue;
     const std::u16string& text = doc.text();
     const std::vector<int32_t> cp = Utf16ToCodePointOffsets(text);
     for (const Span& s : SplitSentences(text)) {
-      DevSentence ds;
-      ds.doc = static_cast<int>(d);
-      ds.start = cp[s.begin];
-      ds.end = cp[s.end];
+      EvalSentence e;
+      e.doc = static_cast<int>(d);
+      e.start = cp[s.begin];
+      e.end = cp[s.end];
       ClaimCues cues;
-      ds.x = Featurize(std::u16string_view(text).substr(s.begin, s.size()), bits, &cues);
-      ds.too_short = TooShortForClaim(cues);
-      out.push_back(std::move(ds));
+      e.x = Featurize(std::u16string_view(text).substr(s.begin, s.size()), bits, &cues);
+      e.too_short = TooShortForClaim(cues);
+      out.push_back(std::move(e));
     }
   }
   return out;
 }
 
-std::vector<Example> TrainExamples(const std::vector<ClaimDoc>& docs, int bits) {
-  std::vector<Example> out;
-  for (const ClaimDoc& d : docs) {
+// Engine scores of `sentences` under `w` calibrated by `platt` (0 for too short ones).
+std::vector<double> Scores(const Weights& w, const Platt& platt,
+                           const std::vector<EvalSentence>& sentences) {
+  std::vector<double> out(sentences.size(), 0.0);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (!sentences[i].too_short) out[i] = platt(w.Z(sentences[i].x));
+  }
+  return out;
+}
+
+// Share of the scorable sentences of unlabelled news marked at `cut`.
+double MarkedShare(const std::vector<EvalSentence>& probe, const std::vector<double>& score,
+                   double cut) {
+  int marked = 0, scorable = 0;
+  for (size_t i = 0; i < probe.size(); ++i) {
+    if (probe[i].too_short) continue;
+    ++scorable;
+    if (score[i] >= cut) ++marked;
+  }
+  return scorable ? static_cast<double>(marked) / scorable : 0.0;
+}
+
+// The training data: one example per labelled train document (its whole text), its fold, and
+// the documents' sentences for the score.py-style figures.
+struct TrainSet {
+  std::vector<ClaimDoc> docs;  // those with a label and valid UTF-8
+  std::vector<Example> examples;
+  std::vector<int> fold;  // per document/example
+  std::vector<EvalSentence> sentences;
+};
+
+TrainSet MakeTrainSet(const std::vector<ClaimDoc>& all, int bits, int k) {
+  TrainSet t;
+  for (const ClaimDoc& d : all) {
     std::u16string text;
     if (!Utf8ToUtf16(d.text, &text).ok() || d.claims.empty()) continue;
     Example x = Featurize(text, bits);
     x.label = d.claims[0].checkworthy ? 1.0f : 0.0f;
-    out.push_back(std::move(x));
+    t.fold.push_back(claims_learn::FoldOf(d.id, t.docs.size(), k));
+    t.docs.push_back(d);
+    t.examples.push_back(std::move(x));
+  }
+  t.sentences = Sentences(t.docs, bits);
+  return t;
+}
+
+// The cross-validated result of one grid point at one epoch count.
+struct CvResult {
+  Params params;
+  Platt platt;
+  double cut = 0.5;
+  ClaimTally tally;
+};
+
+// K-fold cross-validation of `grid` point `p` for epochs 1..p.epochs: the out-of-fold raw scores
+// of every example and sentence are calibrated and swept; returns the best epoch count's result.
+CvResult CrossValidate(const TrainSet& t, const claims_learn::ClaimSweep& sweep, Params p, int k) {
+  const size_t n = t.examples.size();
+  // oof_z[e][i]: raw out-of-fold score of example i after e+1 epochs; likewise for sentences.
+  std::vector<std::vector<double>> oof_z(p.epochs, std::vector<double>(n, 0.0));
+  std::vector<std::vector<double>> oof_s(p.epochs, std::vector<double>(t.sentences.size(), 0.0));
+  for (int f = 0; f < k; ++f) {
+    std::vector<int> rows;
+    for (size_t i = 0; i < n; ++i) {
+      if (t.fold[i] != f) rows.push_back(static_cast<int>(i));
+    }
+    claims_learn::Train(t.examples, rows, p, [&](int e, const Weights& w) {
+      for (size_t i = 0; i < n; ++i) {
+        if (t.fold[i] == f) oof_z[e - 1][i] = w.Z(t.examples[i]);
+      }
+      for (size_t s = 0; s < t.sentences.size(); ++s) {
+        if (t.fold[t.sentences[s].doc] == f) oof_s[e - 1][s] = w.Z(t.sentences[s].x);
+      }
+    });
+  }
+  std::vector<float> labels(n);
+  for (size_t i = 0; i < n; ++i) labels[i] = t.examples[i].label;
+  CvResult best;
+  best.tally.n_gold = 1;
+  for (int e = 1; e <= p.epochs; ++e) {
+    const Platt platt = claims_learn::FitPlatt(oof_z[e - 1], labels);
+    std::vector<double> score(t.sentences.size(), 0.0);
+    for (size_t s = 0; s < score.size(); ++s) {
+      if (!t.sentences[s].too_short) score[s] = platt(oof_s[e - 1][s]);
+    }
+    const auto [cut, tally] = sweep.Best(score);
+    if (tally.F1() > best.tally.F1() + 1e-9) {
+      best.params = p;
+      best.params.epochs = e;
+      best.platt = platt;
+      best.cut = cut;
+      best.tally = tally;
+    }
+  }
+  return best;
+}
+
+// The weights as the engine holds them: int16 * scale.
+struct Quantized {
+  std::vector<int16_t> q;
+  double scale = 1.0;
+  Weights AsWeights(double bias) const {
+    Weights w;
+    w.b = bias;
+    w.w.resize(q.size());
+    for (size_t i = 0; i < q.size(); ++i) w.w[i] = q[i] * scale;
+    return w;
+  }
+};
+
+Quantized Quantize(const Weights& w) {
+  double max_abs = 1e-9;
+  for (double x : w.w) max_abs = std::max(max_abs, std::fabs(x));
+  Quantized out;
+  out.scale = max_abs / 32767.0;
+  out.q.resize(w.w.size());
+  for (size_t i = 0; i < w.w.size(); ++i) {
+    out.q[i] = static_cast<int16_t>(std::lround(w.w[i] / out.scale));
   }
   return out;
 }
 
-// Trains for p.epochs; calls `each(epoch, model)` after every epoch.
-template <typename F>
-Model Train(const std::vector<Example>& train, const Params& p, F each) {
-  Model m(p.hash_bits);
-  std::mt19937 rng(p.seed);
-  std::vector<int> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  Model avg(p.hash_bits);
-  for (int e = 1; e <= p.epochs; ++e) {
-    Shuffle(&order, &rng);
-    for (int i : order) m.Step(train[i], p);
-    if (!p.average) {
-      each(e, m);
-      continue;
-    }
-    // Running mean of the epoch-end weights: smoother than the last epoch's.
-    for (size_t k = 0; k < m.w_.size(); ++k) avg.w_[k] += (m.w_[k] - avg.w_[k]) / e;
-    avg.b_ += (m.b_ - avg.b_) / e;
-    each(e, avg);
-  }
-  return p.average ? avg : m;
+std::string Fmt(const char* format, ...) __attribute__((format(printf, 1, 2)));
+std::string Fmt(const char* format, ...) {
+  char buf[1024];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buf, sizeof buf, format, args);
+  va_end(args);
+  return buf;
 }
 
-int WriteModel(const std::string& path, const Model& m, const Params& p, const DevResult& r,
-               const std::string& command, size_t n_train) {
-  FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) {
-    std::fprintf(stderr, "cannot write %s\n", path.c_str());
-    return 1;
+std::string ModelSource(const Quantized& q, double bias, const CvResult& cv, int k, int bits,
+                        const std::string& command, size_t n_train, const std::string& grid,
+                        const std::string& checks) {
+  std::string s;
+  s += "// GENERATED by tools/train_claims — do not edit. Check-worthiness model, English.\n";
+  s += "//\n// Regenerate (from the repository root, with a build dir `build`):\n";
+  s += "//   " + command + "\n//\n";
+  s +=
+      Fmt("// Data: CheckThat! 2024 task 1 English (ClaimBuster debate sentences), research use;\n"
+          "// ../shared/data/claims/en_train.jsonl (%zu sentences). The data is not in this "
+          "repository.\n",
+          n_train);
+  s += Fmt(
+      "// Logistic regression, AdaGrad lr=%g, l2=%g, pos_weight=%g, epochs=%d, averaged=%s,\n"
+      "// seed=%u, 2^%d hashed uni/bigram buckets + %d hand features; weights int16 * kScale.\n",
+      cv.params.lr, cv.params.l2, cv.params.pos_weight, cv.params.epochs,
+      cv.params.average ? "yes" : "no", cv.params.seed, bits, kClaimDenseFeatures);
+  s += Fmt(
+      "// Chosen by %d-fold cross-validation on en_train alone (grid: %s).\n"
+      "// Cross-validated check-worthy F1 at kCut (score.py \"claims\"): P=%.1f R=%.1f F1=%.1f.\n",
+      k, grid.c_str(), cv.tally.P(), cv.tally.R(), cv.tally.F1());
+  s += checks;
+  s += "//\n// score = 1 / (1 + exp(-(kCalibrationA * z + kCalibrationB))), where\n";
+  s += "// z = kBias + sum of kWeights[i] * kScale * feature_i is the raw logit: a calibrated\n";
+  s += "// probability (Platt scaling fitted on the out-of-fold z) that a sentence like those of\n";
+  s += "// CheckThat! train is check-worthy. kCut is the cut on that score with the best\n";
+  s += "// cross-validated F1; Options::claim_threshold defaults to it.\n";
+  s += "constexpr const char* kModelName = \"logreg:v2\";\n";
+  s += Fmt("constexpr int kHashBits = %d;\n", bits);
+  s += Fmt("constexpr double kBias = %.17g;\n", bias);
+  s += Fmt("constexpr double kScale = %.17g;\n", q.scale);
+  s += Fmt("constexpr double kCalibrationA = %.17g;\n", cv.platt.a);
+  s += Fmt("constexpr double kCalibrationB = %.17g;\n", cv.platt.b);
+  s += Fmt("constexpr double kCut = %.2f;\n", cv.cut);
+  s += "constexpr int16_t kWeights[] = {\n";
+  for (size_t i = 0; i < q.q.size(); ++i) {
+    s += std::to_string(q.q[i]) + ",";
+    if (i % 24 == 23) s += "\n";
   }
-  double max_abs = 1e-9;
-  for (double w : m.w_) max_abs = std::max(max_abs, std::fabs(w));
-  const double scale = max_abs / 32767.0;
-  const double bias = m.b_ - std::log(r.threshold / (1.0 - r.threshold));
-  std::fprintf(
-      f,
-      "// GENERATED by tools/train_claims — do not edit. Check-worthiness model, English.\n"
-      "//\n"
-      "// Regenerate (from the repository root, with a build dir `build`):\n"
-      "//   %s\n"
-      "//\n"
-      "// Data: CheckThat! 2024 task 1 English (ClaimBuster debate sentences), research use;\n"
-      "// ../shared/data/claims/en_train.jsonl (%zu sentences) to train, en_dev.jsonl to tune.\n"
-      "// The data is not in this repository.\n"
-      "// Logistic regression, AdaGrad lr=%g, l2=%g, pos_weight=%g, epochs=%d, seed=%u,\n"
-      "// 2^%d hashed uni/bigram buckets + %d hand features; weights int16 * kScale.\n"
-      "// Dev (score.py \"claims\", check-worthy class): P=%.1f R=%.1f F1=%.1f at raw threshold\n"
-      "// %.2f (the highest cut within %g F1 points of the best: news prose is denser in\n"
-      "// factual sentences than debate talk), folded into kBias so that score 0.5 is that cut.\n",
-      command.c_str(), n_train, p.lr, p.l2, p.pos_weight, p.epochs, p.seed, p.hash_bits,
-      kClaimDenseFeatures, r.tally.P(), r.tally.R(), r.tally.F1(), r.threshold, p.slack);
-  std::fprintf(f, "constexpr const char* kModelName = \"logreg:v1\";\n");
-  std::fprintf(f, "constexpr int kHashBits = %d;\n", p.hash_bits);
-  std::fprintf(f, "constexpr float kBias = %.9gf;\n", bias);
-  std::fprintf(f, "constexpr float kScale = %.9gf;\n", scale);
-  std::fprintf(f, "constexpr int16_t kWeights[] = {\n");
-  for (size_t i = 0; i < m.w_.size(); ++i) {
-    const long q = std::lround(m.w_[i] / scale);
-    std::fprintf(f, "%ld,%s", q, (i % 24 == 23) ? "\n" : "");
-  }
-  std::fprintf(f, "\n};\n");
-  std::fclose(f);
-  return 0;
+  s += "\n};\n";
+  return s;
+}
+
+std::vector<double> ParseList(const std::string& s) {
+  std::vector<double> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) out.push_back(std::atof(item.c_str()));
+  return out;
+}
+
+std::string ListText(const std::vector<double>& v) {
+  std::string out;
+  for (double x : v) out += (out.empty() ? "" : "/") + Fmt("%g", x);
+  return out;
 }
 
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path, probe_path;
-  Params p;
-  bool grid = false;
+  int k = 5, bits = 16, max_epochs = 20;
+  long limit = -1;
+  uint32_t seed = 20240501;
+  double lr = 0.1;
+  std::vector<double> l2s = {1e-6, 1e-5, 1e-4}, pos_weights = {1.0, 1.5, 2.0},
+                      averages = {0.0, 1.0};
   std::string command = "build/tools/train_claims";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -251,94 +275,125 @@ int Main(int argc, char** argv) {
       dev_path = next();
     else if (a == "--out")
       out_path = next();
-    else if (a == "--bits")
-      p.hash_bits = std::atoi(next().c_str());
-    else if (a == "--l2")
-      p.l2 = std::atof(next().c_str());
-    else if (a == "--lr")
-      p.lr = std::atof(next().c_str());
-    else if (a == "--pos-weight")
-      p.pos_weight = std::atof(next().c_str());
-    else if (a == "--epochs")
-      p.epochs = std::atoi(next().c_str());
-    else if (a == "--seed")
-      p.seed = static_cast<uint32_t>(std::atol(next().c_str()));
     else if (a == "--probe")
       probe_path = next();
-    else if (a == "--slack")
-      p.slack = std::atof(next().c_str());
-    else if (a == "--grid")
-      grid = true;
+    else if (a == "--cv")
+      k = std::atoi(next().c_str());
+    else if (a == "--limit")
+      limit = std::atol(next().c_str());
+    else if (a == "--bits")
+      bits = std::atoi(next().c_str());
+    else if (a == "--epochs")
+      max_epochs = std::atoi(next().c_str());
+    else if (a == "--seed")
+      seed = static_cast<uint32_t>(std::atol(next().c_str()));
+    else if (a == "--lr")
+      lr = std::atof(next().c_str());
+    else if (a == "--l2")
+      l2s = ParseList(next());
+    else if (a == "--pos-weight")
+      pos_weights = ParseList(next());
     else if (a == "--average")
-      p.average = true;
+      averages = ParseList(next());
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       return 2;
     }
-    if (a != "--grid" && a != "--average")
-      command += " " + a + " " + argv[i];
-    else
-      command += " " + a;
+    command += " " + a + " " + argv[i];
   }
-  if (train_path.empty() || dev_path.empty()) {
+  if (train_path.empty() || k < 2 || max_epochs < 1 || l2s.empty() || pos_weights.empty() ||
+      averages.empty()) {
     std::fprintf(
         stderr,
-        "usage: train_claims --train TRAIN.jsonl --dev DEV.jsonl [--out MODEL.inc] [--grid]\n"
-        "       [--bits 16] [--l2 1e-5] [--lr 0.1] [--pos-weight 1] [--epochs 10] [--seed N]\n");
+        "usage: train_claims --train TRAIN.jsonl [--out MODEL.inc] [--dev DEV.jsonl]\n"
+        "       [--probe NEWS.jsonl] [--cv 5] [--limit N] [--epochs 20] [--l2 1e-6,1e-5,1e-4]\n"
+        "       [--pos-weight 1,1.5,2] [--average 0,1] [--lr 0.1] [--bits 16] [--seed N]\n"
+        "Everything is chosen by --cv-fold cross-validation on TRAIN; DEV and NEWS are\n"
+        "only printed as checks. --limit N trains on the first N documents (for tests).\n");
     return 2;
   }
   std::vector<ClaimDoc> train_docs, dev_docs, probe_docs;
-  if (!probe_path.empty() && !claims_data::ReadClaimDocs(probe_path, &probe_docs)) {
-    std::fprintf(stderr, "cannot read %s\n", probe_path.c_str());
-    return 1;
-  }
   if (!claims_data::ReadClaimDocs(train_path, &train_docs) ||
-      !claims_data::ReadClaimDocs(dev_path, &dev_docs)) {
-    std::fprintf(stderr, "cannot read %s or %s\n", train_path.c_str(), dev_path.c_str());
+      (!dev_path.empty() && !claims_data::ReadClaimDocs(dev_path, &dev_docs)) ||
+      (!probe_path.empty() && !claims_data::ReadClaimDocs(probe_path, &probe_docs))) {
+    std::fprintf(stderr, "cannot read %s, %s or %s\n", train_path.c_str(), dev_path.c_str(),
+                 probe_path.c_str());
     return 1;
   }
-  if (grid) {
-    for (int bits : {16, 18}) {
-      std::vector<Example> train = TrainExamples(train_docs, bits);
-      std::vector<DevSentence> dev = DevSentences(dev_docs, bits);
-      std::vector<DevSentence> probe = DevSentences(probe_docs, bits);
-      for (double l2 : {0.0, 1e-6, 1e-5, 1e-4}) {
-        for (double lr : {0.05, 0.2}) {
-          for (double pw : {1.0, 1.5, 2.5}) {
-            Params q = p;
-            q.hash_bits = bits;
-            q.l2 = l2;
-            q.lr = lr;
-            q.pos_weight = pw;
-            q.epochs = 15;
-            Train(train, q, [&](int e, const Model& m) {
-              if (e % 3 != 0) return;
-              DevResult r = TuneThreshold(m, dev_docs, dev, p.slack);
-              std::printf(
-                  "bits=%d l2=%g lr=%g pw=%g epochs=%d thr=%.2f P=%.1f R=%.1f F1=%.2f "
-                  "marked=%.3f\n",
-                  bits, l2, lr, pw, e, r.threshold, r.tally.P(), r.tally.R(), r.tally.F1(),
-                  MarkedShare(m, probe, r.threshold));
-              std::fflush(stdout);
-            });
-          }
-        }
+  if (limit >= 0 && static_cast<size_t>(limit) < train_docs.size()) train_docs.resize(limit);
+  const TrainSet t = MakeTrainSet(train_docs, bits, k);
+  const claims_learn::ClaimSweep sweep(t.docs, t.sentences);
+  std::printf("%zu train examples, %zu sentences, %d folds\n", t.examples.size(),
+              t.sentences.size(), k);
+
+  // The grid, cross-validated on train.
+  CvResult best;
+  best.tally.n_gold = 1;
+  for (double avg : averages) {
+    for (double l2 : l2s) {
+      for (double pw : pos_weights) {
+        Params p;
+        p.dim = static_cast<size_t>(kClaimDenseFeatures) + (size_t{1} << bits);
+        p.l2 = l2;
+        p.lr = lr;
+        p.pos_weight = pw;
+        p.epochs = max_epochs;
+        p.average = avg != 0.0;
+        p.seed = seed;
+        const CvResult r = CrossValidate(t, sweep, p, k);
+        std::printf(
+            "cv: average=%d l2=%g pos_weight=%g -> epochs=%d cut=%.2f P=%.1f R=%.1f F1=%.2f "
+            "(platt a=%.3f b=%.3f)\n",
+            p.average ? 1 : 0, l2, pw, r.params.epochs, r.cut, r.tally.P(), r.tally.R(),
+            r.tally.F1(), r.platt.a, r.platt.b);
+        std::fflush(stdout);
+        if (r.tally.F1() > best.tally.F1() + 1e-9) best = r;
       }
     }
-    return 0;
   }
-  std::vector<Example> train = TrainExamples(train_docs, p.hash_bits);
-  std::vector<DevSentence> dev = DevSentences(dev_docs, p.hash_bits);
-  std::vector<DevSentence> probe = DevSentences(probe_docs, p.hash_bits);
-  Model m = Train(train, p, [&](int e, const Model& model) {
-    DevResult r = TuneThreshold(model, dev_docs, dev, p.slack);
-    std::printf("epoch %d: thr=%.2f P=%.1f R=%.1f F1=%.2f marked=%.3f\n", e, r.threshold,
-                r.tally.P(), r.tally.R(), r.tally.F1(), MarkedShare(model, probe, r.threshold));
-  });
-  DevResult r = TuneThreshold(m, dev_docs, dev, p.slack);
-  std::printf("final: thr=%.2f P=%.1f R=%.1f F1=%.2f (%zu train, %zu dev sentences)\n", r.threshold,
-              r.tally.P(), r.tally.R(), r.tally.F1(), train.size(), dev.size());
-  if (!out_path.empty()) return WriteModel(out_path, m, p, r, command, train.size());
+  std::printf(
+      "chosen: average=%d l2=%g pos_weight=%g epochs=%d; CV cut=%.2f P=%.1f R=%.1f "
+      "F1=%.2f; platt a=%.6f b=%.6f\n",
+      best.params.average ? 1 : 0, best.params.l2, best.params.pos_weight, best.params.epochs,
+      best.cut, best.tally.P(), best.tally.R(), best.tally.F1(), best.platt.a, best.platt.b);
+
+  // The model: all of train, the chosen point; the engine's quantized weights.
+  std::vector<int> all(t.examples.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  const Weights trained = claims_learn::Train(t.examples, all, best.params);
+  const Quantized q = Quantize(trained);
+  const Weights engine = q.AsWeights(trained.b);
+
+  // Checks only: nothing below changes the model.
+  std::string checks;
+  if (!dev_docs.empty()) {
+    const std::vector<EvalSentence> dev = Sentences(dev_docs, bits);
+    const std::vector<double> score = Scores(engine, best.platt, dev);
+    const ClaimTally d = claims_learn::ClaimSweep(dev_docs, dev).At(score, best.cut);
+    std::printf("check, en_dev at cut %.2f: P=%.1f R=%.1f F1=%.2f (%zu sentences)\n", best.cut,
+                d.P(), d.R(), d.F1(), dev.size());
+    checks += Fmt("// Check only (never used to choose): en_dev at kCut P=%.1f R=%.1f F1=%.1f.\n",
+                  d.P(), d.R(), d.F1());
+  }
+  if (!probe_docs.empty()) {
+    const std::vector<EvalSentence> probe = Sentences(probe_docs, bits);
+    const double share = MarkedShare(probe, Scores(engine, best.platt, probe), best.cut);
+    std::printf("check, news sentences marked at cut %.2f: %.1f%% (%zu sentences)\n", best.cut,
+                100 * share, probe.size());
+  }
+  if (out_path.empty()) return 0;
+  const std::string source = ModelSource(
+      q, trained.b, best, k, bits, command, t.examples.size(),
+      Fmt("l2 %s, pos_weight %s, averaged %s, epochs 1-%d, lr %g", ListText(l2s).c_str(),
+          ListText(pos_weights).c_str(), ListText(averages).c_str(), max_epochs, lr),
+      checks);
+  FILE* f = std::fopen(out_path.c_str(), "wb");
+  if (f == nullptr || std::fwrite(source.data(), 1, source.size(), f) != source.size()) {
+    std::fprintf(stderr, "cannot write %s\n", out_path.c_str());
+    if (f != nullptr) std::fclose(f);
+    return 1;
+  }
+  std::fclose(f);
   return 0;
 }
 

@@ -15,8 +15,13 @@ const ClaimModel& EnglishClaimModel() {
     ClaimModel m;
     m.name = kModelName;
     m.hash_bits = kHashBits;
-    m.bias = kBias;
-    m.scale = kScale;
+    m.raw_bias = kBias;
+    m.raw_scale = kScale;
+    m.calibration_a = kCalibrationA;
+    m.calibration_b = kCalibrationB;
+    m.cut = kCut;
+    m.bias = kCalibrationA * kBias + kCalibrationB;
+    m.scale = kCalibrationA * kScale;
     m.weights = kWeights;
     m.num_weights = static_cast<int>(sizeof(kWeights) / sizeof(kWeights[0]));
     return m;

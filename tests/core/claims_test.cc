@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -164,9 +165,10 @@ TEST(ScoreSentenceTest, RangeAndOrder) {
   const double chat =
       ScoreSentence(u"Thank you very much, it is good to be here with you tonight.");
   const double opinion = ScoreSentence(u"I think that my opponent is a very nice person.");
-  EXPECT_GT(fact, 0.5);
-  EXPECT_LT(chat, 0.5);
-  EXPECT_LT(opinion, 0.5);
+  const double cut = Options().claim_threshold;
+  EXPECT_GT(fact, cut);
+  EXPECT_LT(chat, cut);
+  EXPECT_LT(opinion, cut);
   EXPECT_GT(fact, chat);
   for (double s : {fact, chat, opinion}) {
     EXPECT_GE(s, 0.0);
@@ -177,6 +179,44 @@ TEST(ScoreSentenceTest, RangeAndOrder) {
             ScoreSentence(u"Crime in this city is something people talk about."));
   EXPECT_EQ(ScoreSentence(u""), 0.0);
   EXPECT_EQ(ScoreSentence(u"He asked."), 0.0);  // too short for a claim
+}
+
+// The model file: raw weights and bias, the Platt calibration and the CV cut are separate
+// constants; the scorer applies the calibration to the raw logit, and the editor default is the
+// CV cut.
+TEST(ScoreSentenceTest, CalibrationOfTheRawLogit) {
+  const ClaimModel& m = EnglishClaimModel();
+  EXPECT_GT(m.calibration_a, 0.0);
+  EXPECT_EQ(Options().claim_threshold, m.cut);
+  EXPECT_GT(m.cut, 0.0);
+  EXPECT_LT(m.cut, 1.0);
+  std::vector<std::pair<double, double>> raw_and_score;
+  for (std::u16string_view s :
+       {std::u16string_view(u"We spent $4 trillion on the war in Iraq between 2003 and 2008."),
+        std::u16string_view(u"Thank you very much, it is good to be here with you tonight!"),
+        std::u16string_view(u"I think that my opponent is a very nice person."),
+        std::u16string_view(u"Crime in this city went up by 40 percent in the last four years."),
+        std::u16string_view(u"Crime in this city is something people talk about."),
+        std::u16string_view(u"The governor will cut taxes for the middle class next year.")}) {
+    ClaimFeatures f;
+    ClaimCues cues;
+    ExtractClaimFeatures(s, m.hash_bits, &f, &cues);
+    ASSERT_FALSE(TooShortForClaim(cues));
+    double z = m.raw_bias;
+    for (size_t i = 0; i < f.index.size(); ++i) {
+      if (f.index[i] < static_cast<uint32_t>(m.num_weights)) {
+        z += static_cast<double>(m.weights[f.index[i]]) * m.raw_scale * f.value[i];
+      }
+    }
+    const double calibrated = 1.0 / (1.0 + std::exp(-(m.calibration_a * z + m.calibration_b)));
+    EXPECT_NEAR(ScoreSentence(s), calibrated, 1e-12);
+    raw_and_score.emplace_back(z, ScoreSentence(s));
+  }
+  // Monotone in the raw logit.
+  std::sort(raw_and_score.begin(), raw_and_score.end());
+  for (size_t i = 1; i < raw_and_score.size(); ++i) {
+    EXPECT_LE(raw_and_score[i - 1].second, raw_and_score[i].second);
+  }
 }
 
 TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
@@ -194,7 +234,7 @@ TEST(FindClaimsTest, AttributedToTheCoveringQuote) {
   EXPECT_EQ(claims[0].span, (Span{0, static_cast<int32_t>(doc.text().size())}));
   EXPECT_EQ(claims[0].attributed_to, 0);
   EXPECT_EQ(claims[0].unattributed_reason, "");
-  EXPECT_EQ(claims[0].rule, "logreg:v1");
+  EXPECT_EQ(claims[0].rule, "logreg:v2");
   EXPECT_EQ(claims[0].kinds, (std::vector<ClaimKind>{ClaimKind::kQuantity, ClaimKind::kComparison,
                                                      ClaimKind::kDatedEvent}));
   // Without the quote nobody stands behind it.
@@ -295,7 +335,7 @@ TEST(FindClaimsTest, HugeInputStaysInBounds) {
   for (const Claim& c : claims) {
     EXPECT_LT(last, c.span.begin);
     EXPECT_LE(c.span.end, static_cast<int32_t>(doc.text().size()));
-    EXPECT_GE(c.score, 0.5);
+    EXPECT_GE(c.score, Options().claim_threshold);
     EXPECT_LE(c.score, 1.0);
     last = c.span.begin;
   }
