@@ -34,6 +34,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/weakref.hxx>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 
@@ -291,6 +292,15 @@ void StepRight(const Reference<css::text::XTextCursor>& cursor, int32_t steps, b
   }
 }
 
+// Moves a collapsed cursor `steps` to the left.
+void StepLeft(const Reference<css::text::XTextCursor>& cursor, int32_t steps) {
+  while (steps > 0) {
+    sal_Int16 n = static_cast<sal_Int16>(std::min<int32_t>(steps, 0x7fff));
+    cursor->goLeft(n, false);
+    steps -= n;
+  }
+}
+
 Reference<css::lang::XMultiServiceFactory> Factory(const Reference<css::text::XTextDocument>& doc) {
   return Reference<css::lang::XMultiServiceFactory>(doc, UNO_QUERY_THROW);
 }
@@ -495,14 +505,14 @@ bool AllDefault(const std::string& encoded) {
 // anchored on), runs whose original is the default get none: Clear resets the comment's range
 // to default first. Every mark Writer makes costs a scan of all marks in LibreOffice 7.4
 // (the unique-name check), so a bookmark per highlighted run made Highlight quadratic.
-int RecordOriginals(const Reference<css::text::XTextDocument>& doc, const DocParagraphs& paragraphs,
+int RecordOriginals(const Reference<css::text::XTextDocument>& doc, Locator& locate,
                     const Insertions& placed, const Look& look, const std::vector<Run>& runs,
                     bool covered, const std::string& key, int id, int first_run, Edits& edits) {
   int index = first_run;
   for (const Run& run : runs) {
     if (covered && AllDefault(run.encoded)) continue;
-    Reference<css::text::XTextCursor> cursor(
-        RangeOf(paragraphs, placed.Now(run.begin), placed.Now(run.end)), UNO_QUERY_THROW);
+    Reference<css::text::XTextCursor> cursor =
+        locate.Span(placed.Now(run.begin), placed.Now(run.end));
     if (cursor->isCollapsed()) continue;
     edits.Tick();
     const std::string name = RunBookmark(key, look.tag, id, index++, run.encoded);
@@ -533,13 +543,14 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   if (paragraphs.looks.size() != paragraphs.paragraphs.size()) {
     throw css::uno::RuntimeException("attrib: paragraphs read without their looks");
   }
+  Locator locate(paragraphs);
   // The pieces that hold text in Writer (one over placeholders only holds none) and their runs.
   std::vector<std::vector<Piece>> pieces(items.size());
   std::vector<std::vector<std::vector<Run>>> runs(items.size());
   int planned = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     for (const Piece& p : *items[i].pieces) {
-      if (RangeOf(paragraphs, p.begin, p.end)->getString().isEmpty()) continue;
+      if (locate.Span(p.begin, p.end)->getString().isEmpty()) continue;
       pieces[i].push_back(p);
       runs[i].push_back(RunsOf(paragraphs, look, p));
       for (const Run& run : runs[i].back()) {
@@ -570,8 +581,8 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     if (pieces[i].empty()) continue;
     edits.Tick();
     const Piece& first = pieces[i][0];
-    Reference<css::text::XTextRange> range =
-        RangeOf(paragraphs, placed.Now(first.begin), placed.Now(first.end));
+    const Position end = placed.Now(first.end);
+    Reference<css::text::XTextRange> range = locate.Span(placed.Now(first.begin), end).get();
     Reference<css::beans::XPropertySet> note(
         Factory(doc)->createInstance("com.sun.star.text.textfield.Annotation"), UNO_QUERY_THROW);
     note->setPropertyValue("Author", Any(OUString::createFromAscii(kCommentAuthor)));
@@ -582,6 +593,7 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     range->getText()->insertTextContent(
         range, Reference<css::text::XTextContent>(note, UNO_QUERY_THROW), true);
     placed.Add(first.end);
+    locate.Inserted(end);
     ++counts.comments;
   }
   // 2. The originals the comments' ranges do not give back (read before any edit: marks
@@ -589,7 +601,7 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
     for (size_t k = 0; k < runs[i].size(); ++k) {
-      n += RecordOriginals(doc, paragraphs, placed, look, runs[i][k], k == 0, record.key,
+      n += RecordOriginals(doc, locate, placed, look, runs[i][k], k == 0, record.key,
                            items[i].id, n, edits);
     }
     if (!pieces[i].empty()) ++counts.marks;
@@ -599,7 +611,7 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
     for (const Piece& p : pieces[i]) {
       edits.Tick();
       items[i].set_look(Reference<css::beans::XPropertySet>(
-          RangeOf(paragraphs, placed.Now(p.begin), placed.Now(p.end)), UNO_QUERY_THROW));
+          locate.Span(placed.Now(p.begin), placed.Now(p.end)), UNO_QUERY_THROW));
     }
   }
   return counts;
@@ -730,26 +742,55 @@ DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, boo
   return out;
 }
 
-Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Position& pos) {
-  const Reference<css::text::XTextRange> start = doc.elements.at(pos.paragraph)->getStart();
-  Reference<css::text::XTextCursor> cursor = start->getText()->createTextCursorByRange(start);
-  StepRight(cursor, pos.step, false);
-  return cursor.get();
+Reference<css::text::XTextCursor> Locator::At(const Position& pos) {
+  Reference<css::text::XTextRange> from;
+  int32_t steps = pos.step;
+  // From the known position when it is in the paragraph and nearer than the paragraph's start.
+  if (known_.is() && known_paragraph_ == pos.paragraph &&
+      std::abs(pos.step - known_step_) < pos.step) {
+    from = known_.get();
+    steps = pos.step - known_step_;
+  } else {
+    from = doc_.elements.at(pos.paragraph)->getStart();
+  }
+  Reference<css::text::XTextCursor> cursor = from->getText()->createTextCursorByRange(from);
+  if (steps >= 0) {
+    StepRight(cursor, steps, false);
+  } else {
+    StepLeft(cursor, -steps);
+  }
+  known_ = cursor->getText()->createTextCursorByRange(cursor.get());
+  known_paragraph_ = pos.paragraph;
+  known_step_ = pos.step;
+  return cursor;
 }
 
-Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Position& begin,
-                                         const Position& end) {
-  const Reference<css::text::XTextRange> start = doc.elements.at(begin.paragraph)->getStart();
-  Reference<css::text::XText> text = start->getText();
-  Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(start);
-  StepRight(cursor, begin.step, false);
-  Reference<css::text::XTextRange> end_range = RangeAt(doc, end);
-  if (end.paragraph != begin.paragraph && end_range->getText() != text) {
+Reference<css::text::XTextCursor> Locator::Span(const Position& begin, const Position& end) {
+  Reference<css::text::XTextCursor> cursor = At(begin);
+  if (end.paragraph == begin.paragraph) {
+    StepRight(cursor, end.step - begin.step, true);
+    return cursor;
+  }
+  Reference<css::text::XTextRange> end_range = At(end).get();
+  if (end_range->getText() != cursor->getText()) {
     Reference<css::text::XParagraphCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfParagraph(true);
   } else {
     cursor->gotoRange(end_range, true);
   }
-  return cursor.get();
+  return cursor;
+}
+
+void Locator::Inserted(const Position& pos) {
+  if (known_paragraph_ == pos.paragraph && known_step_ >= pos.step) known_.clear();
+}
+
+Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Position& pos) {
+  return Locator(doc).At(pos).get();
+}
+
+Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Position& begin,
+                                         const Position& end) {
+  return Locator(doc).Span(begin, end).get();
 }
 
 ApplyCounts ApplyMarks(const Reference<css::text::XTextDocument>& doc,
@@ -794,13 +835,23 @@ ApplyCounts ApplyFootnotes(const Reference<css::text::XTextDocument>& doc,
   // is made when it is used, from the position read and the anchors inserted before it (a live
   // cursor per footnote made every insertion scan them all: see ApplyItems).
   Insertions placed;
+  Locator locate(paragraphs);
   for (const PlannedFootnote& f : plan.footnotes) {
     edits.Tick();
-    Reference<css::text::XTextRange> point = RangeAt(paragraphs, placed.Now(f.at));
+    // The point is walked to from one step before it, which the insertion leaves in place.
+    const Position at = placed.Now(f.at);
+    Reference<css::text::XTextCursor> point;
+    if (at.step > 0) {
+      point = locate.At({at.paragraph, at.step - 1});
+      point->goRight(1, false);
+    } else {
+      point = locate.At(at);
+    }
     Reference<css::text::XTextContent> note(
         Factory(doc)->createInstance("com.sun.star.text.Footnote"), UNO_QUERY_THROW);
-    point->getText()->insertTextContent(point, note, false);
+    point->getText()->insertTextContent(point.get(), note, false);
     placed.Add(f.at);
+    locate.Inserted(at);
     ++counts.footnotes;
     if (bare) continue;  // the benchmark's floor: Writer's footnote alone
     Reference<css::text::XText> note_text(note, UNO_QUERY_THROW);

@@ -63,7 +63,29 @@ MarkRecord OwnRecord(const css::uno::Reference<css::text::XTextDocument>& doc);
 DocParagraphs ReadParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc,
                              bool looks = true);
 
-// A collapsed cursor at `pos`.
+// Writer cursors at positions given in cursor steps (as read, moved by Insertions). LINEAR
+// over a pass in either direction: each cursor is walked from the last position asked for, not
+// from its paragraph's start (a walk per mark from the start made a long paragraph quadratic).
+// Only one cursor is kept alive between calls (LibreOffice 7.4 corrects every UNO cursor on
+// many edits), and it is dropped when something that takes a step is inserted at or before it.
+class Locator {
+ public:
+  explicit Locator(const DocParagraphs& doc) : doc_(doc) {}
+  // A collapsed cursor at `pos`.
+  css::uno::Reference<css::text::XTextCursor> At(const Position& pos);
+  // A cursor selecting [begin, end); clipped to begin's paragraph when end is in another text.
+  css::uno::Reference<css::text::XTextCursor> Span(const Position& begin, const Position& end);
+  // A step-taking object (footnote anchor, comment placeholder) was inserted at `pos`.
+  void Inserted(const Position& pos);
+
+ private:
+  const DocParagraphs& doc_;
+  css::uno::Reference<css::text::XTextCursor> known_;  // at step known_step_ of known_paragraph_
+  int32_t known_paragraph_ = -1;
+  int32_t known_step_ = 0;
+};
+
+// A collapsed cursor at `pos` (a Locator's, walked from the paragraph's start).
 css::uno::Reference<css::text::XTextRange> RangeAt(const DocParagraphs& doc, const Position& pos);
 // A cursor selecting [begin, end); clipped to begin's paragraph when end is in another text.
 css::uno::Reference<css::text::XTextRange> RangeOf(const DocParagraphs& doc, const Position& begin,
