@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """How `attrib annotate` grows with the document, against LibreOffice's own load + save of it.
 
 usage: bench/annotate_scaling.py [--build build] [--paragraphs 1250,2500,5000,10000,20000]

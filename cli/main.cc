@@ -53,8 +53,8 @@ void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
   cmd->add_option("--min-confidence", o->min_quote_confidence, "drop quotes below this confidence")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--claim-threshold", o->claim_threshold,
-                  "calibrated check-worthiness cut (default 0.32, the cross-validated F1 "
-                  "optimum; 0.5 = even odds)")
+                  "calibrated check-worthiness cut (default 0.5: even odds; the model's "
+                  "cross-validated F1 optimum is 0.32)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("!--no-claims", o->find_claims, "do not score check-worthy claims");
   cmd->add_flag("!--no-indirect", o->find_indirect, "do not report reported speech without marks");

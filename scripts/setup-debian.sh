@@ -13,7 +13,7 @@ packages=(
   # bench/cli_bench.py: CPU time and peak RSS of whole processes (GNU time)
   time
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev python3-matplotlib
   # the analysis fuzzer (tests/fuzz/run.sh): clang with libFuzzer
   clang libclang-rt-14-dev
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
