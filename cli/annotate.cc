@@ -174,6 +174,11 @@ bool HasCommentsAndFootnotes(const Reference<css::lang::XComponent>& doc) {
 
 }  // namespace
 
+int DefaultTimeoutSeconds(uintmax_t input_bytes) {
+  const uintmax_t mb = (input_bytes + (1u << 20) - 1) >> 20;
+  return static_cast<int>(std::min<uintmax_t>(300 + 120 * mb, 24 * 3600));
+}
+
 int RunAnnotate(const AnnotateArgs& args) {
   auto say = [&](const std::string& s) {
     if (!args.quiet) std::cerr << "attrib annotate: " << s << "\n";
@@ -186,7 +191,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   // Everything that can be checked without LibreOffice first.
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (args.timeout_seconds <= 0) {
+  if (args.timeout_seconds && *args.timeout_seconds <= 0) {
     return fail(kExitUsage, "--timeout must be a positive number of seconds");
   }
   if (fs::is_directory(args.input, ec)) {
@@ -195,6 +200,8 @@ int RunAnnotate(const AnnotateArgs& args) {
   if (!fs::is_regular_file(args.input, ec)) {
     return fail(kExitBadInput, "cannot read " + args.input);
   }
+  const uintmax_t input_bytes = fs::file_size(args.input, ec);
+  const int timeout = args.timeout_seconds.value_or(DefaultTimeoutSeconds(ec ? 0 : input_bytes));
   // The output may name the input (also through another path): only with --in-place, and then
   // through a temporary file, so that a failure never leaves a half-written original.
   const bool same_file = fs::exists(args.output, ec) && fs::equivalent(args.input, args.output, ec);
@@ -250,7 +257,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   options.oxt = args.oxt;
   options.tag = "attrib-annotate";
   if (const char* dir = std::getenv("ATTRIB_LO_PROGRAM_DIR")) options.program_dir = dir;
-  options.start_timeout_seconds = std::min(args.timeout_seconds, 120);
+  options.start_timeout_seconds = std::min(timeout, 120);
   options.progress = say;
   std::string error;
   // Wall seconds per phase, for the report's "seconds" (and each command's own "seconds").
@@ -265,11 +272,11 @@ int RunAnnotate(const AnnotateArgs& args) {
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
   seconds["start"] = lap();
   if (!office) return fail(kExitOffice, error);
-  Watchdog watchdog(args.timeout_seconds, office->process_group());
+  Watchdog watchdog(timeout, office->process_group());
   auto office_failed = [&](const std::string& what) {
     std::string message =
         watchdog.fired()
-            ? "timed out after " + std::to_string(args.timeout_seconds) + " s (" + what + ")"
+            ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
             : what;
     office->Stop();
     return fail(kExitOffice, message);
@@ -387,6 +394,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       report.update(content);
       seconds["report"] = lap();
       report["seconds"] = seconds;
+      report["timeout_seconds"] = timeout;
       std::ofstream out(args.json_report);
       out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       if (!out) {

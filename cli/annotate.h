@@ -2,6 +2,8 @@
 // LibreOffice and saves the result. Built only when the UNO part is (ATTRIB_HAVE_ANNOTATE).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +15,14 @@ struct AnnotateArgs {
   std::string json_report;            // "" = none; else write what was marked as JSON
   std::vector<std::string> commands;  // e.g. {"highlight", "footnotes"}
   std::string oxt;                    // "" = the attrib.oxt installed beside the binary / built
-  int timeout_seconds = 300;          // > 0
+  std::optional<int> timeout_seconds;  // > 0; none: DefaultTimeoutSeconds() of the input
   bool quiet = false;
   bool in_place = false;  // -o may name the input (written through a temporary file)
 };
+
+// The timeout when none is given, sized from the input file: 300 s, and 120 s more per MB of
+// it (a compressed .odt/.docx MB is 3-10 MB of text; a 1 MB paragraph's .odt is ~0.3 MB).
+int DefaultTimeoutSeconds(uintmax_t input_bytes);
 
 // Returns the process exit code; prints progress and errors to stderr. Options are checked
 // before LibreOffice starts; LibreOffice opens a private copy of the input (no lock file is

@@ -120,10 +120,16 @@ int main(int argc, char** argv) {
                 "highlight, claims, footnotes, clear (run in the order given)")
       ->delimiter(',');
   n->add_option("--oxt", annotate.oxt, "the extension to install (default: the built attrib.oxt)");
-  n->add_option("--timeout", annotate.timeout_seconds, "give up after this many seconds");
+  int timeout = 0;
+  CLI::Option* timeout_option = n->add_option(
+      "--timeout", timeout,
+      "give up after this many seconds (default: 300, and 120 more per MB of the input file)");
   n->add_flag("-q,--quiet", annotate.quiet, "no progress messages");
   n->add_flag("--in-place", annotate.in_place, "allow -o to be the input (replaced safely)");
-  n->callback([&] { exit_code = RunAnnotate(annotate); });
+  n->callback([&] {
+    if (timeout_option->count() > 0) annotate.timeout_seconds = timeout;
+    exit_code = RunAnnotate(annotate);
+  });
 #endif
 
   try {

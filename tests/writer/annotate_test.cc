@@ -75,6 +75,17 @@ TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
   EXPECT_EQ(report["marks"].size(), report["commands"][0]["comments"].get<size_t>());
   EXPECT_EQ(report["footnotes"].size(), report["commands"][1]["footnotes"].get<size_t>());
   for (const auto& m : report["marks"]) EXPECT_FALSE(m["text"].get<std::string>().empty());
+  // No --timeout: sized from the input.
+  EXPECT_EQ(report["timeout_seconds"].get<int>(),
+            DefaultTimeoutSeconds(std::filesystem::file_size(ATTRIB_SEED_TXT)));
+}
+
+TEST(DefaultTimeoutTest, GrowsWithTheInput) {
+  EXPECT_EQ(DefaultTimeoutSeconds(0), 300);
+  EXPECT_EQ(DefaultTimeoutSeconds(1), 420);
+  EXPECT_EQ(DefaultTimeoutSeconds(1u << 20), 420);
+  EXPECT_EQ(DefaultTimeoutSeconds((10u << 20) + 1), 300 + 11 * 120);
+  EXPECT_EQ(DefaultTimeoutSeconds(uintmax_t{1} << 40), 24 * 3600);
 }
 
 // LibreOffice 7.4 loses footnote texts on reopening a .docx with comments and footnotes: the
