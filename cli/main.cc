@@ -58,6 +58,8 @@ void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("!--no-claims", o->find_claims, "do not score check-worthy claims");
   cmd->add_flag("!--no-indirect", o->find_indirect, "do not report reported speech without marks");
+  cmd->add_flag("!--no-cue-model", o->cue_model,
+                "cues from the lexicon alone, not refined by the learned cue model");
   cmd->add_flag("--non-speech", o->report_non_speech, "also report titles and scare quotes");
   cmd->add_option_function<std::string>(
          "--units",

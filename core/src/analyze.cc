@@ -1,13 +1,16 @@
 #include <algorithm>
+#include <cstdio>
 
 #include "attrib/attrib.h"
 #include "attrib/sieves.h"
 #include "attribution.h"
 #include "claims.h"
+#include "cue_model.h"
 #include "cues.h"
 #include "entities.h"
 #include "language_detect.h"
 #include "lexicon.h"
+#include "prepare.h"
 #include "quote_marks.h"
 #include "tokens.h"
 
@@ -28,6 +31,11 @@ std::vector<std::string> SupportedLanguages() {
 }
 
 Status Analyze(const Document& doc, const Options& options, Analysis* out) {
+  return AnalyzeWith(doc, options, CueRefinement{options.cue_model, nullptr}, out);
+}
+
+Status AnalyzeWith(const Document& doc, const Options& options, CueRefinement refinement,
+                   Analysis* out) {
   *out = Analysis();
   for (const std::string& s : options.sieves) {
     if (!IsKnownSieve(s))
@@ -44,26 +52,15 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
       options.sieves.empty() ? DefaultSieves() : options.sieves;
   const std::u16string& text = doc.text();
 
-  // Stage 0: tokens (language independent), then the language when not given.
-  Tokens tokens = Tokenize(text);
-  std::string language = options.language;
-  if (language.empty()) language = DetectLanguage(tokens);
-  if (language.empty()) language = "en";  // undecided: too few function words
-  const LanguageData* lang = GetLanguageData(language);
+  // Stages 0–2: tokens, language, quotation marks, sentences, cues (prepare.h).
+  Prepared prepared;
+  Prepare(text, options.language, refinement, &prepared);
+  const std::string& language = prepared.language;
   out->language = language;
-
-  // Stage 1: quotation marks (language independent).
-  std::vector<QuotationSpan> quotations = FindQuotations(text);
-  // Stage 2: sentences, cues.
-  std::vector<Span> no_break;
-  for (const auto& q : quotations)
-    if (q.depth == 0) no_break.push_back(q.content);
-  SplitTokenSentences(text, no_break, &tokens);
-  std::vector<WordInfo> info = LookupWords(tokens, *lang);
-  std::vector<Cue> cues = FindCues(tokens, *lang, &info);
+  const AttributionInput& in = prepared.in;
+  const Tokens& tokens = prepared.tokens;
+  const std::vector<Cue>& cues = prepared.cues;
   // Stage 3: attributions; stage 4: entities.
-  AttributionInput in{text, &tokens, &quotations, &cues, lang, {}, std::move(info)};
-  IndexCues(&in);
   std::vector<Attribution> attributions = Attribute(in, sieves, options);
   EntityResult entities = ResolveSpeakers(in, attributions);
   out->speakers = std::move(entities.speakers);
@@ -82,6 +79,13 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out) {
     q.agentless = a.agentless;
     q.confidence = std::clamp(a.confidence, 0.0, 1.0);
     q.rule = a.rule;
+    if (a.cue >= 0 && cues[a.cue].learned_by != nullptr) {
+      // The cue came from the cue model: name it and its score ("indirect-that + cue
+      // cue-logreg:v1 0.83").
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", cues[a.cue].model_score);
+      q.rule += std::string(" + cue ") + cues[a.cue].learned_by + " " + score;
+    }
     q.fragments = a.fragments;
     out->quotes.push_back(std::move(q));
   }

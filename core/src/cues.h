@@ -18,6 +18,8 @@ struct Cue {
   Span span;             // of the cue words in the text, with the auxiliaries before them and a
                          // tail after them: "has also said", "said in a statement"
   uint32_t classes = 0;  // bits of LanguageData::cues (speech, tell, belief, ...)
+  float model_score = -1;  // the cue model's score (cue_model.h); -1 = not scored
+  const char* learned_by = nullptr;  // the cue model's name when it found this cue, not the lexicon
 };
 
 // Cues in token order. Linear in the number of tokens. `info`, when given, is

@@ -405,6 +405,9 @@ Phrase ClauseSubject(const TokenContext& c, int32_t from, int32_t to) {
   if (start >= to) return {};
   Phrase p = PhraseAfter(c, start, to, false);
   if (p.empty() || p.last >= to || c.tok[p.last].kind != TokenKind::kWord) return {};
+  // The word after the phrase must be able to be its verb: "Plans to strengthen NATO were
+  // indicated" has no subject "Plans".
+  if (c.Is(p.last, c.L.infinitive_marker)) return {};
   return p;
 }
 

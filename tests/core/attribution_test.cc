@@ -211,10 +211,14 @@ TEST(IndirectTest, ObjectReportEndsAtItsNounPhrase) {
 }
 
 TEST(IndirectTest, NoSubjectInsideAPrepositionalPhrase) {
-  // The phrase before the parenthetical is the object of "in", not a speaker.
+  // The phrase before the parenthetical is the object of "in", not a speaker. (The cue model
+  // doubts "considering" is a cue here; this tests the subject rule given the cue.)
+  Options lexicon;
+  lexicon.cue_model = false;
   Analysed r = Analyse(
       "Troops moved in the allied states, in the event of an invasion, considering that this "
-      "would end badly.");
+      "would end badly.",
+      lexicon);
   ASSERT_EQ(r.a.quotes.size(), 1u);
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Troops");  // the clause's subject
 }

@@ -18,6 +18,11 @@ struct Options {
   double min_quote_confidence = 0.0;
   // Report reported speech without quotation marks ("X said that ...").
   bool find_indirect = true;
+  // Refine the cue lexicon's cues with the learned cue model where the language has one
+  // (English: trained on PolNeAR, tools/README.md): a lexicon cue the model rejects is dropped,
+  // a cue the lexicon lacks is added (its quotes' `rule` then names the model and its score).
+  // false = the lexicon's cues alone.
+  bool cue_model = true;
   // Report titles, nicknames and scare quotes (kind kOther, low confidence).
   bool report_non_speech = false;
 
