@@ -27,4 +27,4 @@ build/cli/attrib annotate "out/$name.odt" -o "out/$name.pdf" --commands highligh
 
 echo "== wrote:"
 ls -l "out/$name.odt" "out/$name.pdf" "out/$name.json" "out/$name.analysis.json"
-echo "Install the extension in your own LibreOffice: unopkg add build/attrib.oxt"
+echo "Install the extension in your own LibreOffice: unopkg add --suppress-license --force build/attrib.oxt"

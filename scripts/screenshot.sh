@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# The README's picture: Writer showing the seed article marked by the extension — coloured quote
-# highlights, the "Attribution" comments in the margin, footnotes, the Attribution menu — taken
-# under Xvfb from a real (non-headless) soffice with the built attrib.oxt in a throwaway profile.
+# The README's pictures: Writer showing the seed article marked by the extension — coloured quote
+# highlights, the "Attribution" comments in the margin, footnotes, the Attribution toolbar — and
+# then the Attribution menu opened with its mnemonic (Alt+U), taken under Xvfb from a real
+# (non-headless) soffice with the built attrib.oxt in a throwaway profile. The toolbar's place
+# and name come from the extension itself (extension/WriterWindowState.xcu).
 # usage: scripts/screenshot.sh [BUILD_DIR (build)] [OUT.png (docs/writer-seed.png)]
+#                              [MENU_OUT.png (docs/writer-menu.png)]
+# ATTRIB_SHOT_TOOLBARS=FILE.png also takes View > Toolbars (to check the toolbar's name there);
+# ATTRIB_SHOT_UI_LANG=de|es|fr shows Writer in that language (its language pack installed).
 # Needs: the build (cli/attrib, attrib.oxt), Xvfb, xdotool, ImageMagick (scripts/setup-debian.sh).
 # Xvfb and soffice run in their own process groups and are killed on any exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 out=${2:-docs/writer-seed.png}
+menu_out=${3:-docs/writer-menu.png}
+ui_lang=${ATTRIB_SHOT_UI_LANG:-en-US}
+# The Attribution menu's and View menu's mnemonics in each UI language (extension/Addons.xcu;
+# Writer's "~View", "~Ansicht", "~Ver", "~Affichage").
+case "$ui_lang" in
+  de) menu_key=z view_key=a ;;
+  es) menu_key=b view_key=v ;;
+  fr) menu_key=u view_key=a ;;
+  *) menu_key=u view_key=v ;;
+esac
 program=${ATTRIB_LO_PROGRAM_DIR:-/usr/lib/libreoffice/program}
 input=examples/seed-article.txt
 width=1600
@@ -34,20 +49,21 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 # The profile: the extension installed as in uno/client/office.h, first-start noise turned off.
+# (Nothing about the toolbar: where it docks and what it is called is the extension's own.)
 profile="file://$work/profile"
 cache="file://$work/shared_cache"
 "$program/unopkg" add -s --shared "-env:UserInstallation=$profile" \
   "-env:UNO_SHARED_PACKAGES_CACHE=$cache" "$build/attrib.oxt" >"$work/unopkg.log" 2>&1
 mkdir -p "$work/profile/user"
 # The extension's toolbar docked at the end of the formatting bar (it would float over it).
-cat >"$work/profile/user/registrymodifications.xcu" <<'XCU'
+cat >"$work/profile/user/registrymodifications.xcu" <<XCU
 <?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="ShowTipOfTheDay" oor:op="fuse"><value>false</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
 <item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>7.4</value></prop></item>
 <item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.UI.WriterWindowState/UIElements/States"><node oor:name="private:resource/toolbar/addon_org.attrib.toolbar" oor:op="replace"><prop oor:name="Docked" oor:op="fuse"><value>true</value></prop><prop oor:name="DockingArea" oor:op="fuse"><value>0</value></prop><prop oor:name="DockPos" oor:op="fuse"><value>900,1</value></prop><prop oor:name="Visible" oor:op="fuse"><value>true</value></prop></node></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>$ui_lang</value></prop></item>
 </oor:items>
 XCU
 
@@ -112,7 +128,26 @@ xdotool windowactivate "$window" 2>/dev/null || xdotool windowfocus "$window" ||
 sleep 8  # layout, comment margin and toolbar icons
 /usr/bin/import -window root "$work/shot.png"
 
-mkdir -p "$(dirname "$out")"
+mkdir -p "$(dirname "$out")" "$(dirname "$menu_out")"
 # A readable size for a README, few colours: small PNG.
 /usr/bin/convert "$work/shot.png" -resize '1400x>' -strip -colors 256 "PNG8:$out"
 echo "screenshot: wrote $out ($(stat -c %s "$out") bytes)" >&2
+
+# The menu, opened as a user would: its mnemonic. The top-left corner: menu bar, toolbars, menu.
+xdotool key --clearmodifiers "alt+$menu_key"
+sleep 2
+/usr/bin/import -window root "$work/menu.png"
+/usr/bin/convert "$work/menu.png" -crop 1280x420+0+0 +repage -strip -colors 256 "PNG8:$menu_out"
+echo "screenshot: wrote $menu_out ($(stat -c %s "$menu_out") bytes)" >&2
+xdotool key --clearmodifiers Escape
+
+if [ -n "${ATTRIB_SHOT_TOOLBARS:-}" ]; then
+  # View > Toolbars: the list names the toolbar.
+  xdotool key --clearmodifiers "alt+$view_key"
+  sleep 1
+  xdotool key --clearmodifiers Down Down Down Right  # Toolbars: the 4th entry
+  sleep 2
+  /usr/bin/import -window root "$ATTRIB_SHOT_TOOLBARS"
+  xdotool key --clearmodifiers Escape Escape
+  echo "screenshot: wrote $ATTRIB_SHOT_TOOLBARS" >&2
+fi

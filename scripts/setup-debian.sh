@@ -18,6 +18,11 @@ packages=(
   clang libclang-rt-14-dev
   # LibreOffice: the office the extension runs in, its SDK and the Python bridge
   libreoffice-writer libreoffice-dev libreoffice-dev-common python3-uno
+  # Writer's menus in the extension's other UI languages: the writer tests check the menu
+  # mnemonics against them
+  libreoffice-l10n-de libreoffice-l10n-es libreoffice-l10n-fr
+  # the extension's icons (scripts/make-icons.py; a test redraws and compares them)
+  python3-pil
   # screenshots of Writer for the README (scripts/screenshot.sh)
   xvfb xdotool imagemagick poppler-utils
 )

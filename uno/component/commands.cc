@@ -5,6 +5,7 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "common/strings.h"
 #include "component/main_thread.h"
@@ -201,11 +202,13 @@ OUString MarkedContentReport(const CommandContext& c) {
   return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// The text is UTF-8 and goes through FromUtf8: an OUString built from a narrow literal reads
+// its bytes as Latin-1, which turned the dash into "â€”". The result carries the text shown.
 OUString About(const CommandContext& c) {
-  OUString version = OUString::createFromAscii(Version());
-  ShowInfo(c.context, c.frame, "About Attrib",
-           "Attrib " + version + " — who said what.\nQuote and claim attribution for Writer.");
-  nlohmann::json j = {{"command", "About"}, {"version", Version()}};
+  const OUString text = FromUtf8(std::string("Attrib ") + Version() +
+                                 " — who said what.\nQuote and claim attribution for Writer.");
+  ShowInfo(c.context, c.frame, "About Attrib", text);
+  nlohmann::json j = {{"command", "About"}, {"version", Version()}, {"text", ToUtf8(text)}};
   return FromUtf8(j.dump());
 }
 
