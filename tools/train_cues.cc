@@ -269,7 +269,7 @@ std::vector<double> ParseList(const std::string& s) {
 int main(int argc, char** argv) {
   using namespace attrib;
   std::string train_path, out_path, predictions_path;
-  int k = 5, bits = 18, epochs = 8;
+  int k = 5, bits = 16, epochs = 8;
   double l2 = 1e-6, lr = 0.1;
   std::vector<double> keep_cuts = {0.0, 0.1, 0.2, 0.3, 0.4}, add_cuts = {0.6, 0.7, 0.8, 2.0};
   std::vector<std::string> added_classes = {"report", "object", "speech"};
@@ -319,7 +319,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: train_cues --train POLNEAR_TRAIN.jsonl [--out MODEL.inc] [--cv 5]\n"
                  "       [--keep-cut 0,0.1] [--add-cut 0.5,0.7] [--added-class report,object]\n"
-                 "       [--cv-predictions FILE] [--bits 18] [--epochs 8] [--l2 1e-6] [--limit N]\n"
+                 "       [--cv-predictions FILE] [--bits 16] [--epochs 8] [--l2 1e-6] [--limit N]\n"
                  "       [--min-rate 0.1]\n"
                  "Cuts and the added cues' class are chosen by --cv cross-validation on TRAIN\n"
                  "(mean of content/source/cue exact F1, whole engine out of fold). --limit N\n"
