@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cmath>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -18,12 +20,10 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
-#include <chrono>
-#include <cmath>
 #include <condition_variable>
-#include <cstdio>
 #include <cppuhelper/implbase1.hxx>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -120,10 +120,10 @@ class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator
 // instead of hanging.
 class Watchdog {
  public:
-  Watchdog(int seconds, pid_t pgid)
-      : thread_([this, seconds, pgid] {
+  Watchdog(std::chrono::steady_clock::time_point deadline, pid_t pgid)
+      : thread_([this, deadline, pgid] {
           std::unique_lock<std::mutex> lock(mutex_);
-          if (!cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; })) {
+          if (!cv_.wait_until(lock, deadline, [this] { return stop_; })) {
             fired_ = true;
             if (pgid > 0) ::kill(-pgid, SIGKILL);
           }
@@ -180,6 +180,7 @@ int DefaultTimeoutSeconds(uintmax_t input_bytes) {
 }
 
 int RunAnnotate(const AnnotateArgs& args) {
+  const auto started = std::chrono::steady_clock::now();
   auto say = [&](const std::string& s) {
     if (!args.quiet) std::cerr << "attrib annotate: " << s << "\n";
   };
@@ -257,7 +258,10 @@ int RunAnnotate(const AnnotateArgs& args) {
   options.oxt = args.oxt;
   options.tag = "attrib-annotate";
   if (const char* dir = std::getenv("ATTRIB_LO_PROGRAM_DIR")) options.program_dir = dir;
-  options.start_timeout_seconds = std::min(timeout, 120);
+  // One deadline for the whole run, LibreOffice's start included: `--timeout N` ends within
+  // N seconds and the clean-up after it.
+  const auto deadline = started + std::chrono::seconds(timeout);
+  options.start_deadline = std::min(deadline, started + std::chrono::seconds(120));
   options.progress = say;
   std::string error;
   // Wall seconds per phase, for the report's "seconds" (and each command's own "seconds").
@@ -272,12 +276,11 @@ int RunAnnotate(const AnnotateArgs& args) {
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
   seconds["start"] = lap();
   if (!office) return fail(kExitOffice, error);
-  Watchdog watchdog(timeout, office->process_group());
+  Watchdog watchdog(deadline, office->process_group());
   auto office_failed = [&](const std::string& what) {
-    std::string message =
-        watchdog.fired()
-            ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
-            : what;
+    std::string message = watchdog.fired()
+                              ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
+                              : what;
     office->Stop();
     return fail(kExitOffice, message);
   };

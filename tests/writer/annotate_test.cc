@@ -157,6 +157,46 @@ TEST_F(AnnotateTest, KilledAnnotateLeavesNoOfficeNoLockNoDirectory) {
   EXPECT_EQ(stray, 0) << "soffice outlived a killed attrib annotate";
 }
 
+// `--timeout N` is one deadline for the whole run, LibreOffice's start included: the run ends
+// within N + 2 s (the bound; measured 0.1-0.2 s over), exit 5, and leaves no office,
+// no throwaway directory, no output and no temporary file. N is hit once while LibreOffice
+// starts and once while a command runs on a long document.
+TEST_F(AnnotateTest, TimeoutEndsTheRunWithinTwoSecondsAndLeavesNothing) {
+  const fs::path work = dir / "work";
+  fs::create_directories(work);
+  {
+    std::ifstream seed(ATTRIB_SEED_TXT);
+    const std::string text((std::istreambuf_iterator<char>(seed)),
+                           std::istreambuf_iterator<char>());
+    std::ofstream big(dir / "long.txt");
+    for (int i = 0; i < 300; ++i) big << text << "\n";
+  }
+  const std::string input = (dir / "long.txt").string(), output = (dir / "long.odt").string();
+  for (int seconds : {1, 12}) {
+    const std::string t = std::to_string(seconds);
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      ::setenv("TMPDIR", work.c_str(), 1);
+      ::execl(ATTRIB_CLI, ATTRIB_CLI, "annotate", input.c_str(), "-o", output.c_str(), "-q",
+              "--timeout", t.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 5) << "--timeout " << t;
+    EXPECT_LE(took, seconds + 2.0) << "--timeout " << t;
+    EXPECT_TRUE(fs::is_empty(work)) << "--timeout " << t << ": the throwaway directory is left";
+    EXPECT_FALSE(fs::exists(output));
+    EXPECT_TRUE(Named(".long.odt").empty());
+    EXPECT_TRUE(Named(".~lock.").empty());
+  }
+}
+
 TEST_F(AnnotateTest, PdfOutput) {
   fs::path txt = dir / "short.txt";
   std::ofstream(txt) << "\xE2\x80\x9CWe are ready,\xE2\x80\x9D Horne said.\n";

@@ -110,8 +110,29 @@ void UnregisterGroup(pid_t pgid) {
   }
 }
 
+// True while a process of group `pgid` runs. A killed soffice.bin whose parent (oosplash) died
+// too is a zombie until init reaps it — which some container inits do late — so zombies
+// (state Z in /proc/PID/stat) do not count.
 bool GroupAlive(pid_t pgid) {
-  return ::kill(-pgid, 0) == 0 || errno == EPERM;
+  if (!(::kill(-pgid, 0) == 0 || errno == EPERM)) return false;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;
+    // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so parse after the
+    // last ')'.
+    const size_t close = line.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(line.substr(close + 1));
+    char state = 0;
+    long ppid = 0, pgrp = 0;
+    if (!(rest >> state >> ppid >> pgrp)) continue;
+    if (pgrp == pgid && state != 'Z' && state != 'X') return true;
+  }
+  return ec ? true : false;  // no /proc: trust kill(2)
 }
 
 // Starts argv[0] in a new process group, stdin from /dev/null, stdout+stderr appended to `log`,
@@ -285,6 +306,40 @@ Reference<css::uno::XComponentContext> LocalContext(const std::string& types_rdb
   return local;
 }
 
+// Kills the process group `pgid` at `deadline` unless dismissed first: a connect or bridge
+// call that blocks while a loaded office starts cannot outlive the caller's deadline.
+class StartGuard {
+ public:
+  StartGuard(Clock::time_point deadline, pid_t pgid)
+      : thread_([this, deadline, pgid] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          if (!cv_.wait_until(lock, deadline, [this] { return dismissed_; })) {
+            fired_ = true;
+            ::kill(-pgid, SIGKILL);
+          }
+        }) {}
+  ~StartGuard() { Dismiss(); }
+  void Dismiss() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      dismissed_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  bool fired() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return fired_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool dismissed_ = false;
+  bool fired_ = false;
+  std::thread thread_;
+};
+
 std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* error) {
   InstallCleanupHooks();
   std::unique_ptr<Office> office(new Office());
@@ -323,7 +378,9 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   std::filesystem::create_directories(tmp);
   const std::string profile = "-env:UserInstallation=" + FileUrl(dir + "/profile");
   const std::string cache = "-env:UNO_SHARED_PACKAGES_CACHE=" + FileUrl(dir + "/shared_cache");
-  const auto deadline = Clock::now() + std::chrono::seconds(o.start_timeout_seconds);
+  const auto deadline = o.start_deadline
+                            ? *o.start_deadline
+                            : Clock::now() + std::chrono::seconds(o.start_timeout_seconds);
   auto fail = [&](const std::string& what) {
     *error = what + "\n--- " + log + " (tail) ---\n" + office->LogTail();
     office->Stop();
@@ -349,6 +406,10 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   if (pid < 0) return fail("cannot start soffice");
   office->pgid_ = pid;
   office->watch_pid_ = SpawnDeathWatch(pid, office->dir_, o.keep_dir, &office->watch_fd_);
+  StartGuard guard(deadline, pid);
+  auto late = [&](const std::string& what) {
+    return guard.fired() ? std::string("soffice did not start in time") : what;
+  };
 
   try {
     Reference<css::uno::XComponentContext> local = LocalContext(o.types_rdb);
@@ -373,10 +434,14 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
     office->bridge_.set(bridge, UNO_QUERY_THROW);
     office->context_.set(bridge->getInstance("StarOffice.ComponentContext"), UNO_QUERY_THROW);
   } catch (const css::uno::Exception& e) {
-    return fail("cannot connect to soffice: " + ToUtf8(e.Message));
+    guard.Dismiss();
+    return fail(late("cannot connect to soffice: " + ToUtf8(e.Message)));
   } catch (const std::exception& e) {
-    return fail(std::string("cannot connect to soffice: ") + e.what());
+    guard.Dismiss();
+    return fail(late(std::string("cannot connect to soffice: ") + e.what()));
   }
+  guard.Dismiss();
+  if (guard.fired()) return fail("soffice did not start in time");
   say("LibreOffice is ready");
   return office;
 }
@@ -397,7 +462,8 @@ void Office::Stop() noexcept {
     ::close(watch_fd_);
     watch_fd_ = -1;
   }
-  if (context_.is() && pgid_ > 0) {
+  const bool asked_to_terminate = context_.is() && pgid_ > 0;
+  if (asked_to_terminate) {
     // terminate() over the bridge, bounded: a hung office is killed instead.
     std::mutex m;
     std::condition_variable cv;
@@ -432,6 +498,9 @@ void Office::Stop() noexcept {
     bridge_.clear();
   }
   if (pgid_ > 0) {
+    // Never connected (a start that failed or timed out): nothing asked the office to quit,
+    // so waiting for it would only spend stop_timeout_seconds.
+    if (!asked_to_terminate) ::kill(-pgid_, SIGKILL);
     if (WaitFor(pgid_, std::chrono::seconds(options_.stop_timeout_seconds)) == -1) {
       ::kill(-pgid_, SIGKILL);
     }

@@ -19,6 +19,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XDesktop2.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -26,6 +27,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,8 @@ struct OfficeOptions {
   std::string work_root;    // parent of the throwaway directory; "" = $TMPDIR or /tmp
   std::string tag = "attrib-office";  // prefix of the throwaway directory's name
   int start_timeout_seconds = 60;     // install + start + connect
+  // When set, the start ends by this time instead (a caller's deadline for the whole run).
+  std::optional<std::chrono::steady_clock::time_point> start_deadline;
   int stop_timeout_seconds = 15;
   bool keep_dir = false;                             // keep profile and log (debugging)
   std::function<void(const std::string&)> progress;  // progress lines, e.g. to stderr
