@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 namespace attrib {
@@ -153,28 +152,20 @@ TEST(QuoteMarksTest, QuoteGoesOnOverLinesUntilItsCloser) {
   EXPECT_EQ(nq[0].content, (Span{1, 23}));
 }
 
+// The inputs below are the worst cases for the repairs; that they stay linear is measured by
+// bench/engine_bench's BM_Adversarial (1, 2, 4 MB), not timed here. These check the results.
 TEST(QuoteMarksTest, ManyLinesInsideAnOpenQuoteStayLinear) {
   std::u16string text = u"\" ";
   while (text.size() < 2u * 1024 * 1024) text += u"a line with no mark .\n";
   text += u"end . \"";
-  auto t0 = std::chrono::steady_clock::now();
   auto q = FindQuotations(text);
-  auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
-          .count();
   EXPECT_EQ(q.size(), 1u);
-  EXPECT_LT(ms, 2000);
 }
 
 TEST(QuoteMarksTest, HundredThousandStrayMarksStayLinear) {
   for (char16_t mark : {u'"', u'\u201C', u'\u201D', u'\'', u'\u00AB'}) {
     std::u16string text(100000, mark);
-    auto t0 = std::chrono::steady_clock::now();
     auto q = FindQuotations(text);
-    auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
-            .count();
-    EXPECT_LT(ms, 500);
     for (const auto& x : q) {
       EXPECT_LE(0, x.content.begin);
       EXPECT_LE(x.content.end, 100000);
@@ -190,13 +181,8 @@ TEST(QuoteMarksTest, TenMegabyteParagraph) {
   text.reserve(10 * 1024 * 1024);
   while (text.size() < 10u * 1024 * 1024)
     text += u"\u201CWe are ready,\u201D she said and \u2018left ";
-  auto t0 = std::chrono::steady_clock::now();
   auto q = FindQuotations(text);
-  auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
-          .count();
   EXPECT_GT(q.size(), 100000u);
-  EXPECT_LT(ms, 3000);
 }
 
 }  // namespace
