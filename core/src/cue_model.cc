@@ -185,7 +185,8 @@ std::vector<Cue> RefineCues(const CueModel& model, const AttributionInput& in,
       i = std::max(c.last, i + 1);
       continue;
     }
-    if (score[i] < model.add_cut) {
+    // Only words become learned cues: a learned ":" made "Photo: Peter Klaunzer" a quote.
+    if (score[i] < model.add_cut || tok[i].kind != TokenKind::kWord) {
       ++i;
       continue;
     }
@@ -195,7 +196,7 @@ std::vector<Cue> RefineCues(const CueModel& model, const AttributionInput& in,
     double best = score[i];
     int32_t k = i + 1;
     while (k < n && in.cue_at[k] < 0 && score[k] >= model.add_cut &&
-           tok[k].sentence == tok[i].sentence)
+           tok[k].kind == TokenKind::kWord && tok[k].sentence == tok[i].sentence)
       best = std::max(best, score[k++]);
     c.last = k;
     i = k;

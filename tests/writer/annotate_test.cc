@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -195,6 +196,46 @@ TEST_F(AnnotateTest, TimeoutEndsTheRunWithinTwoSecondsAndLeavesNothing) {
     EXPECT_TRUE(Named(".long.odt").empty());
     EXPECT_TRUE(Named(".~lock.").empty());
   }
+}
+
+// The extension is installed once per .oxt into the install cache ($XDG_CACHE_HOME/attrib) and
+// copied from there afterwards: the second run says so and marks exactly what the first did.
+TEST_F(AnnotateTest, SecondRunInstallsFromTheCacheAndMarksTheSame) {
+  const fs::path cache = dir / "cache";
+  auto run = [&](const std::string& name, std::string* said) {
+    const std::string out = (dir / (name + ".odt")).string();
+    const std::string json = (dir / (name + ".json")).string();
+    const std::string log = (dir / (name + ".log")).string();
+    const pid_t child = ::fork();
+    if (child == 0) {
+      ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+      if (!std::freopen(log.c_str(), "w", stderr)) _exit(126);
+      ::execl(ATTRIB_CLI, ATTRIB_CLI, "annotate", ATTRIB_SEED_TXT, "-o", out.c_str(), "--json",
+              json.c_str(), "--commands", "highlight", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    std::ifstream in(log);
+    *said = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << *said;
+    nlohmann::json marks = nlohmann::json::parse(std::ifstream(json))["marks"];
+    for (auto& m : marks) m.erase("name");  // holds the run's random document key
+    return marks;
+  };
+  std::string first_said, second_said;
+  const nlohmann::json first = run("first", &first_said);
+  EXPECT_EQ(first_said.find("(cached)"), std::string::npos) << first_said;
+  int installs = 0;
+  for (const auto& e : fs::directory_iterator(cache / "attrib")) {
+    EXPECT_TRUE(fs::exists(e.path() / "complete")) << e.path();
+    ++installs;
+  }
+  EXPECT_EQ(installs, 1);
+  const nlohmann::json second = run("second", &second_said);
+  EXPECT_NE(second_said.find("(cached)"), std::string::npos) << second_said;
+  EXPECT_FALSE(first.empty());
+  EXPECT_EQ(first, second);
 }
 
 TEST_F(AnnotateTest, PdfOutput) {

@@ -45,7 +45,10 @@ struct OfficeOptions {
   // When set, the start ends by this time instead (a caller's deadline for the whole run).
   std::optional<std::chrono::steady_clock::time_point> start_deadline;
   int stop_timeout_seconds = 15;
-  bool keep_dir = false;                             // keep profile and log (debugging)
+  bool keep_dir = false;  // keep profile and log (debugging)
+  // Install the .oxt once into ~/.cache/attrib/install-<key> (key: the .oxt's path, size and
+  // time, and LibreOffice's) and copy it from there on later starts.
+  bool install_cache = true;
   std::function<void(const std::string&)> progress;  // progress lines, e.g. to stderr
 };
 
