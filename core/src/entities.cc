@@ -131,6 +131,13 @@ struct Resolver {
               Punct(r - 1, u'-')))
         --r;
       if (W(r) & L.det) ++r;
+      // A name that complements a role ("La ministre de la Culture, Rachida Dati", "the
+      // director of the FBI, James Comey") is not the person when a later segment follows.
+      if (si + 1 < segs.size()) {
+        int32_t p = r - 1;
+        if (p >= sa && (W(p) & L.det) && !(W(p) & L.np_link)) --p;
+        if (p >= sa && (W(p) & L.np_link)) continue;
+      }
       // Titles at the front of the run belong to the role.
       int32_t name_first = r;
       for (int32_t i = r; i <= last; ++i) {

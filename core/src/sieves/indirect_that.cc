@@ -21,6 +21,22 @@ bool IndirectThat(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
     // "Trump attacked Clinton on Monday, saying she ...": the clause's subject speaks.
     sp = ClauseSubject(c, f.floor, cue.first - 1);
   }
+  if (sp.empty() && c.L.dropped_subject) {
+    // "Explicó que …", "Ha añadido que …": no subject; the speaker before, when nothing but
+    // lower-case words stands before the cue in its clause.
+    bool bare = cue.first - f.floor <= 3;
+    for (int32_t k = f.floor; k < cue.first && bare; ++k)
+      bare = !c.tok[k].IsCap() || k == c.SentenceFirst(cue.first);
+    if (bare && (cue.first == c.SentenceFirst(cue.first) || c.IsPunct(cue.first - 1, u','))) {
+      int same_as = -1;
+      sp = EarlierSpeaker(ctx, cue.first, &same_as);
+      if (same_as >= 0) {
+        a->same_speaker_as = same_as;
+        a->confidence = 0.6;
+        return true;
+      }
+    }
+  }
   if (sp.empty()) return false;
   a->speaker = sp;
   a->confidence = f.that ? 0.8 : 0.65;
