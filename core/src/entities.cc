@@ -12,6 +12,9 @@ namespace {
 
 enum class Gender : uint8_t { kUnknown, kMale, kFemale };
 
+// How far back (code points) a role noun alone may refer to the person named last.
+constexpr int32_t kRoleAnaphoraReach = 600;
+
 struct Entity {
   std::string name;
   std::string role;
@@ -257,6 +260,29 @@ struct Resolver {
         else if (en.anonymous && (head_match || common * 2 >= words.size()) &&
                  common * 2 >= words.size())
           best = e;
+      }
+      // A role noun alone refers back to the person named last ("Didier Deschamps a regretté
+      // … Le sélectionneur a ajouté"), in languages whose grammar.txt says role-anaphora.
+      if (best < 0 && L.role_anaphora && words.size() <= 2) {
+        int32_t latest = -1;
+        for (int e = static_cast<int>(ents.size()) - 1; e >= oldest; --e) {
+          const Entity& en = ents[e];
+          if (!en.person || en.anonymous) continue;
+          for (auto m = en.mentions.rbegin(); m != en.mentions.rend(); ++m) {
+            if (*m == span) {  // linked here before (the same mention met again)
+              latest = INT32_MAX;
+              best = e;
+              break;
+            }
+            if (m->end > span.begin) continue;
+            if (span.begin - m->end <= kRoleAnaphoraReach && m->begin > latest) {
+              latest = m->begin;
+              best = e;
+            }
+            break;
+          }
+          if (latest == INT32_MAX) break;
+        }
       }
       if (best >= 0) {
         AddMention(best, span);
