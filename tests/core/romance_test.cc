@@ -60,6 +60,7 @@ TEST(FrenchTest, AVerbThatCarriesItsSubject) {
   EXPECT_EQ(MentionOf(r, r.a.quotes[1]), "a-t-elle");
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Rachida Dati");
   EXPECT_EQ(MentionOf(r, r.a.quotes[2]), "dit-elle");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "a-t-elle souligné");  // the auxiliary belongs to it
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[2]), "Rachida Dati");
 }
 
@@ -88,6 +89,15 @@ TEST(SpanishTest, ADroppedSubjectIsTheSpeakerBefore) {
   ASSERT_EQ(r.a.quotes.size(), 3u);
   for (const Quote& q : r.a.quotes) EXPECT_EQ(r.SpeakerOf(q), "Javier Gómez") << q.rule;
   EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "ha insistido");
+}
+
+TEST(SpanishTest, TheObjectOfAColonFrameIsNotItsSpeaker) {
+  Analysed r = AnalyseIn("es",
+                         "Yolanda Díaz celebró los datos en redes sociales: «Hoy hay más "
+                         "gente trabajando que nunca».");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-before-quote");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[0]), "Yolanda Díaz");
 }
 
 TEST(RomanceTest, DialogueDashesOpenTurns) {
