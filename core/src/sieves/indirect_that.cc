@@ -22,12 +22,12 @@ bool IndirectThat(const SieveContext& ctx, const ReportFrame& f, Attribution* a,
     sp = ClauseSubject(c, f.floor, cue.first - 1);
   }
   if (sp.empty() && c.L.dropped_subject) {
-    // "Explicó que …", "Ha añadido que …": no subject; the speaker before, when nothing but
-    // lower-case words stands before the cue in its clause.
-    bool bare = cue.first - f.floor <= 3;
+    // "Explicó que …", "Ha añadido que …", "Además, subrayó que …": no subject; the speaker
+    // before, when only auxiliaries, adverbs and punctuation stand before the cue in its clause.
+    bool bare = cue.first - f.floor <= 4;
     for (int32_t k = f.floor; k < cue.first && bare; ++k)
-      bare = !c.tok[k].IsCap() || k == c.SentenceFirst(cue.first);
-    if (bare && (cue.first == c.SentenceFirst(cue.first) || c.IsPunct(cue.first - 1, u','))) {
+      bare = c.tok[k].kind == TokenKind::kPunct || (c.W(k) & c.L.aux);
+    if (bare) {
       int same_as = -1;
       sp = EarlierSpeaker(ctx, cue.first, &same_as);
       if (same_as >= 0) {
