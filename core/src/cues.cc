@@ -97,9 +97,14 @@ std::vector<Cue> FindCues(const Tokens& t, const LanguageData& lang,
     for (size_t j = i, steps = 0; j > 0 && steps < 4; --j, ++steps) {
       const Token& p = tok[j - 1];
       if (p.kind != TokenKind::kWord || p.sentence != tok[i].sentence) break;
-      if (!(w[j - 1].words & lang.aux) || (w[j - 1].words & lang.pronouns())) break;
+      if (!(w[j - 1].words & lang.aux)) break;
+      // An auxiliary that carries its subject ("a-t-il déclaré") is the cue's last one; any
+      // other pronoun is the speaker, not the cue.
+      const bool carrier = (w[j - 1].words & lang.pronouns()) != 0;
+      if (carrier && j != i) break;
       if (!out.empty() && out.back().last > static_cast<int32_t>(j - 1)) break;
       c.span.begin = p.begin;
+      if (carrier) break;
     }
     uint32_t tail_classes = 0;
     // ("hieß es in einer Erklärung": after an impersonal cue the tail is the source.)

@@ -12,6 +12,9 @@ namespace {
 
 enum class Gender : uint8_t { kUnknown, kMale, kFemale };
 
+// How far back (code points) a role noun alone may refer to the person named last.
+constexpr int32_t kRoleAnaphoraReach = 600;
+
 struct Entity {
   std::string name;
   std::string role;
@@ -131,6 +134,13 @@ struct Resolver {
               Punct(r - 1, u'-')))
         --r;
       if (W(r) & L.det) ++r;
+      // A name that complements a role ("La ministre de la Culture, Rachida Dati", "the
+      // director of the FBI, James Comey") is not the person when a later segment follows.
+      if (si + 1 < segs.size()) {
+        int32_t p = r - 1;
+        if (p >= sa && (W(p) & L.det) && !(W(p) & L.np_link)) --p;
+        if (p >= sa && (W(p) & L.np_link)) continue;
+      }
       // Titles at the front of the run belong to the role.
       int32_t name_first = r;
       for (int32_t i = r; i <= last; ++i) {
@@ -250,6 +260,29 @@ struct Resolver {
         else if (en.anonymous && (head_match || common * 2 >= words.size()) &&
                  common * 2 >= words.size())
           best = e;
+      }
+      // A role noun alone refers back to the person named last ("Didier Deschamps a regretté
+      // … Le sélectionneur a ajouté"), in languages whose grammar.txt says role-anaphora.
+      if (best < 0 && L.role_anaphora && words.size() <= 2) {
+        int32_t latest = -1;
+        for (int e = static_cast<int>(ents.size()) - 1; e >= oldest; --e) {
+          const Entity& en = ents[e];
+          if (!en.person || en.anonymous) continue;
+          for (auto m = en.mentions.rbegin(); m != en.mentions.rend(); ++m) {
+            if (*m == span) {  // linked here before (the same mention met again)
+              latest = INT32_MAX;
+              best = e;
+              break;
+            }
+            if (m->end > span.begin) continue;
+            if (span.begin - m->end <= kRoleAnaphoraReach && m->begin > latest) {
+              latest = m->begin;
+              best = e;
+            }
+            break;
+          }
+          if (latest == INT32_MAX) break;
+        }
       }
       if (best >= 0) {
         AddMention(best, span);

@@ -189,6 +189,9 @@ void ParseGrammar(std::string_view text, LanguageData* d) {
     if (fields[0] == "verb-second") d->verb_second = yes;
     if (fields[0] == "nouns-capitalized") d->nouns_capitalized = yes;
     if (fields[0] == "separable-verbs") d->separable_verbs = yes;
+    if (fields[0] == "dropped-subject") d->dropped_subject = yes;
+    if (fields[0] == "dialogue-dash") d->dialogue_dash = yes;
+    if (fields[0] == "role-anaphora") d->role_anaphora = yes;
   });
 }
 

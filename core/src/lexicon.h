@@ -137,6 +137,9 @@ struct LanguageData {
   bool verb_second = false;           // "Am Montag sagte der Minister": subject after the verb
   bool nouns_capitalized = false;     // German nouns: "der Minister zufrieden" ends at "Minister"
   bool separable_verbs = false;       // "teilte die Polizei mit": a cue's particle comes later
+  bool dropped_subject = false;       // "«…», ha insistido.": the subject may be left out
+  bool role_anaphora = false;  // "Le sélectionneur a ajouté": a role noun names the person before
+  bool dialogue_dash = false;  // "— No pensamos dimitir, respondió X.": a dash opens a turn
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

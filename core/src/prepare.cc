@@ -1,6 +1,9 @@
 #include "prepare.h"
 
+#include <algorithm>
+
 #include "cue_model.h"
+#include "dialogue_dashes.h"
 #include "language_detect.h"
 
 namespace attrib {
@@ -23,6 +26,25 @@ void Prepare(std::u16string_view text, const std::string& language, CueRefinemen
   SplitTokenSentences(text, no_break, &p->tokens);
   std::vector<WordInfo> info = LookupWords(p->tokens, *lang);
   p->cues = FindCues(p->tokens, *lang, &info);
+  if (lang->dialogue_dash) {
+    // Dialogue turns after a dash need the cues to end; sentences and cues are redone around
+    // them only when the text has some.
+    std::vector<QuotationSpan> turns =
+        FindDashTurns(text, p->tokens, p->cues, *lang, p->quotations);
+    if (!turns.empty()) {
+      p->quotations.insert(p->quotations.end(), turns.begin(), turns.end());
+      std::stable_sort(p->quotations.begin(), p->quotations.end(),
+                       [](const QuotationSpan& a, const QuotationSpan& b) {
+                         return a.marked.begin < b.marked.begin;
+                       });
+      no_break.clear();
+      for (const auto& q : p->quotations)
+        if (q.depth == 0) no_break.push_back(q.content);
+      SplitTokenSentences(text, no_break, &p->tokens);
+      info = LookupWords(p->tokens, *lang);
+      p->cues = FindCues(p->tokens, *lang, &info);
+    }
+  }
   p->in = AttributionInput{text, &p->tokens, &p->quotations, &p->cues, lang, {}, std::move(info)};
   IndexCues(&p->in);
   if (!refinement.enabled) return;

@@ -304,7 +304,20 @@ void ForEachSentence(std::u16string_view s, const std::vector<Token>& tok,
     }
     if (tok[i].kind != TokenKind::kPunct || !IsTerminal(s[tok[i].begin])) continue;
     while (nb < no_break.size() && no_break[nb].end <= tok[i].begin) ++nb;
-    if (nb < no_break.size() && no_break[nb].begin < tok[i].begin) continue;  // inside a quote
+    if (nb < no_break.size() && no_break[nb].begin < tok[i].begin) {  // inside a quote
+      // A quotation whose content ends with its own full stop, then a capitalised word after
+      // the closing mark: « Nous ne céderons pas. » Le ministre a ajouté ... / "We won." The
+      // coach ... — a new sentence begins after the mark.
+      if (s[tok[i].begin] != u'.' || (i + 1 < n && tok[i + 1].begin < no_break[nb].end)) continue;
+      int32_t j = i + 1;
+      while (j < n && tok[j].Is(kQuoteChar) && tok[j].paragraph == tok[i].paragraph) ++j;
+      if (j == i + 1 || j >= n || tok[j].paragraph != tok[i].paragraph ||
+          !(tok[j].flags & kCapitalized))
+        continue;
+      close(j, i);
+      i = j - 1;
+      continue;
+    }
     if (s[tok[i].begin] == u'.' && i > 0 && tok[i - 1].end == tok[i].begin) {
       const Token& prev = tok[i - 1];
       if (prev.kind == TokenKind::kWord &&

@@ -50,6 +50,75 @@ TEST(SpanishTest, DirectQuoteAndReportedSpeech) {
   EXPECT_EQ(MentionOf(segun, segun.a.quotes[0]), "la policía");
 }
 
+TEST(FrenchTest, AVerbThatCarriesItsSubject) {
+  Analysed r = AnalyseIn("fr",
+                         "Rachida Dati a annoncé un plan pour les théâtres.\n"
+                         "« La culture doit être accessible partout », a-t-elle souligné.\n"
+                         "« Il ne faut pas crier victoire », dit-elle.");
+  ASSERT_EQ(r.a.quotes.size(), 3u);
+  EXPECT_EQ(r.a.quotes[1].rule, "cue-after-quote");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[1]), "a-t-elle");
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[1]), "Rachida Dati");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[2]), "dit-elle");
+  EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "a-t-elle souligné");  // the auxiliary belongs to it
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[2]), "Rachida Dati");
+}
+
+TEST(FrenchTest, AQuotationEndingItsSentenceLeavesTheNextReportAlone) {
+  Analysed r = AnalyseIn("fr",
+                         "Le président a déclaré : « Nous ne céderons pas. » Le ministre a "
+                         "ajouté que la France proposerait un mécanisme.");
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-before-quote");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[0]), "Le président");
+  EXPECT_EQ(r.Text(r.a.quotes[1].content), "la France proposerait un mécanisme");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[1]), "Le ministre");
+}
+
+TEST(FrenchTest, ANameComplementingARoleIsNotThePerson) {
+  Analysed r = AnalyseIn("fr", "La ministre de la Culture, Rachida Dati, a annoncé un plan.");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Rachida Dati");
+}
+
+TEST(SpanishTest, ADroppedSubjectIsTheSpeakerBefore) {
+  Analysed r =
+      AnalyseIn("es",
+                "Su abogado, Javier Gómez, ha dicho que recurrirán la sentencia. «Mi cliente es "
+                "inocente», ha insistido.\nExplicó que el juicio durará meses.");
+  ASSERT_EQ(r.a.quotes.size(), 3u);
+  for (const Quote& q : r.a.quotes) EXPECT_EQ(r.SpeakerOf(q), "Javier Gómez") << q.rule;
+  EXPECT_EQ(r.Text(*r.a.quotes[1].cue), "ha insistido");
+}
+
+TEST(SpanishTest, TheObjectOfAColonFrameIsNotItsSpeaker) {
+  Analysed r = AnalyseIn("es",
+                         "Yolanda Díaz celebró los datos en redes sociales: «Hoy hay más "
+                         "gente trabajando que nunca».");
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "cue-before-quote");
+  EXPECT_EQ(MentionOf(r, r.a.quotes[0]), "Yolanda Díaz");
+}
+
+TEST(RomanceTest, DialogueDashesOpenTurns) {
+  Analysed es = AnalyseIn("es",
+                          "— ¿Habrá acuerdo antes del viernes? —preguntó un periodista.\n"
+                          "— Estamos muy cerca, contestó el negociador europeo.");
+  ASSERT_EQ(es.a.quotes.size(), 2u);
+  EXPECT_EQ(es.Text(es.a.quotes[0].content), "¿Habrá acuerdo antes del viernes?");
+  EXPECT_EQ(MentionOf(es, es.a.quotes[0]), "un periodista");
+  EXPECT_EQ(es.Text(es.a.quotes[1].content), "Estamos muy cerca");
+  EXPECT_EQ(MentionOf(es, es.a.quotes[1]), "el negociador europeo");
+  Analysed fr = AnalyseIn("fr", "— Vous avez menti ! s'est exclamé un député.");
+  ASSERT_EQ(fr.a.quotes.size(), 1u);
+  EXPECT_EQ(fr.a.quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(fr.Text(fr.a.quotes[0].content), "Vous avez menti !");
+  EXPECT_EQ(MentionOf(fr, fr.a.quotes[0]), "un député");
+  // English has no dialogue dashes: an opening dash opens no quotation.
+  for (const Quote& q : AnalyseIn("en", "— We are close, said the negotiator.").a.quotes)
+    EXPECT_NE(q.kind, QuoteKind::kDirect);
+}
+
 TEST(RomanceTest, DetectedFromAParagraph) {
   EXPECT_EQ(Analyse("El ministro dijo el martes que el gobierno no cambiará su política y que "
                     "la reforma será aprobada por el parlamento.")

@@ -31,6 +31,13 @@ bool CueBeforeQuote(const SieveContext& ctx, const DirectQuotation& q, Attributi
   }
   Phrase sp;
   if (cue.last <= b && !(cue.classes & c.L.tell)) sp = PhraseAfter(c, cue.last, b + 1, false);
+  // A determiner phrase after a cue that has a subject of its own is its object, not an
+  // inverted speaker: "Yolanda Díaz celebró los datos en redes sociales: «…»".
+  if (!sp.empty() && c.tok[sp.first].kind == TokenKind::kWord && !c.tok[sp.first].IsCap() &&
+      (c.W(sp.first) & c.L.det)) {
+    Phrase subject = SubjectOf(c, cue, floor);
+    if (!subject.empty()) sp = subject;
+  }
   if (sp.empty()) sp = SubjectOf(c, cue, floor);
   if (sp.empty()) return false;
   a->cue = found;

@@ -123,6 +123,12 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
 // or marks the attribution agentless, and returns true; false for any other cue.
 bool ImpersonalSpeaker(const TokenContext& c, const Cue& cue, int32_t limit, Attribution* a);
 
+// For a language that leaves subjects out (grammar.txt dropped-subject): the speaker before
+// token `before` in its or the previous paragraph — the subject of the latest speech cue, or
+// (then *same_as is its index into SieveContext::made and the phrase is empty) the latest
+// attribution decided already whose cue comes later.
+Phrase EarlierSpeaker(const SieveContext& ctx, int32_t before, int* same_as);
+
 // The sieves. Each is documented in its file; their names are in registry.cc.
 bool CueAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
 bool CueBeforeQuote(const SieveContext&, const DirectQuotation&, Attribution*);
