@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cmath>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -18,12 +20,10 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
-#include <chrono>
-#include <cmath>
 #include <condition_variable>
-#include <cstdio>
 #include <cppuhelper/implbase1.hxx>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -81,6 +81,10 @@ std::string Summary(const nlohmann::json& r) {
                      n("removed") + " removed";
   if (r.contains("skipped") && r["skipped"].is_array() && !r["skipped"].empty()) {
     line += "; skipped " + std::to_string(r["skipped"].size()) + ": " + r["skipped"].dump();
+  }
+  if (r.contains("skipped_stories") && r["skipped_stories"].is_array() &&
+      !r["skipped_stories"].empty()) {
+    line += "; left as they were: " + std::to_string(r["skipped_stories"].size());
   }
   if (r.contains("seconds") && r["seconds"].is_number()) {
     char took[32];
@@ -274,15 +278,15 @@ int RunAnnotate(const AnnotateArgs& args) {
   if (!office) return fail(kExitOffice, error);
   Watchdog watchdog(timeout, office->process_group());
   auto office_failed = [&](const std::string& what) {
-    std::string message =
-        watchdog.fired()
-            ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
-            : what;
+    std::string message = watchdog.fired()
+                              ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
+                              : what;
     office->Stop();
     return fail(kExitOffice, message);
   };
 
   Reference<css::lang::XComponent> doc;
+  bool any_skipped = false;
   try {
     say("opening " + args.input);
     // LibreOffice opens a private copy in its throwaway directory: its lock file
@@ -317,6 +321,7 @@ int RunAnnotate(const AnnotateArgs& args) {
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
     seconds["open"] = lap();
     nlohmann::json results = nlohmann::json::array();
+    nlohmann::json skipped = nlohmann::json::array();
     for (const std::string& url : urls) {
       say("running " + url);
       css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
@@ -336,6 +341,16 @@ int RunAnnotate(const AnnotateArgs& args) {
       if (r.is_discarded()) r = {{"result", outcome.result}};
       r["seconds"] = lap();
       say(Summary(r));
+      // What the command left as it was (protection), once per story and reason.
+      for (const auto& story : r.value("skipped_stories", nlohmann::json::array())) {
+        const nlohmann::json entry = {{"story", story.value("story", "")},
+                                      {"reason", story.value("reason", "")},
+                                      {"command", r.value("command", "")}};
+        skipped.push_back(entry);
+        std::cerr << "attrib annotate: skipped: " << entry["story"].get<std::string>() << ": "
+                  << entry["reason"].get<std::string>() << " ("
+                  << entry["command"].get<std::string>() << ")\n";
+      }
       results.push_back(r);
     }
     // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
@@ -382,6 +397,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       nlohmann::json report = {{"input", args.input},
                                {"output", args.output},
                                {"commands", results},
+                               {"skipped", skipped},
                                {"warnings", warnings}};
       // Read inside the office (the hidden command), not call by call over the bridge.
       office::DispatchOutcome marked =
@@ -404,6 +420,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       say("wrote " + args.json_report);
     }
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    any_skipped = !skipped.empty();
   } catch (const css::uno::Exception& e) {
     return office_failed("LibreOffice: " + ToUtf8(e.Message));
   } catch (const std::exception& e) {
@@ -411,6 +428,11 @@ int RunAnnotate(const AnnotateArgs& args) {
   }
   office->Stop();
   say("done: " + args.output);
+  if (any_skipped) {
+    std::cerr << "attrib annotate: " << args.output
+              << " written; protected parts were left as they were (listed above)\n";
+    return kExitSkipped;
+  }
   return kExitOk;
 }
 
