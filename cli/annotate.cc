@@ -17,6 +17,7 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -172,6 +173,25 @@ bool HasCommentsAndFootnotes(const Reference<css::lang::XComponent>& doc) {
   while (fields->hasMoreElements()) {
     Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
     if (info.is() && info->supportsService("com.sun.star.text.textfield.Annotation")) return true;
+  }
+  return false;
+}
+
+// Whether a comment (anyone's) sits outside the body text and its tables: in a header, footer,
+// frame, text box or footnote.
+bool HasCommentsOutsideTheBody(const Reference<css::lang::XComponent>& doc) {
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
+  while (fields->hasMoreElements()) {
+    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
+    Reference<css::lang::XServiceInfo> text(
+        Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getText(),
+        UNO_QUERY);
+    const OUString where = text.is() ? text->getImplementationName() : OUString();
+    if (where != "SwXBodyText" && where != "SwXCell") return true;
   }
   return false;
 }
@@ -362,6 +382,15 @@ int RunAnnotate(const AnnotateArgs& args) {
           ": the document has comments and footnotes; LibreOffice 7.4 may lose or swap footnote "
           "texts when it reopens this .docx (Word opens it as written) - save as .odt to keep "
           "working in LibreOffice");
+      std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
+    }
+    // LibreOffice 7.4's .docx export drops comments outside the body (README "Every part of the
+    // document"): the highlights there stay, and Clear still knows them by their bookmarks.
+    if (out_ext == ".docx" && HasCommentsOutsideTheBody(doc)) {
+      warnings.push_back(args.output +
+                         ": comments in headers, footers, frames or text boxes are not kept by "
+                         "LibreOffice 7.4's .docx export (their highlights are, and Clear still "
+                         "removes them) - save as .odt to keep them");
       std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
     }
     say("saving " + args.output);

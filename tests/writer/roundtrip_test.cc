@@ -181,7 +181,7 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
 
   // Marked with comments (quotes, claims) and saved.
   const std::string marked = WorkFile(std::string("marked.") + f.ext);
-  size_t comments = 0, claim_comments = 0;
+  size_t comments = 0, claim_comments = 0, outside_body = 0;
   {
     ScopedDoc d(draft);
     nlohmann::json h = Command(d, "org.attrib:HighlightQuotes");
@@ -190,12 +190,24 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
     claim_comments = static_cast<size_t>(c.value("comments", 0));
     comments = Ours(d.doc()).size();
     ASSERT_EQ(comments, static_cast<size_t>(h.value("comments", 0) + c.value("comments", 0)));
+    for (const uno::MarkedComment& m : uno::ReadMarkedContent(d.doc()).comments) {
+      outside_body += m.story != "body" ? 1 : 0;
+    }
+    ASSERT_GE(outside_body, 2u) << "the header's and the text box's quotes are marked";
     Save(d.doc(), marked, f.filter);
   }
   ScopedDoc reopened(office::FileUrl(marked));
   ASSERT_TRUE(uno::ReadRecord(reopened.doc())) << "the record of our marks is lost in ." << f.ext;
   std::vector<Comment> ours = Ours(reopened.doc());
-  ASSERT_EQ(ours.size(), comments);
+  if (std::string(f.ext) == "odt") {
+    ASSERT_EQ(ours.size(), comments);
+  } else {
+    // LibreOffice 7.4 fault: its .docx, .doc and .rtf export writes no comment that is in a
+    // header, footer or text box (the user's too). The highlights there keep their bookmarks,
+    // by which Clear and a re-run still know them (README "Every part of the document").
+    // Asserted, so that a LibreOffice that fixes it shows up here.
+    ASSERT_EQ(ours.size(), comments - outside_body) << "fixed?";
+  }
   if (f.keeps_comment_text) {
     // A quote's comment keeps its two lines: speaker, then details.
     size_t two_lines = 0;
@@ -215,7 +227,14 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
   // too), and no quote commented twice.
   std::vector<Comment> now = Ours(reopened.doc());
   EXPECT_EQ(now.size(), static_cast<size_t>(again.value("comments", 0)) + claim_comments);
-  EXPECT_GE(now.size(), comments);
+  if (std::string(f.ext) == "rtf") {
+    // LibreOffice 7.4's .rtf round trip loses the text box itself (the unmarked draft's too):
+    // its quote's mark goes with it.
+    EXPECT_EQ(expected.find("Boxes are read"), std::string::npos) << "fixed?";
+    EXPECT_GE(now.size() + 1, comments);
+  } else {
+    EXPECT_GE(now.size(), comments);
+  }
   std::set<std::string> anchors;
   for (const Comment& c : now) {
     if (c.content.rfind("Check: ", 0) != 0) {

@@ -45,7 +45,8 @@ void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool l
   std::vector<WriterParagraph> scope;
   if (!all.empty()) scope.assign(all.begin() + first, all.begin() + last + 1);
   a->first = first;
-  if (Status s = AnalyseStories(scope, Options(), &a->parts, &a->plan); !s.ok()) {
+  if (Status s = AnalyseStories(scope, Options(), &a->parts, &a->plan, &a->paragraphs.story_names);
+      !s.ok()) {
     throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
   }
   if (first > 0) ShiftParagraphs(&a->plan, first);

@@ -859,11 +859,15 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   }
   // 2. The originals the comments' ranges do not give back (read before any edit: marks
   //    overlap): the user's own values under the first piece, every run of later pieces.
+  //    Outside the body every run gets its bookmark: LibreOffice 7.4's .docx, .doc and .rtf
+  //    export drops comments in headers, footers and text boxes (bookmarks stay), and without
+  //    the comment only the bookmark tells Clear that the highlight is ours.
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
     for (size_t k = 0; k < runs[i].size(); ++k) {
-      n += RecordOriginals(doc, locate, placed, look, runs[i][k], k == 0, record.key, items[i].id,
-                           n, edits);
+      const bool in_body = paragraphs.paragraphs[pieces[i][k].begin.paragraph].story == 0;
+      n += RecordOriginals(doc, locate, placed, look, runs[i][k], k == 0 && in_body, record.key,
+                           items[i].id, n, edits);
     }
     if (!pieces[i].empty()) ++counts.marks;
   }

@@ -6,7 +6,8 @@
 namespace attrib::uno {
 
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
-                      std::vector<StoryAnalysis>* parts, EditPlan* plan) {
+                      std::vector<StoryAnalysis>* parts, EditPlan* plan,
+                      const std::vector<std::string>* story_names) {
   parts->clear();
   *plan = EditPlan();
   int quote_base = 0, claim_base = 0;
@@ -35,6 +36,10 @@ Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Opti
     append(plan->marks, p.marks);
     append(plan->claims, p.claims);
     append(plan->footnotes, p.footnotes);
+    const int32_t id = paragraphs[first].story;
+    if (story_names != nullptr && id >= 0 && id < static_cast<int32_t>(story_names->size())) {
+      for (std::string& why : p.skipped) why = (*story_names)[id] + ": " + why;
+    }
     append(plan->skipped, p.skipped);
     parts->push_back(std::move(part));
     first = end;

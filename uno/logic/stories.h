@@ -31,8 +31,12 @@ struct StoryAnalysis {
 
 // Runs the engine on each run of consecutive paragraphs with the same WriterParagraph::story and
 // joins the plans (ShiftParagraphs, OffsetIds: each story's ids follow the previous story's).
+// With `story_names` (by WriterParagraph::story), what a story's plan skipped is said with the
+// story's name first ("header (Default Page Style): footnote for quote 0: ..."; the ids in
+// those messages are the story's own).
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
-                      std::vector<StoryAnalysis>* parts, EditPlan* plan);
+                      std::vector<StoryAnalysis>* parts, EditPlan* plan,
+                      const std::vector<std::string>* story_names = nullptr);
 
 // A part of the document Attrib left as it was, and why ("document" for the whole of it).
 struct SkippedStory {
