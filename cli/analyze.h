@@ -17,6 +17,10 @@ enum ExitCode : int {
   kExitBadInput = 3,      // unreadable file, invalid UTF-8, binary data
   kExitSomeLinesBad = 4,  // --jsonl: some lines were rejected (each got an "error" object)
   kExitOffice = 5,        // annotate: LibreOffice missing, failed, or timed out
+  // annotate: written, but parts were left as they were because they are protected (read-only
+  // document, protected section, password-protected change recording, drawing text): the
+  // report's "skipped" and stderr say which and why.
+  kExitSkipped = 6,
 };
 
 enum class Format { kJson, kText };

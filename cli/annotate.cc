@@ -17,6 +17,7 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/text/XFootnotesSupplier.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -81,6 +82,10 @@ std::string Summary(const nlohmann::json& r) {
                      n("removed") + " removed";
   if (r.contains("skipped") && r["skipped"].is_array() && !r["skipped"].empty()) {
     line += "; skipped " + std::to_string(r["skipped"].size()) + ": " + r["skipped"].dump();
+  }
+  if (r.contains("skipped_stories") && r["skipped_stories"].is_array() &&
+      !r["skipped_stories"].empty()) {
+    line += "; left as they were: " + std::to_string(r["skipped_stories"].size());
   }
   if (r.contains("seconds") && r["seconds"].is_number()) {
     char took[32];
@@ -168,6 +173,25 @@ bool HasCommentsAndFootnotes(const Reference<css::lang::XComponent>& doc) {
   while (fields->hasMoreElements()) {
     Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
     if (info.is() && info->supportsService("com.sun.star.text.textfield.Annotation")) return true;
+  }
+  return false;
+}
+
+// Whether a comment (anyone's) sits outside the body text and its tables: in a header, footer,
+// frame, text box or footnote.
+bool HasCommentsOutsideTheBody(const Reference<css::lang::XComponent>& doc) {
+  Reference<css::container::XEnumeration> fields =
+      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
+          ->getTextFields()
+          ->createEnumeration();
+  while (fields->hasMoreElements()) {
+    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
+    Reference<css::lang::XServiceInfo> text(
+        Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getText(),
+        UNO_QUERY);
+    const OUString where = text.is() ? text->getImplementationName() : OUString();
+    if (where != "SwXBodyText" && where != "SwXCell") return true;
   }
   return false;
 }
@@ -286,6 +310,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   };
 
   Reference<css::lang::XComponent> doc;
+  bool any_skipped = false;
   try {
     say("opening " + args.input);
     // LibreOffice opens a private copy in its throwaway directory: its lock file
@@ -320,6 +345,7 @@ int RunAnnotate(const AnnotateArgs& args) {
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
     seconds["open"] = lap();
     nlohmann::json results = nlohmann::json::array();
+    nlohmann::json skipped = nlohmann::json::array();
     for (const std::string& url : urls) {
       say("running " + url);
       css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
@@ -339,6 +365,16 @@ int RunAnnotate(const AnnotateArgs& args) {
       if (r.is_discarded()) r = {{"result", outcome.result}};
       r["seconds"] = lap();
       say(Summary(r));
+      // What the command left as it was (protection), once per story and reason.
+      for (const auto& story : r.value("skipped_stories", nlohmann::json::array())) {
+        const nlohmann::json entry = {{"story", story.value("story", "")},
+                                      {"reason", story.value("reason", "")},
+                                      {"command", r.value("command", "")}};
+        skipped.push_back(entry);
+        std::cerr << "attrib annotate: skipped: " << entry["story"].get<std::string>() << ": "
+                  << entry["reason"].get<std::string>() << " ("
+                  << entry["command"].get<std::string>() << ")\n";
+      }
       results.push_back(r);
     }
     // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
@@ -350,6 +386,15 @@ int RunAnnotate(const AnnotateArgs& args) {
           ": the document has comments and footnotes; LibreOffice 7.4 may lose or swap footnote "
           "texts when it reopens this .docx (Word opens it as written) - save as .odt to keep "
           "working in LibreOffice");
+      std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
+    }
+    // LibreOffice 7.4's .docx export drops comments outside the body (README "Every part of the
+    // document"): the highlights there stay, and Clear still knows them by their bookmarks.
+    if (out_ext == ".docx" && HasCommentsOutsideTheBody(doc)) {
+      warnings.push_back(args.output +
+                         ": comments in headers, footers, frames or text boxes are not kept by "
+                         "LibreOffice 7.4's .docx export (their highlights are, and Clear still "
+                         "removes them) - save as .odt to keep them");
       std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
     }
     say("saving " + args.output);
@@ -385,6 +430,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       nlohmann::json report = {{"input", args.input},
                                {"output", args.output},
                                {"commands", results},
+                               {"skipped", skipped},
                                {"warnings", warnings}};
       // Read inside the office (the hidden command), not call by call over the bridge.
       office::DispatchOutcome marked =
@@ -407,6 +453,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       say("wrote " + args.json_report);
     }
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    any_skipped = !skipped.empty();
   } catch (const css::uno::Exception& e) {
     return office_failed("LibreOffice: " + ToUtf8(e.Message));
   } catch (const std::exception& e) {
@@ -414,6 +461,11 @@ int RunAnnotate(const AnnotateArgs& args) {
   }
   office->Stop();
   say("done: " + args.output);
+  if (any_skipped) {
+    std::cerr << "attrib annotate: " << args.output
+              << " written; protected parts were left as they were (listed above)\n";
+    return kExitSkipped;
+  }
   return kExitOk;
 }
 

@@ -19,6 +19,7 @@ constexpr const char* kFooter = R"(exit codes:
   3  bad input (unreadable, invalid UTF-8, binary)
   4  --jsonl: some lines were rejected (each answered with {"id", "error"})
   5  annotate: LibreOffice missing, failed or timed out
+  6  annotate: output written, but protected parts were left unmarked (the report's "skipped")
 )";
 
 std::string JoinNames(const std::vector<std::string>& names) {

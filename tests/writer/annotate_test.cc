@@ -12,7 +12,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 namespace attrib::cli {
@@ -341,6 +343,67 @@ TEST_F(AnnotateTest, OutputEqualToTheInputOnlyWithInPlaceAndThenSafely) {
   EXPECT_EQ(Head(args.input, 2), "PK");
   EXPECT_TRUE(Named(".draft.odt").empty());
   EXPECT_TRUE(Named(".~lock.").empty());
+}
+
+// Every story: a Word draft's first-page header, default header, footer and text box get
+// their quotes marked, and the report says in which story each mark is.
+TEST_F(AnnotateTest, WordDraftIsMarkedInEveryStory) {
+  AnnotateArgs args;
+  args.input = std::string(ATTRIB_STORIES_DIR) + "/stories.docx";
+  args.output = (dir / "stories.odt").string();
+  args.json_report = (dir / "stories.json").string();
+  args.commands = {"highlight"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 0);
+  nlohmann::json report = nlohmann::json::parse(std::ifstream(args.json_report));
+  std::map<std::string, std::string> by_story;
+  for (const auto& m : report["marks"]) by_story[m["story"]] += m["text"].get<std::string>() + "|";
+  EXPECT_EQ(by_story["header (First Page)"], "First pages are different,|") << report;
+  EXPECT_EQ(by_story["text box"], "Boxes are read as well,|") << report;
+  EXPECT_EQ(by_story["footer (Default Page Style)"], "Footers speak last,|") << report;
+  EXPECT_NE(by_story["header (Default Page Style)"].find("Headers are text on page"),
+            std::string::npos)
+      << report;
+  EXPECT_TRUE(report["skipped"].empty()) << report;
+}
+
+// Protected parts: marked what may be, the rest listed in the report and on stderr, exit 6,
+// the output written all the same.
+TEST_F(AnnotateTest, ProtectedPartsAreListedAndExitSix) {
+  AnnotateArgs args;
+  args.input = std::string(ATTRIB_STORIES_DIR) + "/locked.odt";
+  args.output = (dir / "locked-out.odt").string();
+  args.json_report = (dir / "locked.json").string();
+  args.commands = {"highlight", "footnotes"};
+  args.quiet = true;
+  ASSERT_EQ(RunAnnotate(args), 6);
+  EXPECT_EQ(Head(args.output, 2), "PK");
+  nlohmann::json report = nlohmann::json::parse(std::ifstream(args.json_report));
+  ASSERT_EQ(report["skipped"].size(), 2u) << report;  // Highlight's and Footnotes' own
+  for (const auto& s : report["skipped"]) {
+    EXPECT_EQ(s["story"], "body") << s;
+    EXPECT_EQ(s["reason"].get<std::string>().rfind("protected section 'Legal': 1 ", 0), 0u) << s;
+  }
+  std::set<std::string> marked;
+  for (const auto& m : report["marks"])
+    marked.insert(m["story"].get<std::string>() + ": " + m["text"].get<std::string>());
+  EXPECT_EQ(marked,
+            (std::set<std::string>{"body: The plan is far too expensive,",
+                                   "body: We are ready to rebuild the bridge,",
+                                   "header (Default Page Style): Headers are text as well,"}));
+
+  // Password-protected change recording (Word's "track changes" protection): nothing changed.
+  args.input = std::string(ATTRIB_STORIES_DIR) + "/protected_record.docx";
+  args.output = (dir / "protected-out.odt").string();
+  args.json_report = (dir / "protected.json").string();
+  args.commands = {"highlight"};
+  ASSERT_EQ(RunAnnotate(args), 6);
+  report = nlohmann::json::parse(std::ifstream(args.json_report));
+  ASSERT_EQ(report["skipped"].size(), 1u) << report;
+  EXPECT_EQ(report["skipped"][0]["story"], "document");
+  EXPECT_NE(report["skipped"][0]["reason"].get<std::string>().find("protected by a password"),
+            std::string::npos);
+  EXPECT_TRUE(report["marks"].empty()) << report;
 }
 
 }  // namespace

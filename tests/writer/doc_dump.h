@@ -22,5 +22,11 @@ std::vector<std::string> FootnoteTexts(const css::uno::Reference<css::text::XTex
 std::vector<std::string> BookmarkNames(const css::uno::Reference<css::text::XTextDocument>& doc);
 // The body (DumpText), then comments (sorted), footnote texts and bookmark names.
 std::string Snapshot(const css::uno::Reference<css::text::XTextDocument>& doc);
+// Every story of the document, story by story, one literal string: body; every page style's
+// header and footer that is on (shared, left, first page); frames (sorted: their names are not
+// the user's); shapes (a text box's Writer text as DumpText, a drawing text as its string);
+// footnotes and endnotes; comments (sorted), bookmarks, tracked changes, sections and their
+// protection, change recording and its protection, user-defined document properties.
+std::string Stories(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 }  // namespace attrib::test

@@ -73,87 +73,6 @@ void Save(const Reference<css::text::XTextDocument>& doc, const std::string& pat
       ->storeToURL(FromUtf8(office::FileUrl(path)), args);
 }
 
-// Every story of the document, one literal string.
-std::string Stories(const Reference<css::text::XTextDocument>& doc) {
-  std::ostringstream os;
-  os << "== body\n";
-  DumpText(doc->getText(), os);
-  Reference<css::container::XNameAccess> pages(
-      Reference<css::style::XStyleFamiliesSupplier>(doc, UNO_QUERY_THROW)
-          ->getStyleFamilies()
-          ->getByName("PageStyles"),
-      UNO_QUERY_THROW);
-  for (const OUString& name : pages->getElementNames()) {
-    Reference<css::beans::XPropertySet> style(pages->getByName(name), UNO_QUERY_THROW);
-    for (const char* part : {"Header", "Footer"}) {
-      bool on = false;
-      style->getPropertyValue(OUString::createFromAscii(part) + "IsOn") >>= on;
-      if (!on) continue;
-      Reference<css::text::XText> text(
-          style->getPropertyValue(OUString::createFromAscii(part) + "Text"), UNO_QUERY);
-      if (!text.is()) continue;
-      os << "== " << part << " of " << ToUtf8(name) << "\n";
-      DumpText(text, os);
-    }
-  }
-  Reference<css::container::XNameAccess> frames =
-      Reference<css::text::XTextFramesSupplier>(doc, UNO_QUERY_THROW)->getTextFrames();
-  std::vector<std::string> frame_dumps;
-  for (const OUString& name : frames->getElementNames()) {
-    Reference<css::text::XTextFrame> frame(frames->getByName(name), UNO_QUERY_THROW);
-    std::ostringstream f;
-    DumpText(frame->getText(), f);
-    frame_dumps.push_back(f.str());
-  }
-  std::sort(frame_dumps.begin(), frame_dumps.end());  // frame names are not the user's
-  for (const std::string& f : frame_dumps) os << "== frame\n" << f;
-// XDrawPageSupplier is deprecated in the 7.4 API, and still what a Writer document offers.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-  Reference<css::container::XIndexAccess> shapes(
-      Reference<css::drawing::XDrawPageSupplier>(doc, UNO_QUERY_THROW)->getDrawPage(),
-      UNO_QUERY_THROW);
-#pragma GCC diagnostic pop
-  for (sal_Int32 i = 0; i < shapes->getCount(); ++i) {
-    Reference<css::text::XText> text(shapes->getByIndex(i), UNO_QUERY);
-    if (text.is()) os << "== shape text '" << ToUtf8(text->getString()) << "'\n";
-  }
-  Reference<css::container::XIndexAccess> notes(
-      Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes());
-  for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
-    os << "== footnote " << i << "\n";
-    DumpText(Reference<css::text::XText>(notes->getByIndex(i), UNO_QUERY_THROW), os);
-  }
-  std::vector<std::string> comments;
-  for (const Comment& c : Comments(doc)) {
-    comments.push_back("comment " + c.author + "|" + c.content + "|" + c.anchor + "\n");
-  }
-  std::sort(comments.begin(), comments.end());
-  for (const std::string& c : comments) os << c;
-  for (const std::string& b : BookmarkNames(doc)) os << "bookmark " << b << "\n";
-  Reference<css::container::XEnumeration> redlines =
-      Reference<css::container::XEnumerationAccess>(
-          Reference<css::document::XRedlinesSupplier>(doc, UNO_QUERY_THROW)->getRedlines(),
-          UNO_QUERY_THROW)
-          ->createEnumeration();
-  while (redlines->hasMoreElements()) {
-    Reference<css::beans::XPropertySet> r(redlines->nextElement(), UNO_QUERY_THROW);
-    OUString type, author;
-    r->getPropertyValue("RedlineType") >>= type;
-    r->getPropertyValue("RedlineAuthor") >>= author;
-    os << "redline " << ToUtf8(type) << " by " << ToUtf8(author) << "\n";
-  }
-  Reference<css::beans::XPropertySet> user(
-      Reference<css::document::XDocumentPropertiesSupplier>(doc, UNO_QUERY_THROW)
-          ->getDocumentProperties()
-          ->getUserDefinedProperties(),
-      UNO_QUERY_THROW);
-  for (const css::beans::Property& p : user->getPropertySetInfo()->getProperties()) {
-    os << "user property " << ToUtf8(p.Name) << "\n";
-  }
-  return os.str();
-}
-
 std::vector<Comment> Ours(const Reference<css::text::XTextDocument>& doc) {
   std::vector<Comment> out;
   for (const Comment& c : Comments(doc)) {
@@ -262,7 +181,7 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
 
   // Marked with comments (quotes, claims) and saved.
   const std::string marked = WorkFile(std::string("marked.") + f.ext);
-  size_t comments = 0, claim_comments = 0;
+  size_t comments = 0, claim_comments = 0, outside_body = 0;
   {
     ScopedDoc d(draft);
     nlohmann::json h = Command(d, "org.attrib:HighlightQuotes");
@@ -271,12 +190,24 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
     claim_comments = static_cast<size_t>(c.value("comments", 0));
     comments = Ours(d.doc()).size();
     ASSERT_EQ(comments, static_cast<size_t>(h.value("comments", 0) + c.value("comments", 0)));
+    for (const uno::MarkedComment& m : uno::ReadMarkedContent(d.doc()).comments) {
+      outside_body += m.story != "body" ? 1 : 0;
+    }
+    ASSERT_GE(outside_body, 2u) << "the header's and the text box's quotes are marked";
     Save(d.doc(), marked, f.filter);
   }
   ScopedDoc reopened(office::FileUrl(marked));
   ASSERT_TRUE(uno::ReadRecord(reopened.doc())) << "the record of our marks is lost in ." << f.ext;
   std::vector<Comment> ours = Ours(reopened.doc());
-  ASSERT_EQ(ours.size(), comments);
+  if (std::string(f.ext) == "odt") {
+    ASSERT_EQ(ours.size(), comments);
+  } else {
+    // LibreOffice 7.4 fault: its .docx, .doc and .rtf export writes no comment that is in a
+    // header, footer or text box (the user's too). The highlights there keep their bookmarks,
+    // by which Clear and a re-run still know them (README "Every part of the document").
+    // Asserted, so that a LibreOffice that fixes it shows up here.
+    ASSERT_EQ(ours.size(), comments - outside_body) << "fixed?";
+  }
   if (f.keeps_comment_text) {
     // A quote's comment keeps its two lines: speaker, then details.
     size_t two_lines = 0;
@@ -296,7 +227,14 @@ TEST_P(WordRoundTrip, MarkSaveReopenClearGivesBackWhatTheFormatKeeps) {
   // too), and no quote commented twice.
   std::vector<Comment> now = Ours(reopened.doc());
   EXPECT_EQ(now.size(), static_cast<size_t>(again.value("comments", 0)) + claim_comments);
-  EXPECT_GE(now.size(), comments);
+  if (std::string(f.ext) == "rtf") {
+    // LibreOffice 7.4's .rtf round trip loses the text box itself (the unmarked draft's too):
+    // its quote's mark goes with it.
+    EXPECT_EQ(expected.find("Boxes are read"), std::string::npos) << "fixed?";
+    EXPECT_GE(now.size() + 1, comments);
+  } else {
+    EXPECT_GE(now.size(), comments);
+  }
   std::set<std::string> anchors;
   for (const Comment& c : now) {
     if (c.content.rfind("Check: ", 0) != 0) {

@@ -5,6 +5,7 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "common/strings.h"
@@ -32,9 +33,11 @@ Reference<css::text::XTextDocument> TextDocument(const CommandContext& c) {
   return doc;
 }
 
-// `looks`: also read the original looks, which highlighting/underlining needs.
+// `looks`: also read the original looks, which highlighting/underlining needs. Each story is
+// analysed by itself (logic/stories.h); what would be marked where the text is protected is
+// dropped from the plan and said in *skipped.
 void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool looks,
-             int32_t first = 0, int32_t last = -1) {
+             std::vector<SkippedStory>* skipped, int32_t first = 0, int32_t last = -1) {
   a->paragraphs = ReadParagraphs(doc, looks);
   const std::vector<WriterParagraph>& all = a->paragraphs.paragraphs;
   if (last < 0 || last >= static_cast<int32_t>(all.size()))
@@ -43,18 +46,22 @@ void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool l
   std::vector<WriterParagraph> scope;
   if (!all.empty()) scope.assign(all.begin() + first, all.begin() + last + 1);
   a->first = first;
-  a->input = DocumentOf(scope);
-  if (Status s = Analyze(a->input, Options(), &a->analysis); !s.ok()) {
+  if (Status s = AnalyseStories(scope, Options(), &a->parts, &a->plan, &a->paragraphs.story_names);
+      !s.ok()) {
     throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
   }
-  a->plan = PlanEdits(a->input, a->analysis, scope);
   if (first > 0) ShiftParagraphs(&a->plan, first);
+  std::vector<SkippedStory> locked = DropLocked(&a->plan, all, a->paragraphs.story_names);
+  skipped->insert(skipped->end(), locked.begin(), locked.end());
 }
 
-// One message for everything skipped (none when nothing was); the log gets it too.
-void TellSkipped(const CommandContext& c, const char* title, const Analysed& a,
+// One message for everything skipped (none when nothing was): first the parts left as they
+// were and why, then single items; the log gets it too.
+void TellSkipped(const CommandContext& c, const char* title, const Analysed* a,
                  const ApplyCounts& counts) {
-  std::vector<std::string> all = a.plan.skipped;
+  std::vector<std::string> all;
+  for (const SkippedStory& s : counts.skipped_stories) all.push_back(s.story + " — " + s.reason);
+  if (a != nullptr) all.insert(all.end(), a->plan.skipped.begin(), a->plan.skipped.end());
   all.insert(all.end(), counts.skipped.begin(), counts.skipped.end());
   if (all.empty()) return;
   std::string text = std::string(title) + " finished, but skipped " + std::to_string(all.size()) +
@@ -66,10 +73,25 @@ void TellSkipped(const CommandContext& c, const char* title, const Analysed& a,
   ShowInfo(c.context, c.frame, "Attribution", FromUtf8(text));
 }
 
+// When the whole document may not be changed (DocumentLock): the command changes nothing,
+// says why in one message and returns its summary; else nullopt.
+std::optional<OUString> RefuseLocked(const CommandContext& c,
+                                     const Reference<css::text::XTextDocument>& doc,
+                                     const char* command, const char* title) {
+  const std::string lock = DocumentLock(doc);
+  if (lock.empty()) return std::nullopt;
+  ApplyCounts counts;
+  counts.skipped_stories.push_back({"document", lock});
+  TellSkipped(c, title, nullptr, counts);
+  return Summary(command, nullptr, counts, {{"edits", 0}});
+}
+
 // Highlight Quotes (claims = false) and Mark Claims (claims = true); see SELECTION in commands.h.
 OUString MarkCommand(const CommandContext& c, bool claims) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
   const char* title = claims ? "Mark Claims" : "Highlight Quotes";
+  const char* command = claims ? "MarkClaims" : "HighlightQuotes";
+  if (std::optional<OUString> refused = RefuseLocked(c, doc, command, title)) return *refused;
   Progress progress(c, claims ? "Attribution: marking claims" : "Attribution: highlighting quotes");
   Edits edits;
   edits.fail_after = c.fail_after_edits;
@@ -98,18 +120,19 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
       if (marked_selection) in = MarksInSelection(ReadParagraphs(doc, false), tag, comment_tag);
       selected = in.selected;
       edits.NewPhase(progress.Between(0, 20));
-      counts.removed = ClearMarks(doc, kinds, edits, selected ? &in.overlapping : nullptr);
+      counts.removed = ClearMarks(doc, kinds, edits, selected ? &in.overlapping : nullptr,
+                                  &counts.skipped_stories);
       progress.Set(20);
       if (selected) {
         Position begin, end;
         DocParagraphs now = ReadParagraphs(doc, false);  // the removal moved the steps
         FindSelection(now, &begin, &end);
-        Analyse(doc, &a, true, begin.paragraph, end.paragraph);
+        Analyse(doc, &a, true, &counts.skipped_stories, begin.paragraph, end.paragraph);
         RestrictTo(&a.plan, begin, end);
         claim_base = claims ? in.max_id + 1 : 0;
         OffsetIds(&a.plan, claims ? 0 : in.max_id + 1, claim_base);
       } else {
-        Analyse(doc, &a, true);
+        Analyse(doc, &a, true, &counts.skipped_stories);
       }
       progress.Set(40);
       edits.NewPhase(progress.Between(40, 100));
@@ -130,8 +153,8 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
   }
   nlohmann::json extra = {{"selection", selected}, {"edits", edits.done}};
   if (claims) extra["claim_list"] = ClaimList(a, record, claim_base);
-  TellSkipped(c, title, a, counts);
-  return Summary(claims ? "MarkClaims" : "HighlightQuotes", &a, counts, extra);
+  TellSkipped(c, title, &a, counts);
+  return Summary(command, &a, counts, extra);
 }
 
 OUString HighlightQuotes(const CommandContext& c) {
@@ -143,6 +166,10 @@ OUString MarkClaims(const CommandContext& c) {
 
 OUString InsertFootnotes(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
+  if (std::optional<OUString> refused =
+          RefuseLocked(c, doc, "InsertFootnotes", "Insert Attribution Footnotes")) {
+    return *refused;
+  }
   Progress progress(c, "Attribution: inserting footnotes");
   Edits edits;
   edits.fail_after = c.fail_after_edits;
@@ -152,29 +179,38 @@ OUString InsertFootnotes(const CommandContext& c) {
     MarkKinds kinds;
     kinds.footnotes = true;
     edits.NewPhase(progress.Between(0, 20));
-    int removed = ClearMarks(doc, kinds, edits);
+    std::vector<SkippedStory> skipped;
+    int removed = ClearMarks(doc, kinds, edits, nullptr, &skipped);
     progress.Set(20);
-    Analyse(doc, &a, false);  // read after the removal: our footnote anchors are not in the text
+    // Read after the removal: our footnote anchors are not in the text.
+    Analyse(doc, &a, false, &skipped);
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
     const MarkRecord record = a.plan.footnotes.empty() ? MarkRecord() : OwnRecord(doc);
     counts = ApplyFootnotes(doc, a.paragraphs, a.plan, record, edits, c.bare_footnotes);
     counts.removed = removed;
+    counts.skipped_stories = std::move(skipped);
   });
-  TellSkipped(c, "Insert Attribution Footnotes", a, counts);
+  TellSkipped(c, "Insert Attribution Footnotes", &a, counts);
   return Summary("InsertFootnotes", &a, counts, {{"edits", edits.done}});
 }
 
 OUString ClearAttributionMarks(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
+  if (std::optional<OUString> refused =
+          RefuseLocked(c, doc, "ClearMarks", "Clear Attribution Marks")) {
+    return *refused;
+  }
   ApplyCounts counts;
   Progress progress(c, "Attribution: clearing marks");
   Edits edits;
   edits.fail_after = c.fail_after_edits;
   edits.NewPhase(progress.Between(0, 100));
   UndoStep(doc, "Clear Attribution Marks", [&] {
-    counts.removed = ClearMarks(doc, MarkKinds{true, true, true}, edits);
+    counts.removed =
+        ClearMarks(doc, MarkKinds{true, true, true}, edits, nullptr, &counts.skipped_stories);
   });
+  TellSkipped(c, "Clear Attribution Marks", nullptr, counts);
   return Summary("ClearMarks", nullptr, counts, {{"edits", edits.done}});
 }
 
@@ -185,11 +221,13 @@ OUString MarkedContentReport(const CommandContext& c) {
                  footnotes = nlohmann::json::array();
   for (const MarkedComment& m : content.comments) {
     if (m.claim) {
-      claims.push_back({{"name", m.name}, {"text", m.text}, {"check", m.comment}});
+      claims.push_back(
+          {{"name", m.name}, {"story", m.story}, {"text", m.text}, {"check", m.comment}});
       continue;
     }
     const size_t nl = m.comment.find('\n');
     marks.push_back({{"name", m.name},
+                     {"story", m.story},
                      {"text", m.text},
                      {"speaker", m.comment.substr(0, nl)},
                      {"details", nl == std::string::npos ? "" : m.comment.substr(nl + 1)}});

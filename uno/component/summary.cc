@@ -23,13 +23,24 @@ rtl::OUString Summary(const char* command, const Analysed* a, const ApplyCounts&
                       {"removed", counts.removed}};
   std::vector<std::string> skipped = counts.skipped;
   if (a != nullptr) {
+    size_t quotes = 0, speakers = 0, claims = 0;
+    for (const StoryAnalysis& part : a->parts) {
+      quotes += part.analysis.quotes.size();
+      speakers += part.analysis.speakers.size();
+      claims += part.analysis.claims.size();
+    }
     j["paragraphs"] = a->paragraphs.paragraphs.size();
-    j["quotes"] = a->analysis.quotes.size();
-    j["speakers"] = a->analysis.speakers.size();
-    j["claims"] = a->analysis.claims.size();
+    j["quotes"] = quotes;
+    j["speakers"] = speakers;
+    j["claims"] = claims;
     skipped.insert(skipped.begin(), a->plan.skipped.begin(), a->plan.skipped.end());
   }
   j["skipped"] = skipped;
+  nlohmann::json stories = nlohmann::json::array();
+  for (const SkippedStory& s : counts.skipped_stories) {
+    stories.push_back({{"story", s.story}, {"reason", s.reason}});
+  }
+  j["skipped_stories"] = stories;
   j.update(extra);
   return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -37,18 +48,27 @@ rtl::OUString Summary(const char* command, const Analysed* a, const ApplyCounts&
 nlohmann::json ClaimList(const Analysed& a, const MarkRecord& record, int claim_base) {
   nlohmann::json list = nlohmann::json::array();
   for (const PlannedClaim& pc : a.plan.claims) {
-    auto cl = std::find_if(a.analysis.claims.begin(), a.analysis.claims.end(),
-                           [&](const Claim& x) { return x.id == pc.claim - claim_base; });
-    if (cl == a.analysis.claims.end()) continue;
+    // The story whose ids hold it: the last part whose base is at or below it.
+    const int id = pc.claim - claim_base;
+    const StoryAnalysis* part = nullptr;
+    for (const StoryAnalysis& p : a.parts) {
+      if (p.claim_base <= id) part = &p;
+    }
+    if (part == nullptr) continue;
+    const std::vector<Claim>& claims = part->analysis.claims;
+    auto cl = std::find_if(claims.begin(), claims.end(),
+                           [&](const Claim& x) { return x.id == id - part->claim_base; });
+    if (cl == claims.end()) continue;
     nlohmann::json kinds = nlohmann::json::array();
     for (ClaimKind k : cl->kinds) kinds.push_back(ClaimKindName(k));
     nlohmann::json who = nullptr;
+    const std::vector<Speaker>& speakers = part->analysis.speakers;
     if (cl->attributed_to && *cl->attributed_to >= 0 &&
-        *cl->attributed_to < static_cast<int>(a.analysis.speakers.size())) {
-      who = a.analysis.speakers[*cl->attributed_to].name;
+        *cl->attributed_to < static_cast<int>(speakers.size())) {
+      who = speakers[*cl->attributed_to].name;
     }
     list.push_back({{"name", CommentName(record.key, kClaimCommentTag, pc.claim)},
-                    {"text", SliceUtf8(a.input, cl->span)},
+                    {"text", SliceUtf8(part->input, cl->span)},
                     {"score", cl->score},
                     {"kinds", kinds},
                     {"attributed_to", who},

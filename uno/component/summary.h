@@ -8,20 +8,22 @@
 
 #include "attrib/attrib.h"
 #include "component/writer_doc.h"
+#include "logic/stories.h"
 
 namespace attrib::uno {
 
-// The document read and the engine run on paragraphs [first, last] of it.
+// The document read and the engine run on paragraphs [first, last] of it, story by story
+// (logic/stories.h; parts' `first` count from `first`).
 struct Analysed {
   DocParagraphs paragraphs;
-  Document input;
-  Analysis analysis;
+  std::vector<StoryAnalysis> parts;
   EditPlan plan;
   int32_t first = 0;
 };
 
-// {"command", "marks", "comments", "footnotes", "removed", "skipped", and with `a`
-// "paragraphs", "quotes", "speakers", "claims"} updated with `extra`.
+// {"command", "marks", "comments", "footnotes", "removed", "skipped", "skipped_stories" (each
+// {"story", "reason"}: what was left as it was, and why), and with `a` "paragraphs", "quotes",
+// "speakers", "claims" (summed over the stories)} updated with `extra`.
 rtl::OUString Summary(const char* command, const Analysed* a, const ApplyCounts& counts,
                       nlohmann::json extra = nlohmann::json::object());
 // The claims of a.plan as marked: name (of its comment), text, score, kinds, attributed_to,

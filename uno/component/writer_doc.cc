@@ -4,6 +4,7 @@
 #include <chrono>
 #include <com/sun/star/awt/FontUnderline.hpp>
 #include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/UnknownPropertyException.hpp>
 #include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
@@ -14,9 +15,13 @@
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/drawing/XDrawPageSupplier.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/style/XStyle.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XEndnotesSupplier.hpp>
@@ -28,6 +33,7 @@
 #include <com/sun/star/text/XTextFrame.hpp>
 #include <com/sun/star/text/XTextFramesSupplier.hpp>
 #include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextSection.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
@@ -36,6 +42,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <map>
 
 #include "common/strings.h"
@@ -132,6 +139,8 @@ struct ReadState {
   int32_t next_text_id = 0;
   bool footnotes_allowed = true;
   bool looks = false;
+  int32_t story = 0;   // WriterParagraph::story of what is read
+  std::string locked;  // the whole story's lock (a protected frame), else per paragraph
   const MarkRecord* record = nullptr;
   // Our comments seen so far by Writer name: their ends ("AnnotationEnd") carry only the name.
   std::map<std::string, ParsedName>* comments = nullptr;
@@ -142,6 +151,47 @@ struct ReadState {
 // The identity of a UNO object (its XInterface), for sets of them.
 css::uno::XInterface* Identity(const Reference<css::uno::XInterface>& x) {
   return Reference<css::uno::XInterface>(x, UNO_QUERY).get();
+}
+
+// Why text with these properties (a paragraph's, a cursor's) is protected by its section (or
+// a section around that), or "".
+std::string SectionLock(const Reference<css::beans::XPropertySet>& props) {
+  if (!props.is()) return "";
+  Reference<css::text::XTextSection> section;
+  try {
+    section.set(props->getPropertyValue("TextSection"), UNO_QUERY);
+  } catch (const css::beans::UnknownPropertyException&) {
+    return "";  // drawing text: no sections
+  }
+  for (; section.is(); section = section->getParentSection()) {
+    bool is_protected = false;
+    Reference<css::beans::XPropertySet>(section, UNO_QUERY_THROW)
+        ->getPropertyValue("IsProtected") >>= is_protected;
+    if (is_protected) {
+      return "protected section '" +
+             ToUtf8(Reference<css::container::XNamed>(section, UNO_QUERY_THROW)->getName()) + "'";
+    }
+  }
+  return "";
+}
+
+// Whether a table cell is protected (Table ▸ Protect Cells).
+bool CellIsProtected(const Reference<css::text::XText>& cell) {
+  Reference<css::beans::XPropertySet> props(cell, UNO_QUERY);
+  if (!props.is() || !props->getPropertySetInfo()->hasPropertyByName("IsProtected")) return false;
+  bool is_protected = false;
+  props->getPropertyValue("IsProtected") >>= is_protected;
+  return is_protected;
+}
+
+// Whether a frame's content is protected (Frame ▸ Options ▸ Protect: Contents).
+bool FrameIsProtected(const Reference<css::uno::XInterface>& frame) {
+  Reference<css::beans::XPropertySet> props(frame, UNO_QUERY);
+  if (!props.is() || !props->getPropertySetInfo()->hasPropertyByName("ContentProtected"))
+    return false;
+  bool is_protected = false;
+  props->getPropertyValue("ContentProtected") >>= is_protected;
+  return is_protected;
 }
 
 struct Look;
@@ -157,14 +207,23 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     Reference<css::uno::XInterface> element(elements->nextElement(), UNO_QUERY);
     if (Reference<css::text::XTextTable> table{element, UNO_QUERY}; table.is()) {
       for (const OUString& name : table->getCellNames()) {
-        ReadText(Reference<css::text::XText>(table->getCellByName(name), UNO_QUERY_THROW),
-                 ++st.next_text_id, st);
+        Reference<css::text::XText> cell(table->getCellByName(name), UNO_QUERY_THROW);
+        const std::string outer = st.locked;
+        if (st.locked.empty() && CellIsProtected(cell)) {
+          st.locked = "protected table cell " + ToUtf8(name);
+        }
+        ReadText(cell, ++st.next_text_id, st);
+        st.locked = outer;
       }
       continue;
     }
     if (!Supports(element, "com.sun.star.text.Paragraph")) continue;
     WriterParagraph paragraph;
     paragraph.text_id = text_id;
+    paragraph.story = st.story;
+    paragraph.locked = st.locked.empty()
+                           ? SectionLock(Reference<css::beans::XPropertySet>(element, UNO_QUERY))
+                           : st.locked;
     Reference<css::text::XTextRangeCompare> compare(text, UNO_QUERY_THROW);
     paragraph.footnotes_allowed = st.footnotes_allowed;
     std::vector<PortionLook> looks;
@@ -181,82 +240,102 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     // Our footnote bookmark sits right before the footnote's anchor (collapsed; an earlier build
     // spanned the anchor): seen just before the "Footnote" portion.
     bool footnote_bookmark_open = false;
-    while (portions->hasMoreElements()) {
-      Reference<css::beans::XPropertySet> props(portions->nextElement(), UNO_QUERY_THROW);
-      const int32_t begin = paragraph.map.steps();
-      OUString type;
-      props->getPropertyValue("TextPortionType") >>= type;
-      Reference<css::text::XTextRange> range(props, UNO_QUERY_THROW);
-      PieceKind kind = PortionKind(ToU16(type));
-      // A comment on a range has a zero-width start ("Annotation", like a bookmark) and its
-      // placeholder character at the end ("AnnotationEnd"); a comment at a point is one
-      // "Annotation" portion holding the character. Collapsed portions take no step.
-      if (kind == PieceKind::kAtomic && (type == "Annotation" || type == "AnnotationEnd") &&
-          compare->compareRegionStarts(range->getStart(), range->getEnd()) == 0) {
-        kind = PieceKind::kEmpty;
-      }
-      // The extension's own comments are marks too: a ranged one's start (the collapsed
-      // "Annotation") and end (the "AnnotationEnd" placeholder, whose step follows the range).
-      if (type == "Annotation" || type == "AnnotationEnd") {
-        std::string name;
-        ParsedName parsed;
-        bool ours = false;
-        if (type == "Annotation") {
-          Reference<css::beans::XPropertySet> field(props->getPropertyValue("TextField"),
-                                                    UNO_QUERY);
-          if (field.is() && IsOurCommentField(field, st.record, &parsed)) {
-            OUString n;
-            field->getPropertyValue("Name") >>= n;
-            name = ToUtf8(n);
-            (*st.comments)[name] = parsed;
-            ours = true;
+    // Walks portions; a content control's own portions are walked where it stands.
+    std::function<void(const Reference<css::container::XEnumeration>&)> walk;
+    walk = [&](const Reference<css::container::XEnumeration>& portions) {
+      while (portions->hasMoreElements()) {
+        Reference<css::beans::XPropertySet> props(portions->nextElement(), UNO_QUERY_THROW);
+        const int32_t begin = paragraph.map.steps();
+        OUString type;
+        props->getPropertyValue("TextPortionType") >>= type;
+        Reference<css::text::XTextRange> range(props, UNO_QUERY_THROW);
+        PieceKind kind = PortionKind(ToU16(type));
+        // A content control (LibreOffice 7.4): a placeholder step at its start and one at its
+        // end, none of them in the paragraph's text; its text is in its own portions between.
+        if (type == "ContentControl") {
+          Reference<css::container::XEnumerationAccess> control(
+              props->getPropertyValue("ContentControl"), UNO_QUERY);
+          footnote_bookmark_open = false;
+          paragraph.map.Append(PieceKind::kAtomic, u"");
+          record_look(begin, props);
+          if (control.is()) walk(control->createEnumeration());
+          const int32_t inner_end = paragraph.map.steps();
+          paragraph.map.Append(PieceKind::kAtomic, u"");
+          record_look(inner_end, props);
+          continue;
+        }
+        // A comment on a range has a zero-width start ("Annotation", like a bookmark) and its
+        // placeholder character at the end ("AnnotationEnd"); a comment at a point is one
+        // "Annotation" portion holding the character. Collapsed portions take no step.
+        if (kind == PieceKind::kAtomic && (type == "Annotation" || type == "AnnotationEnd") &&
+            compare->compareRegionStarts(range->getStart(), range->getEnd()) == 0) {
+          kind = PieceKind::kEmpty;
+        }
+        // The extension's own comments are marks too: a ranged one's start (the collapsed
+        // "Annotation") and end (the "AnnotationEnd" placeholder, whose step follows the range).
+        if (type == "Annotation" || type == "AnnotationEnd") {
+          std::string name;
+          ParsedName parsed;
+          bool ours = false;
+          if (type == "Annotation") {
+            Reference<css::beans::XPropertySet> field(props->getPropertyValue("TextField"),
+                                                      UNO_QUERY);
+            if (field.is() && IsOurCommentField(field, st.record, &parsed)) {
+              OUString n;
+              field->getPropertyValue("Name") >>= n;
+              name = ToUtf8(n);
+              (*st.comments)[name] = parsed;
+              ours = true;
+            }
+          } else if (Reference<css::container::XNamed> mark{props->getPropertyValue("Bookmark"),
+                                                            UNO_QUERY};
+                     mark.is()) {
+            // The end has no field, but the comment's range (a mark named as the comment).
+            name = ToUtf8(mark->getName());
+            auto it = st.comments->find(name);
+            if (it != st.comments->end()) {
+              parsed = it->second;
+              ours = true;
+            }
           }
-        } else if (Reference<css::container::XNamed> mark{props->getPropertyValue("Bookmark"),
-                                                          UNO_QUERY};
-                   mark.is()) {
-          // The end has no field, but the comment's range (a mark named as the comment).
-          name = ToUtf8(mark->getName());
-          auto it = st.comments->find(name);
-          if (it != st.comments->end()) {
-            parsed = it->second;
-            ours = true;
+          if (ours) {
+            const bool collapsed = kind == PieceKind::kEmpty;
+            paragraph.marks.push_back(MarkPoint{name, parsed.tag, parsed.id, paragraph.map.steps(),
+                                                type == "Annotation", !collapsed});
           }
         }
-        if (ours) {
-          const bool collapsed = kind == PieceKind::kEmpty;
-          paragraph.marks.push_back(MarkPoint{name, parsed.tag, parsed.id, paragraph.map.steps(),
-                                              type == "Annotation", !collapsed});
+        // The extension's own footnote: one step, but its label is not text for the engine.
+        if (type == "Footnote" && IsOurFootnote(props, st.record, footnote_bookmark_open)) {
+          if (st.our_notes != nullptr) {
+            st.our_notes->insert(Identity(
+                Reference<css::uno::XInterface>(props->getPropertyValue("Footnote"), UNO_QUERY)));
+          }
+          footnote_bookmark_open = false;
+          paragraph.map.Append(PieceKind::kAtomic, u"");
+          record_look(begin, props);
+          continue;
         }
-      }
-      // The extension's own footnote: one step, but its label is not text for the engine.
-      if (type == "Footnote" && IsOurFootnote(props, st.record, footnote_bookmark_open)) {
-        if (st.our_notes != nullptr) {
-          st.our_notes->insert(Identity(
-              Reference<css::uno::XInterface>(props->getPropertyValue("Footnote"), UNO_QUERY)));
+        if (type == "Bookmark") {
+          Reference<css::container::XNamed> bookmark(props->getPropertyValue("Bookmark"),
+                                                     UNO_QUERY);
+          std::optional<ParsedName> parsed;
+          if (bookmark.is()) parsed = Parse(bookmark->getName(), st.record);
+          if (parsed) {
+            bool start = true, collapsed = false;
+            props->getPropertyValue("IsStart") >>= start;
+            props->getPropertyValue("IsCollapsed") >>= collapsed;
+            if (parsed->tag == kFootnoteTag && (start || collapsed)) footnote_bookmark_open = true;
+            paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), parsed->tag,
+                                                parsed->id, paragraph.map.steps(),
+                                                start || collapsed, !start || collapsed});
+          }
         }
-        footnote_bookmark_open = false;
-        paragraph.map.Append(PieceKind::kAtomic, u"");
+        if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
+        paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
         record_look(begin, props);
-        continue;
       }
-      if (type == "Bookmark") {
-        Reference<css::container::XNamed> bookmark(props->getPropertyValue("Bookmark"), UNO_QUERY);
-        std::optional<ParsedName> parsed;
-        if (bookmark.is()) parsed = Parse(bookmark->getName(), st.record);
-        if (parsed) {
-          bool start = true, collapsed = false;
-          props->getPropertyValue("IsStart") >>= start;
-          props->getPropertyValue("IsCollapsed") >>= collapsed;
-          if (parsed->tag == kFootnoteTag && (start || collapsed)) footnote_bookmark_open = true;
-          paragraph.marks.push_back(MarkPoint{ToUtf8(bookmark->getName()), parsed->tag, parsed->id,
-                                              paragraph.map.steps(), start || collapsed,
-                                              !start || collapsed});
-        }
-      }
-      if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
-      paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
-      record_look(begin, props);
-    }
+    };
+    walk(portions);
     st.out->paragraphs.push_back(std::move(paragraph));
     if (st.looks) st.out->looks.push_back(std::move(looks));
     st.out->elements.push_back(Reference<css::text::XTextRange>(element, UNO_QUERY_THROW));
@@ -264,22 +343,204 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
 }
 
 // The text of a footnote/endnote unless it is one of ours (its text holds an attrib:f bookmark).
-void ReadNotes(const Reference<css::container::XIndexAccess>& notes, ReadState& st) {
+// Each is a story of its own, named "<kind> <label>" ("footnote 1").
+void ReadNotes(const Reference<css::container::XIndexAccess>& notes, const char* kind,
+               ReadState& st) {
   for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
     Reference<css::text::XText> note(notes->getByIndex(i), UNO_QUERY);
     if (!note.is()) continue;
     DocParagraphs mine;
     if (st.our_notes != nullptr && st.our_notes->count(Identity(note))) continue;
-    ReadState inner{&mine, st.next_text_id, false, st.looks, st.record, st.comments, st.our_notes};
+    ReadState inner{&mine,
+                    st.next_text_id,
+                    false,
+                    st.looks,
+                    static_cast<int32_t>(st.out->story_names.size()),
+                    "",
+                    st.record,
+                    st.comments,
+                    st.our_notes};
     const int32_t id = ++inner.next_text_id;
     ReadText(note, id, inner);
     st.next_text_id = inner.next_text_id;
     if (IsOurNoteText(note, st.record)) continue;
+    OUString label;
+    if (Reference<css::text::XFootnote> fn{note, UNO_QUERY}; fn.is()) {
+      label = fn->getAnchor()->getString();
+    }
+    st.out->story_names.push_back(std::string(kind) + " " + ToUtf8(label));
     for (size_t k = 0; k < mine.paragraphs.size(); ++k) {
       st.out->paragraphs.push_back(std::move(mine.paragraphs[k]));
       st.out->elements.push_back(mine.elements[k]);
       if (st.looks) st.out->looks.push_back(std::move(mine.looks[k]));
     }
+  }
+}
+
+// A story besides the body and the notes, in ReadParagraphs' order.
+struct SideStory {
+  std::string name;
+  Reference<css::text::XText> text;
+  bool drawing = false;  // a drawing shape's own text (ReadDrawingText)
+  std::string locked;    // why the whole story may not be changed, or ""
+};
+
+// XDrawPageSupplier is deprecated in the 7.4 API, and still what a Writer document offers.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+Reference<css::container::XIndexAccess> DrawPage(const Reference<css::text::XTextDocument>& doc) {
+  Reference<css::drawing::XDrawPageSupplier> supplier(doc, UNO_QUERY);
+  if (!supplier.is()) return {};
+  return Reference<css::container::XIndexAccess>(supplier->getDrawPage(), UNO_QUERY);
+}
+#pragma GCC diagnostic pop
+
+constexpr const char* kDrawingTextLock =
+    "drawing shape: Writer keeps no comments in a drawing shape's own text";
+
+// Shapes (inside groups too) whose text is their own; frames are read as frames. A .docx text
+// box is a shape whose text is a Writer frame hidden from getTextFrames().
+void AddShapes(const Reference<css::container::XIndexAccess>& shapes,
+               std::set<css::uno::XInterface*>& seen,
+               std::vector<Reference<css::uno::XInterface>>& alive, std::vector<SideStory>& out) {
+  for (sal_Int32 i = 0; shapes.is() && i < shapes->getCount(); ++i) {
+    Reference<css::uno::XInterface> shape(shapes->getByIndex(i), UNO_QUERY);
+    if (!shape.is() || Supports(shape, "com.sun.star.text.TextFrame")) continue;
+    if (Supports(shape, "com.sun.star.drawing.GroupShape")) {
+      AddShapes(Reference<css::container::XIndexAccess>(shape, UNO_QUERY), seen, alive, out);
+      continue;
+    }
+    Reference<css::text::XText> own(shape, UNO_QUERY);
+    if (!own.is()) continue;
+    Reference<css::text::XText> text = own->getText();
+    if (!text.is()) continue;
+    alive.push_back(text);  // its identity stays its own while `seen` is used
+    if (!seen.insert(Identity(text)).second) continue;
+    const bool writer = Supports(text, "com.sun.star.text.TextFrame");
+    if (!writer && text->getString().isEmpty()) continue;
+    OUString name;
+    if (Reference<css::container::XNamed> named{shape, UNO_QUERY}; named.is()) {
+      name = named->getName();
+    }
+    std::string title = writer ? "text box" : "shape";
+    if (!name.isEmpty()) title += " '" + ToUtf8(name) + "'";
+    SideStory story{title, text, !writer, ""};
+    if (!writer) {
+      story.locked = kDrawingTextLock;
+    } else if (FrameIsProtected(text)) {
+      story.locked = "protected text box";
+    }
+    out.push_back(std::move(story));
+  }
+}
+
+// Headers and footers of the page styles, text frames, shapes with text.
+std::vector<SideStory> SideStories(const Reference<css::text::XTextDocument>& doc) {
+  std::vector<SideStory> out;
+  std::set<css::uno::XInterface*> seen;  // identities, of objects held in `alive`
+  std::vector<Reference<css::uno::XInterface>> alive;
+  auto add = [&](SideStory story) {
+    if (!story.text.is()) return;
+    alive.push_back(story.text);
+    if (seen.insert(Identity(story.text)).second) out.push_back(std::move(story));
+  };
+  if (Reference<css::style::XStyleFamiliesSupplier> families{doc, UNO_QUERY}; families.is()) {
+    Reference<css::container::XNameAccess> pages(
+        families->getStyleFamilies()->getByName("PageStyles"), UNO_QUERY_THROW);
+    for (const OUString& name : pages->getElementNames()) {
+      Reference<css::style::XStyle> style(pages->getByName(name), UNO_QUERY);
+      // Every page style's, also one no page uses yet (the follow style of a one-page
+      // document's first page): its header is the user's text all the same.
+      if (!style.is()) continue;
+      Reference<css::beans::XPropertySet> props(style, UNO_QUERY_THROW);
+      Reference<css::beans::XPropertySetInfo> info = props->getPropertySetInfo();
+      OUString display = name;
+      if (info->hasPropertyByName("DisplayName"))
+        props->getPropertyValue("DisplayName") >>= display;
+      auto flag = [&](const OUString& property) {
+        bool value = true;
+        if (info->hasPropertyByName(property)) props->getPropertyValue(property) >>= value;
+        return value;
+      };
+      for (const char* part : {"Header", "Footer"}) {
+        const OUString p = OUString::createFromAscii(part);
+        if (!info->hasPropertyByName(p + "IsOn") || !flag(p + "IsOn")) continue;
+        const std::string what = std::string(part) == "Header" ? "header" : "footer";
+        const std::string of = " (" + ToUtf8(display) + ")";
+        auto text = [&](const OUString& property) {
+          Reference<css::text::XText> t;
+          if (info->hasPropertyByName(property))
+            t.set(props->getPropertyValue(property), UNO_QUERY);
+          return t;
+        };
+        add({what + of, text(p + "Text"), false, ""});
+        if (!flag(p + "IsShared")) add({"left-page " + what + of, text(p + "TextLeft"), false, ""});
+        if (!flag("FirstIsShared")) {
+          add({"first-page " + what + of, text(p + "TextFirst"), false, ""});
+        }
+      }
+    }
+  }
+  if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {
+    Reference<css::container::XNameAccess> all = frames->getTextFrames();
+    for (const OUString& name : all->getElementNames()) {
+      Reference<css::text::XTextFrame> frame(all->getByName(name), UNO_QUERY);
+      if (!frame.is()) continue;
+      add({"frame '" + ToUtf8(name) + "'", frame->getText(), false,
+           FrameIsProtected(frame) ? "protected frame" : ""});
+    }
+  }
+  AddShapes(DrawPage(doc), seen, alive, out);
+  return out;
+}
+
+// Each story's XText (by identity) and its name, as ReadParagraphs names them; the body (and
+// its cells) is not in it.
+// Holds each text (`alive`): an identity is only one while its object lives.
+std::map<css::uno::XInterface*, std::string> StoryNames(
+    const Reference<css::text::XTextDocument>& doc,
+    std::vector<Reference<css::uno::XInterface>>& alive) {
+  std::map<css::uno::XInterface*, std::string> out;
+  for (const SideStory& side : SideStories(doc)) {
+    alive.push_back(side.text);
+    out.emplace(Identity(side.text), side.name);
+  }
+  for (const char* kind : {"footnote", "endnote"}) {
+    Reference<css::container::XIndexAccess> notes;
+    if (std::string(kind) == "footnote") {
+      notes = Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes();
+    } else if (Reference<css::text::XEndnotesSupplier> s{doc, UNO_QUERY}; s.is()) {
+      notes = s->getEndnotes();
+    }
+    for (sal_Int32 i = 0; notes.is() && i < notes->getCount(); ++i) {
+      Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
+      if (note.is()) {
+        alive.push_back(note);
+        out.emplace(Identity(note),
+                    std::string(kind) + " " + ToUtf8(note->getAnchor()->getString()));
+      }
+    }
+  }
+  return out;
+}
+
+// A drawing shape's own text (not a Writer text: no comment, bookmark or section in it): read
+// for the engine, one plain text piece per paragraph, locked.
+void ReadDrawingText(const Reference<css::text::XText>& text, int32_t text_id, ReadState& st) {
+  Reference<css::container::XEnumeration> elements =
+      Reference<css::container::XEnumerationAccess>(text, UNO_QUERY_THROW)->createEnumeration();
+  while (elements->hasMoreElements()) {
+    Reference<css::text::XTextRange> element(elements->nextElement(), UNO_QUERY);
+    if (!element.is()) continue;
+    WriterParagraph paragraph;
+    paragraph.text_id = text_id;
+    paragraph.story = st.story;
+    paragraph.locked = st.locked;
+    paragraph.footnotes_allowed = false;
+    paragraph.map.Append(PieceKind::kText, ToU16(element->getString()));
+    st.out->paragraphs.push_back(std::move(paragraph));
+    if (st.looks) st.out->looks.emplace_back();
+    st.out->elements.push_back(element);
   }
 }
 
@@ -598,10 +859,14 @@ ApplyCounts ApplyItems(const Reference<css::text::XTextDocument>& doc,
   }
   // 2. The originals the comments' ranges do not give back (read before any edit: marks
   //    overlap): the user's own values under the first piece, every run of later pieces.
+  //    Outside the body every run gets its bookmark: LibreOffice 7.4's .docx, .doc and .rtf
+  //    export drops comments in headers, footers and text boxes (bookmarks stay), and without
+  //    the comment only the bookmark tells Clear that the highlight is ours.
   for (size_t i = items.size(); i-- > 0;) {
     int n = 0;
     for (size_t k = 0; k < runs[i].size(); ++k) {
-      n += RecordOriginals(doc, locate, placed, look, runs[i][k], k == 0, record.key,
+      const bool in_body = paragraphs.paragraphs[pieces[i][k].begin.paragraph].story == 0;
+      n += RecordOriginals(doc, locate, placed, look, runs[i][k], k == 0 && in_body, record.key,
                            items[i].id, n, edits);
     }
     if (!pieces[i].empty()) ++counts.marks;
@@ -723,21 +988,27 @@ DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, boo
   out.record = ReadRecord(doc);
   std::map<std::string, ParsedName> comments;
   std::set<css::uno::XInterface*> our_notes;
-  ReadState st{&out, 0, true, looks, out.record ? &*out.record : nullptr, &comments, &our_notes};
+  ReadState st{&out,      0,         true, looks, 0, "", out.record ? &*out.record : nullptr,
+               &comments, &our_notes};
+  out.story_names.push_back("body");
   ReadText(doc->getText(), 0, st);
   st.footnotes_allowed = false;
-  if (Reference<css::text::XTextFramesSupplier> frames{doc, UNO_QUERY}; frames.is()) {
-    Reference<css::container::XNameAccess> all = frames->getTextFrames();
-    for (const OUString& name : all->getElementNames()) {
-      Reference<css::text::XTextFrame> frame(all->getByName(name), UNO_QUERY);
-      if (frame.is()) ReadText(frame->getText(), ++st.next_text_id, st);
+  for (const SideStory& side : SideStories(doc)) {
+    st.story = static_cast<int32_t>(out.story_names.size());
+    st.locked = side.locked;
+    out.story_names.push_back(side.name);
+    if (side.drawing) {
+      ReadDrawingText(side.text, ++st.next_text_id, st);
+    } else {
+      ReadText(side.text, ++st.next_text_id, st);
     }
   }
+  st.locked.clear();
   if (Reference<css::text::XFootnotesSupplier> notes{doc, UNO_QUERY}; notes.is()) {
-    ReadNotes(notes->getFootnotes(), st);
+    ReadNotes(notes->getFootnotes(), "footnote", st);
   }
   if (Reference<css::text::XEndnotesSupplier> notes{doc, UNO_QUERY}; notes.is()) {
-    ReadNotes(notes->getEndnotes(), st);
+    ReadNotes(notes->getEndnotes(), "endnote", st);
   }
   return out;
 }
@@ -919,11 +1190,49 @@ Reference<css::text::XFootnote> FootnoteAt(const Reference<css::text::XTextDocum
 
 }  // namespace
 
+std::string DocumentLock(const Reference<css::text::XTextDocument>& doc) {
+  if (Reference<css::frame::XStorable> storable{doc, UNO_QUERY};
+      storable.is() && storable->isReadonly()) {
+    return "the document is read-only (opened read-only, or Edit Mode is off)";
+  }
+  Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);
+  bool recording = false;
+  css::uno::Sequence<sal_Int8> key;
+  settings->getPropertyValue("RecordChanges") >>= recording;
+  settings->getPropertyValue("RedlineProtectionKey") >>= key;
+  if (recording && key.getLength() > 0) {
+    return "change recording is on and protected by a password: marks would be tracked "
+           "changes, and Attrib does not switch recording off";
+  }
+  return "";
+}
+
+std::string LockAt(const Reference<css::text::XTextRange>& range) {
+  Reference<css::text::XText> text = range->getText();
+  if (FrameIsProtected(text)) return "protected frame";
+  if (CellIsProtected(text)) return "protected table cell";
+  Reference<css::text::XTextCursor> cursor = text->createTextCursorByRange(range);
+  return SectionLock(Reference<css::beans::XPropertySet>(cursor, UNO_QUERY));
+}
+
 int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds, Edits& edits,
-               const MarkFilter* only) {
+               const MarkFilter* only, std::vector<SkippedStory>* skipped) {
   const std::optional<MarkRecord> record = ReadRecord(doc);
   const MarkRecord* rec = record ? &*record : nullptr;
   int removed = 0;
+  // Marks in text that is protected now stay where they are, counted per story and lock.
+  std::map<std::pair<std::string, std::string>, int> kept;
+  std::map<css::uno::XInterface*, std::string> story_names;
+  std::vector<Reference<css::uno::XInterface>> alive;
+  bool named = false;
+  auto locked = [&](const Reference<css::text::XTextRange>& at) {
+    const std::string why = LockAt(at);
+    if (why.empty()) return false;
+    if (!named) story_names = StoryNames(doc, alive), named = true;
+    auto it = story_names.find(Identity(at->getText()));
+    ++kept[{it == story_names.end() ? std::string("body") : it->second, why}];
+    return true;
+  };
   // 1. Our comments, each with the look of what it marks: their ranges go back to the default
   //    first, then the bookmarks put back the user's own values.
   std::vector<std::pair<Reference<css::text::XTextContent>, const Look*>> comments;
@@ -948,8 +1257,10 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
       const Look* look = nullptr;
       if (kinds.quotes && parsed.tag == kQuoteCommentTag) look = &HighlightLook();
       if (kinds.claims && parsed.tag == kClaimCommentTag) look = &ClaimLook();
-      if (look != nullptr)
-        comments.emplace_back(Reference<css::text::XTextContent>(field, UNO_QUERY_THROW), look);
+      if (look == nullptr) continue;
+      Reference<css::text::XTextContent> content(field, UNO_QUERY_THROW);
+      if (locked(content->getAnchor())) continue;
+      comments.emplace_back(content, look);
     }
   }
   edits.planned += 2 * static_cast<int>(comments.size());
@@ -977,6 +1288,7 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     if (look == nullptr && !footnote) continue;
     Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
     Reference<css::text::XTextRange> anchor = bookmark->getAnchor();
+    if (locked(anchor)) continue;
     if (look != nullptr) {
       edits.Tick();
       Reference<css::text::XTextCursor> cursor = anchor->getText()->createTextCursorByRange(anchor);
@@ -1005,7 +1317,8 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
     std::vector<Reference<css::text::XFootnote>> found;
     for (sal_Int32 i = 0; i < notes->getCount(); ++i) {
       Reference<css::text::XFootnote> note(notes->getByIndex(i), UNO_QUERY);
-      if (note.is() && IsOurNoteText(Reference<css::text::XText>(note, UNO_QUERY), rec)) {
+      if (note.is() && IsOurNoteText(Reference<css::text::XText>(note, UNO_QUERY), rec) &&
+          !locked(note->getAnchor())) {
         found.push_back(note);
       }
     }
@@ -1023,8 +1336,14 @@ int ClearMarks(const Reference<css::text::XTextDocument>& doc, const MarkKinds& 
   }
   removed += static_cast<int>(comments.size());
   // 4. Everything cleared: the record goes too (the document is the user's again).
-  if (record && only == nullptr && kinds.quotes && kinds.claims && kinds.footnotes) {
+  if (record && only == nullptr && kinds.quotes && kinds.claims && kinds.footnotes &&
+      kept.empty()) {
     WriteRecord(doc, std::nullopt);
+  }
+  for (const auto& [where, n] : kept) {
+    if (skipped == nullptr) break;
+    skipped->push_back({where.first, where.second + ": " + std::to_string(n) +
+                                         (n == 1 ? " mark" : " marks") + " of Attrib's left"});
   }
   return removed;
 }
@@ -1033,6 +1352,8 @@ MarkedContent ReadMarkedContent(const Reference<css::text::XTextDocument>& doc) 
   const std::optional<MarkRecord> record = ReadRecord(doc);
   const MarkRecord* rec = record ? &*record : nullptr;
   MarkedContent content;
+  std::vector<Reference<css::uno::XInterface>> alive;
+  const std::map<css::uno::XInterface*, std::string> stories = StoryNames(doc, alive);
   Reference<css::container::XEnumeration> fields =
       Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
           ->getTextFields()
@@ -1046,10 +1367,12 @@ MarkedContent ReadMarkedContent(const Reference<css::text::XTextDocument>& doc) 
     OUString name, comment;
     props->getPropertyValue("Name") >>= name;
     props->getPropertyValue("Content") >>= comment;
-    content.comments.push_back(
-        {parsed.tag == kClaimCommentTag, ToUtf8(name),
-         ToUtf8(Reference<css::text::XTextContent>(field, UNO_QUERY_THROW)->getAnchor()->getString()),
-         ToUtf8(comment)});
+    Reference<css::text::XTextRange> anchor =
+        Reference<css::text::XTextContent>(field, UNO_QUERY_THROW)->getAnchor();
+    auto story = stories.find(Identity(anchor->getText()));
+    content.comments.push_back({parsed.tag == kClaimCommentTag,
+                                story == stories.end() ? std::string("body") : story->second,
+                                ToUtf8(name), ToUtf8(anchor->getString()), ToUtf8(comment)});
   }
   // Each footnote bookmark of ours finds its footnote where it stands (not by comparing it with
   // every footnote); the footnotes are then listed in the document's order.
@@ -1061,7 +1384,8 @@ MarkedContent ReadMarkedContent(const Reference<css::text::XTextDocument>& doc) 
     std::optional<ParsedName> parsed = Parse(name, rec);
     if (!parsed || parsed->tag != kFootnoteTag) continue;
     Reference<css::text::XTextRange> anchor =
-        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)->getAnchor();
+        Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)
+            ->getAnchor();
     if (Reference<css::text::XFootnote>(anchor->getText(), UNO_QUERY).is()) continue;  // legacy
     if (Reference<css::text::XFootnote> note = FootnoteAt(doc, anchor); note.is()) {
       ours.emplace(Identity(note), std::make_pair(note, ToUtf8(name)));
@@ -1074,8 +1398,9 @@ MarkedContent ReadMarkedContent(const Reference<css::text::XTextDocument>& doc) 
     if (!note.is()) continue;
     auto it = ours.find(Identity(note));
     if (it == ours.end()) continue;
-    content.footnotes.push_back({it->second.second, ToUtf8(note->getAnchor()->getString()),
-                                 ToUtf8(Reference<css::text::XText>(note, UNO_QUERY_THROW)->getString())});
+    content.footnotes.push_back(
+        {it->second.second, ToUtf8(note->getAnchor()->getString()),
+         ToUtf8(Reference<css::text::XText>(note, UNO_QUERY_THROW)->getString())});
   }
   return content;
 }
@@ -1160,6 +1485,9 @@ void UnmarkSelection(const Reference<css::text::XTextDocument>& doc, const MarkR
 
 void UndoStep(const Reference<css::text::XTextDocument>& doc, const OUString& title,
               const std::function<void()>& edit) {
+  if (const std::string lock = DocumentLock(doc); !lock.empty()) {
+    throw css::uno::RuntimeException(FromUtf8("Attrib changes nothing here: " + lock));
+  }
   Reference<css::document::XUndoManager> undo =
       Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
   Reference<css::beans::XPropertySet> settings(doc, UNO_QUERY_THROW);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "logic/plan.h"
+#include "logic/stories.h"
 
 namespace attrib::uno {
 
@@ -38,6 +39,9 @@ struct DocParagraphs {
   std::vector<css::uno::Reference<css::text::XTextRange>> elements;
   std::vector<std::vector<PortionLook>> looks;  // per paragraph when read with looks, else empty
   std::optional<MarkRecord> record;  // the document's record of Attrib's marks (logic/marks.h)
+  // Each story's name, by WriterParagraph::story: "body", "header (Default Page Style)",
+  // "frame 'Frame1'", "text box 'Text Box 1'", "shape 'Shape 2'", "footnote 1".
+  std::vector<std::string> story_names;
 };
 
 // The document's record of Attrib's marks (its user-defined property kRecordProperty), if any.
@@ -49,12 +53,17 @@ void WriteRecord(const css::uno::Reference<css::text::XTextDocument>& doc,
 // The record, made with a fresh key and written when the document has none.
 MarkRecord OwnRecord(const css::uno::Reference<css::text::XTextDocument>& doc);
 
-// Body text in order, table cells row by row (nested tables too) where the table stands; then
-// the text of every text frame and of the user's footnotes and endnotes (footnotes_allowed =
-// false there; the extension's own footnotes are not read). Which marks are ours follows the
-// document's record (logic/marks.h), which is read first. Headers and footers are not read.
-// Paragraph text is the join of its text portions, mapped to cursor steps (logic/text_map.h);
-// the extension's bookmarks and comments (their ranges' ends) are collected in
+// Every story, each with its own WriterParagraph::story (logic/stories.h): the body in order,
+// table cells row by row (nested tables too) where the table stands; then the headers and
+// footers of every page style (shared, left, first page: each one that is on and its own); the text
+// of every text frame; every drawing shape's text — a .docx text box is a shape whose text is a
+// Writer frame (marked like a frame), any other shape's text is drawing text, which holds no
+// comment or bookmark (read, locked); then the user's footnotes and endnotes. footnotes_allowed is
+// false outside the body. A paragraph in a protected section (or a protected cell, a
+// content-protected frame) is locked (WriterParagraph::locked says why). The extension's own
+// footnotes are not read. Which marks are ours follows the document's record (logic/marks.h), which
+// is read first. Paragraph text is the join of its text portions, mapped to cursor steps
+// (logic/text_map.h); the extension's bookmarks and comments (their ranges' ends) are collected in
 // WriterParagraph::marks. With `looks`, every
 // portion's original highlight/underline is recorded too (DocParagraphs::looks), which
 // ApplyMarks/ApplyClaims need: reading it here, while the document holds none of the comments
@@ -115,6 +124,7 @@ struct ApplyCounts {
   int footnotes = 0;
   int removed = 0;
   std::vector<std::string> skipped;
+  std::vector<SkippedStory> skipped_stories;  // parts left as they were (protection), and why
 };
 
 // Highlights + comments of plan.marks (`paragraphs` read with looks), named per logic/marks.h with
@@ -150,16 +160,29 @@ struct MarkFilter {
   std::set<std::string> comment_names;
 };
 // Removes what the extension made of the given kinds, restoring the original attributes. With
-// `only`, only those quotes/claims (footnotes are then left alone). Clearing every kind of the
-// whole document removes the record too. Returns how many marks were removed.
+// `only`, only those quotes/claims (footnotes are then left alone). Marks where the text is
+// protected now (LockAt) stay, counted in *skipped (may be null) per story and lock. Clearing
+// every kind of the whole document, with nothing left, removes the record too. Returns how many
+// marks were removed.
 int ClearMarks(const css::uno::Reference<css::text::XTextDocument>& doc, const MarkKinds& kinds,
-               Edits& edits, const MarkFilter* only = nullptr);
+               Edits& edits, const MarkFilter* only = nullptr,
+               std::vector<SkippedStory>* skipped = nullptr);
+
+// PROTECTION. Attrib never lifts it; API edits are not refused by LibreOffice, so it checks:
+// Why the whole document may not be changed, or "": read-only (opened read-only, "open
+// read-only" saved in it, Edit Mode off), or change recording on and protected by a password
+// (Attrib would have to switch recording off to mark without tracked changes).
+std::string DocumentLock(const css::uno::Reference<css::text::XTextDocument>& doc);
+// Why the text at `range` may not be changed (a protected section around it, a protected
+// cell, frame or text box), or "".
+std::string LockAt(const css::uno::Reference<css::text::XTextRange>& range);
 
 // What the extension has marked in the document, for reports (`attrib annotate --json`). Read
 // inside the office in one pass per kind: comments in the order Writer enumerates its text
 // fields, footnotes in document order.
 struct MarkedComment {
   bool claim = false;   // a claim's comment, else a quote's
+  std::string story;    // where it is anchored (DocParagraphs::story_names' names)
   std::string name;     // the comment's Writer name
   std::string text;     // the text it is anchored on
   std::string comment;  // what it says, lines joined by '\n'
@@ -189,6 +212,7 @@ void UnmarkSelection(const css::uno::Reference<css::text::XTextDocument>& doc,
 
 // Runs `edit` as ONE undo step named `title`, with change tracking off (restored after) and the
 // controllers locked. If `edit` throws, what it did is undone and the exception rethrown.
+// Refuses (throws) when DocumentLock() says the document may not be changed.
 void UndoStep(const css::uno::Reference<css::text::XTextDocument>& doc, const rtl::OUString& title,
               const std::function<void()>& edit);
 

@@ -44,7 +44,12 @@ struct WriterParagraph {
   ParagraphMap map;
   bool footnotes_allowed = true;  // false where Writer refuses a footnote (footnote, frame)
   int32_t text_id = 0;            // which XText holds it: 0 = body, then each cell, frame, note
-  std::vector<MarkPoint> marks;   // the extension's bookmarks and comments in it
+  // Which story (logic/stories.h): 0 = the body with its tables and sections, then one per
+  // header/footer, frame, text box, shape, note; the engine reads each story by itself.
+  int32_t story = 0;
+  // Why Attrib may not change this paragraph ("protected section 'Legal'"); "" = it may.
+  std::string locked;
+  std::vector<MarkPoint> marks;  // the extension's bookmarks and comments in it
 };
 
 // A position in the document: paragraph index and cursor steps from its start.
