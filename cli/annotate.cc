@@ -123,37 +123,6 @@ class PrintedProgress : public cppu::WeakImplHelper1<css::task::XStatusIndicator
 
 // Kills the office's process group when the deadline passes: every pending UNO call then fails
 // instead of hanging.
-class Watchdog {
- public:
-  Watchdog(std::chrono::steady_clock::time_point deadline, pid_t pgid)
-      : thread_([this, deadline, pgid] {
-          std::unique_lock<std::mutex> lock(mutex_);
-          if (!cv_.wait_until(lock, deadline, [this] { return stop_; })) {
-            fired_ = true;
-            if (pgid > 0) ::kill(-pgid, SIGKILL);
-          }
-        }) {}
-  ~Watchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-  bool fired() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return fired_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  bool fired_ = false;
-  std::thread thread_;
-};
-
 // LibreOffice's messages name its private copies; the user knows their own paths.
 void ReplaceAll(std::string* text, const std::string& from, const std::string& to) {
   for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size()))
@@ -300,7 +269,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
   seconds["start"] = lap();
   if (!office) return fail(kExitOffice, error);
-  Watchdog watchdog(deadline, office->process_group());
+  office::KillAtDeadline watchdog(deadline, office->process_group());
   auto office_failed = [&](const std::string& what) {
     std::string message = watchdog.fired()
                               ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"

@@ -359,39 +359,32 @@ void StoreInstall(const std::string& from, const std::string& to, const std::str
   if (ec || (fs::rename(staging, to, ec), ec)) fs::remove_all(staging, ec);
 }
 
-// Kills the process group `pgid` at `deadline` unless dismissed first: a connect or bridge
-// call that blocks while a loaded office starts cannot outlive the caller's deadline.
-class StartGuard {
- public:
-  StartGuard(Clock::time_point deadline, pid_t pgid)
-      : thread_([this, deadline, pgid] {
-          std::unique_lock<std::mutex> lock(mutex_);
-          if (!cv_.wait_until(lock, deadline, [this] { return dismissed_; })) {
-            fired_ = true;
-            ::kill(-pgid, SIGKILL);
-          }
-        }) {}
-  ~StartGuard() { Dismiss(); }
-  void Dismiss() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      dismissed_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-  bool fired() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return fired_;
-  }
+KillAtDeadline::KillAtDeadline(std::chrono::steady_clock::time_point deadline, pid_t pgid)
+    : thread_([this, deadline, pgid] {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (!cv_.wait_until(lock, deadline, [this] { return dismissed_; })) {
+          fired_ = true;
+          if (pgid > 0) ::kill(-pgid, SIGKILL);
+        }
+      }) {}
 
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool dismissed_ = false;
-  bool fired_ = false;
-  std::thread thread_;
-};
+KillAtDeadline::~KillAtDeadline() {
+  Dismiss();
+}
+
+void KillAtDeadline::Dismiss() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    dismissed_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+bool KillAtDeadline::fired() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return fired_;
+}
 
 std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* error) {
   InstallCleanupHooks();
@@ -475,7 +468,7 @@ std::unique_ptr<Office> Office::Start(const OfficeOptions& opts, std::string* er
   if (pid < 0) return fail("cannot start soffice");
   office->pgid_ = pid;
   office->watch_pid_ = SpawnDeathWatch(pid, office->dir_, o.keep_dir, &office->watch_fd_);
-  StartGuard guard(deadline, pid);
+  KillAtDeadline guard(deadline, pid);
   auto late = [&](const std::string& what) {
     return guard.fired() ? std::string("soffice did not start in time") : what;
   };

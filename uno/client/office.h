@@ -25,11 +25,14 @@
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "common/strings.h"
 
@@ -50,6 +53,25 @@ struct OfficeOptions {
   // time, and LibreOffice's) and copy it from there on later starts.
   bool install_cache = true;
   std::function<void(const std::string&)> progress;  // progress lines, e.g. to stderr
+};
+
+// Kills the process group `pgid` with SIGKILL at `deadline` unless dismissed (or destroyed)
+// first: a UNO call that blocks on a hung or still-starting office cannot outlive a deadline.
+class KillAtDeadline {
+ public:
+  KillAtDeadline(std::chrono::steady_clock::time_point deadline, pid_t pgid);
+  ~KillAtDeadline();
+  KillAtDeadline(const KillAtDeadline&) = delete;
+  KillAtDeadline& operator=(const KillAtDeadline&) = delete;
+  void Dismiss();
+  bool fired();  // true once the group was killed
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool dismissed_ = false;
+  bool fired_ = false;
+  std::thread thread_;
 };
 
 class Office {
