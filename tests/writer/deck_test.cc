@@ -70,9 +70,9 @@ TEST(Deck, RowsInOrderWithCountsAndWords) {
       "Quotes with no speaker (1)",
       "  \u201Ck\u201D \u00B7 direct \u00B7 high confidence",
       "Claims to check (3)",
-      "  Unattributed: \u201C567\u201D \u00B7 0.70",
-      "  Unattributed: \u201C9\u201D \u00B7 0.55",
-      "  By Emily Horne: \u201C012\u201D \u00B7 0.90",
+      "  Unattributed: 567 \u00B7 0.70",
+      "  Unattributed: 9 \u00B7 0.55",
+      "  By Emily Horne: 012 \u00B7 0.90",
   };
   EXPECT_EQ(labels, expected);
   // Spans and kinds: what a click selects.
@@ -101,7 +101,7 @@ TEST(Deck, EmptyAndOddJsonGiveTheThreeSections) {
   }
   // A claim span outside the text: no excerpt, no crash.
   const json bad = json::parse(R"({"claims": [{"start": 5, "end": 99, "score": 0.5}]})");
-  EXPECT_EQ(BuildDeckRows(bad, u"abc")[3].label, "Unattributed: \u201C\u201D \u00B7 0.50");
+  EXPECT_EQ(BuildDeckRows(bad, u"abc")[3].label, "Unattributed:  \u00B7 0.50");
 }
 
 // The engine's own JSON for a small text: every quote is listed once, under its speaker.

@@ -165,7 +165,7 @@ class DeckPanel
   css::ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32) override {
     return css::ui::LayoutSize(320, -1, 560);
   }
-  sal_Int32 SAL_CALL getMinimalWidth() override { return 220; }
+  sal_Int32 SAL_CALL getMinimalWidth() override { return 380; }  // the sidebar follows
 
   // XComponent
   void SAL_CALL dispose() override {

@@ -176,7 +176,7 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
       }
       const int who = Int(*c, "attributed_to");
       const std::string by = group == &unattributed ? "Unattributed" : "By " + names[who];
-      r.label = by + ": " + Quoted(excerpt) + " \u00B7 " + Score(Num(*c, "score"));
+      r.label = by + ": " + excerpt + " \u00B7 " + Score(Num(*c, "score"));
       rows.push_back(std::move(r));
     }
   }

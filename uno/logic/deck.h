@@ -12,7 +12,8 @@
 //       “We are ready to …” · direct · high confidence  kQuote, level 2, span = the content
 //   Quotes with no speaker (n)                          kSection; its quotes at level 1
 //   Claims to check (n)                                 kSection; unattributed claims first
-//     Unattributed: “…” · 0.87                          kClaim, level 1, span = the claim
+//     Unattributed: Prices rose 5% in … · 0.87           kClaim, level 1, span = the claim
+//                                                       (a sentence: no quote marks added)
 // Speakers in the engine's order (first mention); quotes and claims in document order within
 // their group. A section is there even when empty ("Speakers (0)"), so the editor sees that
 // nothing was found rather than nothing shown.
