@@ -165,6 +165,19 @@ TEST(DeckPanel, FactoryMakesThePanelForAWriterFrame) {
   EXPECT_EQ(panel.Status(), "Marked in the document: 0 quotes, 0 claims");
 }
 
+// Not a Writer text document (the deck is not offered there, but a panel made anyway must cope):
+// an empty list and a line that says so; the buttons' commands are not available there.
+TEST(DeckPanel, OutsideWriterAnEmptyList) {
+  ScopedDoc doc("private:factory/swriter/web");  // Writer/Web: not a text document to us
+  Panel panel(doc.frame());
+  EXPECT_TRUE(panel.Items().empty());
+  EXPECT_EQ(panel.Status(), "Open a Writer text document to see its quotes.");
+  css::awt::ActionEvent e;
+  e.ActionCommand = "highlight";
+  Reference<css::awt::XActionListener>(panel.element, UNO_QUERY_THROW)->actionPerformed(e);
+  EXPECT_TRUE(panel.Items().empty());
+}
+
 TEST(DeckPanel, ListsTheSeedSpeakersAndSelectsAQuote) {
   ScopedDoc doc(ATTRIB_SEED_ARTICLE, "Text (encoded)", "UTF8,LF,,,");
   bool ok = false;

@@ -1,6 +1,7 @@
 #include "component/deck_panel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <com/sun/star/awt/ActionEvent.hpp>
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ItemEvent.hpp>
@@ -170,8 +171,20 @@ class DeckPanel
   // XComponent
   void SAL_CALL dispose() override {
     try {
-      if (disposed_) return;
-      disposed_ = true;
+      if (disposed_.exchange(true)) return;
+      std::vector<Reference<css::lang::XEventListener>> listeners;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        listeners.swap(listeners_);
+      }
+      const css::lang::EventObject event(static_cast<css::ui::XUIElement*>(this));
+      for (const auto& l : listeners) {
+        try {
+          if (l.is()) l->disposing(event);
+        } catch (const css::uno::Exception& e) {
+          LogInfo("deck: dispose listener", e.Message);
+        }
+      }
       if (parent_.is()) parent_->removeWindowListener(this);
       if (list_.is()) {
         Reference<css::awt::XListBox>(list_, UNO_QUERY_THROW)->removeItemListener(this);
@@ -195,8 +208,22 @@ class DeckPanel
       LogInfo("deck: dispose", CurrentExceptionMessage());
     }
   }
-  void SAL_CALL addEventListener(const Reference<css::lang::XEventListener>&) override {}
-  void SAL_CALL removeEventListener(const Reference<css::lang::XEventListener>&) override {}
+  void SAL_CALL addEventListener(const Reference<css::lang::XEventListener>& l) override {
+    try {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (l.is() && !disposed_) listeners_.push_back(l);
+    } catch (const std::exception&) {
+      LogInfo("deck: addEventListener", CurrentExceptionMessage());
+    }
+  }
+  void SAL_CALL removeEventListener(const Reference<css::lang::XEventListener>& l) override {
+    try {
+      std::lock_guard<std::mutex> lock(mutex_);
+      listeners_.erase(std::remove(listeners_.begin(), listeners_.end(), l), listeners_.end());
+    } catch (const std::exception&) {
+      LogInfo("deck: removeEventListener", CurrentExceptionMessage());
+    }
+  }
 
   // XEventListener (the controls and the parent window going away)
   void SAL_CALL disposing(const css::lang::EventObject& e) override {
@@ -329,22 +356,34 @@ class DeckPanel
     if (doc.is()) {
       std::string json;
       size_t marked_quotes = 0, marked_claims = 0;
-      RunOnMainThread(context_, [&] {
-        DocParagraphs paragraphs = ReadParagraphs(doc, false);
-        attrib::Document input = DocumentOf(paragraphs.paragraphs);
-        Analysis analysis;
-        if (Status s = Analyze(input, Options(), &analysis); !s.ok()) {
-          throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
-        }
-        json = AnalysisToJson(input, analysis);
-        text = input.text();
-        for (const MarkedComment& m : ReadMarkedContent(doc).comments) {
-          ++(m.claim ? marked_claims : marked_quotes);
-        }
-      });
-      rows = BuildDeckRows(nlohmann::json::parse(json, nullptr, false), text);
-      status = "Marked in the document: " + std::to_string(marked_quotes) + " quotes, " +
-               std::to_string(marked_claims) + " claims";
+      // A document the panel cannot read leaves an empty list and says why (and the log);
+      // the panel itself stays.
+      try {
+        RunOnMainThread(context_, [&] {
+          DocParagraphs paragraphs = ReadParagraphs(doc, false);
+          attrib::Document input = DocumentOf(paragraphs.paragraphs);
+          Analysis analysis;
+          if (Status s = Analyze(input, Options(), &analysis); !s.ok()) {
+            throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
+          }
+          json = AnalysisToJson(input, analysis);
+          text = input.text();
+          for (const MarkedComment& m : ReadMarkedContent(doc).comments) {
+            ++(m.claim ? marked_claims : marked_quotes);
+          }
+        });
+        rows = BuildDeckRows(nlohmann::json::parse(json, nullptr, false), text);
+        status = "Marked in the document: " + std::to_string(marked_quotes) + " quotes, " +
+                 std::to_string(marked_claims) + " claims";
+      } catch (const css::uno::Exception& e) {
+        LogInfo("deck: refresh", e.Message);
+        text.clear();
+        status = "Could not read the document: " + ToUtf8(e.Message);
+      } catch (const std::exception&) {
+        LogInfo("deck: refresh", CurrentExceptionMessage());
+        text.clear();
+        status = "Could not read the document: " + ToUtf8(CurrentExceptionMessage());
+      }
     }
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -415,10 +454,11 @@ class DeckPanel
   Reference<css::awt::XWindow> parent_;
   OUString url_;
   Reference<css::awt::XControl> container_, status_, list_;
-  std::mutex mutex_;  // rows_, text_
+  std::mutex mutex_;  // rows_, text_, listeners_
   std::vector<DeckRow> rows_;
   std::u16string text_;  // the analysed text the rows' spans refer to
-  bool disposed_ = false;
+  std::vector<Reference<css::lang::XEventListener>> listeners_;  // XComponent's (under mutex_)
+  std::atomic<bool> disposed_{false};
 };
 
 class PanelFactory
