@@ -8,6 +8,8 @@
 #                              [MENU_OUT.png (docs/writer-menu.png)]
 # ATTRIB_SHOT_TOOLBARS=FILE.png also takes View > Toolbars (to check the toolbar's name there);
 # ATTRIB_SHOT_UI_LANG=de|es|fr shows Writer in that language (its language pack installed).
+# ATTRIB_SHOT_DECK=FILE.png also opens the Attribution sidebar deck (through the frame's
+# XSidebarProvider, as the deck's tab does) and takes Writer with the deck shown.
 # Needs: the build (cli/attrib, attrib.oxt), Xvfb, xdotool, ImageMagick (scripts/setup-debian.sh).
 # Xvfb and soffice run in their own process groups and are killed on any exit.
 set -euo pipefail
@@ -105,9 +107,11 @@ done
 xdotool getdisplaygeometry >/dev/null || { echo "screenshot: Xvfb did not start" >&2; exit 1; }
 
 echo "screenshot: starting soffice on $DISPLAY" >&2
+# A pipe for the deck step's UNO client (ATTRIB_SHOT_DECK), private to this run.
+pipe="attrib_shot_$$"
 SAL_USE_VCLPLUGIN=gen setsid "$program/soffice" --norestore --nologo --nolockcheck \
   --nofirststartwizard "-env:UserInstallation=$profile" "-env:UNO_SHARED_PACKAGES_CACHE=$cache" \
-  "$work/seed-article.odt" >"$work/soffice.log" 2>&1 &
+  "--accept=pipe,name=$pipe;urp;" "$work/seed-article.odt" >"$work/soffice.log" 2>&1 &
 office_pid=$!
 
 window=""
@@ -150,4 +154,67 @@ if [ -n "${ATTRIB_SHOT_TOOLBARS:-}" ]; then
   /usr/bin/import -window root "$ATTRIB_SHOT_TOOLBARS"
   xdotool key --clearmodifiers Escape Escape
   echo "screenshot: wrote $ATTRIB_SHOT_TOOLBARS" >&2
+fi
+
+if [ -n "${ATTRIB_SHOT_DECK:-}" ]; then
+  # The deck opened on the document's frame (a UNO client on the pipe); then the first speaker's
+  # first quote clicked in the deck's list, so the picture shows that quote selected in the text.
+  click=$(/usr/bin/python3 - "$pipe" <<'PY'
+import sys, time
+import uno
+ctx = uno.getComponentContext()
+resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % sys.argv[1])
+desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+doc = desktop.getCurrentComponent()
+for _ in range(50):
+    if doc is not None:
+        break
+    time.sleep(0.2)
+    doc = desktop.getCurrentComponent()
+sidebar = doc.getCurrentController().getSidebar()
+sidebar.setVisible(True)
+decks = sidebar.getDecks()
+if not decks.hasByName("AttribDeck"):
+    sys.exit("screenshot: no AttribDeck among the sidebar's decks: %s" % (decks.getElementNames(),))
+deck = decks.getByName("AttribDeck")
+deck.activate(True)
+time.sleep(3)
+panel = deck.getPanels().getByName("AttribPanel").getDialog()  # the panel's XToolPanel
+if panel is None:
+    sys.exit("screenshot: the sidebar gives no Attribution panel")
+# LibreOffice 7.4 hands out the panel's element or its window: take what leads to the controls.
+if hasattr(panel, "getRealInterface"):
+    panel = panel.getRealInterface()
+window = panel.getWindow() if hasattr(panel, "getWindow") else panel
+if not hasattr(window, "getControl"):
+    sys.exit("screenshot: the Attribution panel is %s" % ([t.typeName for t in panel.Types],))
+items = window.getControl("list")
+entries = items.getItems()
+first_quote = next(i for i in range(1, len(entries)) if entries[i].startswith("        "))
+# Where that entry is on the screen (the list's accessible items), for the click.
+def entry_box(acc, index):
+    c = acc.getAccessibleContext()
+    n = c.getAccessibleChildCount()
+    if n == len(entries):
+        item = c.getAccessibleChild(index).getAccessibleContext()
+        p, z = item.getLocationOnScreen(), item.getSize()
+        return p.X + min(z.Width, 200) // 2, p.Y + z.Height // 2
+    for k in range(n):
+        found = entry_box(c.getAccessibleChild(k), index)
+        if found:
+            return found
+    return None
+box = entry_box(items.getPeer(), first_quote)
+if box is None:
+    sys.exit("screenshot: the list's entries have no place on the screen")
+print("%d %d" % box)
+PY
+  )
+  xdotool mousemove --sync ${click% *} ${click#* } click 1
+  sleep 6
+  /usr/bin/import -window root "$work/deck.png"
+  mkdir -p "$(dirname "$ATTRIB_SHOT_DECK")"
+  /usr/bin/convert "$work/deck.png" -resize '1400x>' -strip -colors 256 "PNG8:$ATTRIB_SHOT_DECK"
+  echo "screenshot: wrote $ATTRIB_SHOT_DECK ($(stat -c %s "$ATTRIB_SHOT_DECK") bytes)" >&2
 fi

@@ -4,6 +4,7 @@
 
 #include <com/sun/star/uno/Sequence.hxx>
 
+#include "component/deck_panel.h"
 #include "component/report.h"
 #include "component/services.h"
 
@@ -37,4 +38,9 @@ extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
 org_attrib_AttributionEngine_get_implementation(css::uno::XComponentContext* context,
                                                 const css::uno::Sequence<css::uno::Any>&) {
   return Acquired(attrib::uno::kEngineImpl, &attrib::uno::NewEngineService, context);
+}
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface* org_attrib_PanelFactory_get_implementation(
+    css::uno::XComponentContext* context, const css::uno::Sequence<css::uno::Any>&) {
+  return Acquired(attrib::uno::kPanelFactoryImpl, &attrib::uno::NewPanelFactory, context);
 }

@@ -1,4 +1,5 @@
-// The component's two implementations; component.cc exports their constructors.
+// Two of the component's implementations (the third, the sidebar panel factory, is in
+// deck_panel.h); component.cc exports their constructors.
 #pragma once
 
 #include <com/sun/star/uno/XComponentContext.hpp>
