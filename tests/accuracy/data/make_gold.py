@@ -3,7 +3,9 @@
 shared/data/README.md) from the hand-annotated sources es.src and fr.src, so that every offset
 is computed, not typed.
 
-usage: make_gold.py [DIR]        (DIR defaults to this file's folder; writes DIR/{es,fr}.jsonl)
+usage: make_gold.py OUT_DIR      (reads es.src and fr.src beside this file; writes
+                                 OUT_DIR/{es,fr}.jsonl — check_floors.py does so in a
+                                 temporary folder; the .jsonl files are not kept in the tree)
 
 Source format, one document after each line "## ID SPLIT" (SPLIT: train | dev):
   {q:TYPE:S:C|content}   a quote; TYPE d|m|i (direct, mixed, indirect); S and C name the
@@ -87,11 +89,14 @@ def read_docs(path):
 
 
 def main():
-    here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_gold.py OUT_DIR")
+    here = os.path.dirname(os.path.abspath(__file__))
+    out_dir = sys.argv[1]
     for lang in [l for l in ("es", "fr") if os.path.exists(os.path.join(here, l + ".src"))]:
         docs = read_docs(os.path.join(here, lang + ".src"))
         n = {"train": 0, "dev": 0}
-        with open(os.path.join(here, lang + ".jsonl"), "w", encoding="utf-8") as f:
+        with open(os.path.join(out_dir, lang + ".jsonl"), "w", encoding="utf-8") as f:
             for d in docs:
                 text, quotes = parse(d["src"], d["id"])
                 n[d["split"]] += len(quotes)
