@@ -129,40 +129,35 @@ void ReplaceAll(std::string* text, const std::string& from, const std::string& t
     text->replace(at, from.size(), to);
 }
 
-// Whether the document holds at least one comment and one footnote (anyone's).
-bool HasCommentsAndFootnotes(const Reference<css::lang::XComponent>& doc) {
-  if (Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)->getFootnotes()->getCount() ==
-      0) {
-    return false;
-  }
-  Reference<css::container::XEnumeration> fields =
-      Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
-          ->getTextFields()
-          ->createEnumeration();
-  while (fields->hasMoreElements()) {
-    Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
-    if (info.is() && info->supportsService("com.sun.star.text.textfield.Annotation")) return true;
-  }
-  return false;
-}
+// Where the document's comments (anyone's) are, for the .docx warnings: read in one pass.
+struct CommentPlaces {
+  bool any = false;
+  bool outside_body = false;  // in a header, footer, frame, text box or footnote
+};
 
-// Whether a comment (anyone's) sits outside the body text and its tables: in a header, footer,
-// frame, text box or footnote.
-bool HasCommentsOutsideTheBody(const Reference<css::lang::XComponent>& doc) {
+CommentPlaces FindComments(const Reference<css::lang::XComponent>& doc) {
+  CommentPlaces out;
   Reference<css::container::XEnumeration> fields =
       Reference<css::text::XTextFieldsSupplier>(doc, UNO_QUERY_THROW)
           ->getTextFields()
           ->createEnumeration();
-  while (fields->hasMoreElements()) {
+  while (fields->hasMoreElements() && !out.outside_body) {
     Reference<css::lang::XServiceInfo> info(fields->nextElement(), UNO_QUERY);
     if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation")) continue;
+    out.any = true;
     Reference<css::lang::XServiceInfo> text(
         Reference<css::text::XTextContent>(info, UNO_QUERY_THROW)->getAnchor()->getText(),
         UNO_QUERY);
     const OUString where = text.is() ? text->getImplementationName() : OUString();
-    if (where != "SwXBodyText" && where != "SwXCell") return true;
+    out.outside_body = where != "SwXBodyText" && where != "SwXCell";
   }
-  return false;
+  return out;
+}
+
+bool HasFootnotes(const Reference<css::lang::XComponent>& doc) {
+  return Reference<css::text::XFootnotesSupplier>(doc, UNO_QUERY_THROW)
+             ->getFootnotes()
+             ->getCount() > 0;
 }
 
 }  // namespace
@@ -349,7 +344,8 @@ int RunAnnotate(const AnnotateArgs& args) {
     // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
     // and footnotes (README "Marks and file formats"): said before saving, not found out later.
     std::vector<std::string> warnings;
-    if (out_ext == ".docx" && HasCommentsAndFootnotes(doc)) {
+    const CommentPlaces comments = out_ext == ".docx" ? FindComments(doc) : CommentPlaces();
+    if (comments.any && HasFootnotes(doc)) {
       warnings.push_back(
           args.output +
           ": the document has comments and footnotes; LibreOffice 7.4 may lose or swap footnote "
@@ -359,7 +355,7 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     // LibreOffice 7.4's .docx export drops comments outside the body (README "Every part of the
     // document"): the highlights there stay, and Clear still knows them by their bookmarks.
-    if (out_ext == ".docx" && HasCommentsOutsideTheBody(doc)) {
+    if (comments.outside_body) {
       warnings.push_back(args.output +
                          ": comments in headers, footers, frames or text boxes are not kept by "
                          "LibreOffice 7.4's .docx export (their highlights are, and Clear still "

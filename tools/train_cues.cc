@@ -215,14 +215,19 @@ struct Tally {
   double F1() const { return P() + R() > 0 ? 2 * P() * R() / (P() + R()) : 0; }
 };
 
+void AddSets(const std::set<std::pair<int32_t, int32_t>>& gold,
+             const std::set<std::pair<int32_t, int32_t>>& pred, Tally* t) {
+  for (const auto& s : pred) t->tp += gold.count(s);
+  t->pred += static_cast<int64_t>(pred.size());
+  t->gold += static_cast<int64_t>(gold.size());
+}
+
 // score.py's cue.exact for one document's cues.
 void AddCues(const TrainDoc& d, const std::vector<Cue>& cues, Tally* t) {
   std::set<std::pair<int32_t, int32_t>> pred;
   for (const Cue& c : cues)
     pred.insert(Trim(d.cps, d.cp_of_u16[c.span.begin], d.cp_of_u16[c.span.end]));
-  for (const auto& s : pred) t->tp += d.gold_cues.count(s);
-  t->pred += static_cast<int64_t>(pred.size());
-  t->gold += static_cast<int64_t>(d.gold_cues.size());
+  AddSets(d.gold_cues, pred, t);
 }
 
 // score.py's content.exact, source.exact and cue.exact over one document's analysis.
@@ -230,13 +235,6 @@ struct Figures {
   Tally content, source, cue;
   double Mean() const { return (content.F1() + source.F1() + cue.F1()) / 3; }
 };
-
-void AddSets(const std::set<std::pair<int32_t, int32_t>>& gold,
-             const std::set<std::pair<int32_t, int32_t>>& pred, Tally* t) {
-  for (const auto& s : pred) t->tp += gold.count(s);
-  t->pred += static_cast<int64_t>(pred.size());
-  t->gold += static_cast<int64_t>(gold.size());
-}
 
 void AddAnalysis(const TrainDoc& d, const Analysis& a, Figures* f) {
   std::set<std::pair<int32_t, int32_t>> content, source, cue;

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <com/sun/star/awt/ActionEvent.hpp>
-#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ItemEvent.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
@@ -35,7 +33,6 @@
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/implbase7.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -77,26 +74,6 @@ constexpr Button kButtons[] = {
     {"claims", "Mark Claims", "org.attrib:MarkClaims"},
     {"clear", "Clear", "org.attrib:ClearMarks"},
     {"refresh", "Refresh", ""},
-};
-
-// Runs `work` later on the main thread, without waiting. A list's item event can arrive with
-// the SolarMutex held by a bridge thread (a client's XListBox::selectItemPos): waiting there
-// for the main thread would block both.
-class Later : public cppu::WeakImplHelper1<css::awt::XCallback> {
- public:
-  explicit Later(std::function<void()> work) : work_(std::move(work)) {}
-  void SAL_CALL notify(const Any&) override {
-    try {
-      work_();
-    } catch (const css::uno::Exception& e) {
-      LogInfo("deck", e.Message);
-    } catch (const std::exception&) {
-      LogInfo("deck", CurrentExceptionMessage());
-    }
-  }
-
- private:
-  std::function<void()> work_;
 };
 
 constexpr sal_Int32 kGap = 6, kButtonHeight = 26, kStatusHeight = 18;
@@ -256,8 +233,7 @@ class DeckPanel
     try {
       rtl::Reference<DeckPanel> self(this);
       const sal_Int32 index = e.Selected;
-      css::awt::AsyncCallback::create(context_)->addCallback(
-          new Later([self, index] { self->SelectRowReporting(index); }), Any());
+      PostToMainThread(context_, [self, index] { self->SelectRowReporting(index); });
     } catch (const css::uno::Exception& ex) {
       ReportError(context_, getFrame(), "deck: select", ex.Message);
     } catch (const std::exception&) {

@@ -64,7 +64,30 @@ class MainThreadCallback : public cppu::WeakImplHelper1<css::awt::XCallback> {
   std::shared_ptr<MainThreadCall> call_;
 };
 
+// PostToMainThread's callback: runs the work once, nothing waits for it.
+class PostedCallback : public cppu::WeakImplHelper1<css::awt::XCallback> {
+ public:
+  explicit PostedCallback(std::function<void()> work) : work_(std::move(work)) {}
+  void SAL_CALL notify(const Any&) override {
+    try {
+      work_();
+    } catch (const css::uno::Exception& e) {
+      LogInfo("main thread", e.Message);
+    } catch (const std::exception&) {
+      LogInfo("main thread", CurrentExceptionMessage());
+    }
+  }
+
+ private:
+  std::function<void()> work_;
+};
+
 }  // namespace
+
+void PostToMainThread(const Reference<css::uno::XComponentContext>& context,
+                      std::function<void()> work) {
+  css::awt::AsyncCallback::create(context)->addCallback(new PostedCallback(std::move(work)), Any());
+}
 
 void RunOnMainThread(const Reference<css::uno::XComponentContext>& context,
                      const std::function<void()>& work) {

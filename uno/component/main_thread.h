@@ -14,6 +14,12 @@ namespace attrib::uno {
 void RunOnMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
                      const std::function<void()>& work);
 
+// Runs `work` later on the main thread, without waiting (its exceptions are logged). For
+// listeners whose event may arrive with the SolarMutex held by a bridge thread, where waiting
+// for the main thread would block both.
+void PostToMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
+                      std::function<void()> work);
+
 // A command handler run on the main thread.
 template <CommandHandler handler>
 rtl::OUString MainThreadCommand(const CommandContext& c) {
