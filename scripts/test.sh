@@ -20,7 +20,7 @@ ctest --test-dir build -j "$jobs" --output-on-failure --timeout 900
 echo "== engine + CLI under ASan/UBSan"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DATTRIB_SANITIZE=ON -DATTRIB_WERROR=ON \
   -DATTRIB_BUILD_BENCH=OFF >/dev/null
-cmake --build build-asan -j "$jobs" --target core_tests attrib train_claims train_cues
+cmake --build build-asan -j "$jobs" --target core_tests attrib train_claims train_cues train_spans
 # The CLI's 50 MB single-line test shrinks to 2 MB here: a Debug+ASan build is ~50x slower.
 ATTRIB_CLI_BIG_MB=2 ctest --test-dir build-asan -j "$jobs" --output-on-failure -L 'unit|cli' --timeout 900
 

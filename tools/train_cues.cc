@@ -25,6 +25,7 @@
 #include "attrib/document.h"
 #include "attrib/json.h"
 #include "attrib/text.h"
+#include "attribution_cv.h"
 #include "claims_learn.h"
 #include "cue_model.h"
 #include "prepare.h"
@@ -32,38 +33,20 @@
 namespace attrib {
 namespace {
 
+using attribution_cv::AddAnalysis;
+using attribution_cv::AddSets;
+using attribution_cv::Figures;
+using attribution_cv::ParseList;
+using attribution_cv::Tally;
 using claims_learn::Example;
 using claims_learn::Params;
 using claims_learn::Weights;
 
-// Score.py's trim set.
-bool Trimmed(char32_t c) {
-  static const std::u32string kTrim =
-      U" \t\r\n\u00a0\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
-      U"\u300c\u300d\u300e\u300f\u301d\u301e.,;:!?\u2026";
-  return kTrim.find(c) != std::u32string::npos;
-}
-
-struct TrainDoc {
-  std::string id;
-  std::string utf8;
-  Document doc;
-  std::u32string cps;                               // the text as code points (for trimming)
-  std::vector<int32_t> cp_of_u16;                   // UTF-16 offset -> code point offset
-  std::vector<int32_t> u16_of_cp;                   // code point offset -> UTF-16 offset
-  std::set<std::pair<int32_t, int32_t>> gold_cues;  // trimmed, code points
-  std::set<std::pair<int32_t, int32_t>> gold_contents, gold_sources;
+struct TrainDoc : attribution_cv::GoldDoc {
   std::unique_ptr<Prepared> prepared;  // the lexicon's cues, no refinement
   std::vector<uint8_t> label;          // token -> inside a gold cue
   std::vector<uint8_t> in_quote;
-  int fold = 0;
 };
-
-std::pair<int32_t, int32_t> Trim(const std::u32string& t, int32_t s, int32_t e) {
-  while (s < e && Trimmed(t[s])) ++s;
-  while (e > s && Trimmed(t[e - 1])) --e;
-  return {s, e};
-}
 
 bool ReadDocs(const std::string& path, int k, int limit, std::vector<TrainDoc>* docs) {
   std::ifstream in(path);
@@ -74,46 +57,19 @@ bool ReadDocs(const std::string& path, int k, int limit, std::vector<TrainDoc>* 
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return false;
     TrainDoc d;
-    d.id = j.value("id", std::string());
-    d.utf8 = j.value("text", std::string());
-    if (!Document::FromUtf8(d.utf8, &d.doc).ok()) return false;
+    if (!attribution_cv::ReadGoldDoc(j, docs->size(), k, &d)) return false;
     const std::u16string& text = d.doc.text();
-    d.cp_of_u16 = Utf16ToCodePointOffsets(text);
-    d.u16_of_cp.assign(d.cp_of_u16.back() + 1, static_cast<int32_t>(text.size()));
-    for (int32_t u = static_cast<int32_t>(text.size()); u >= 0; --u)
-      d.u16_of_cp[d.cp_of_u16[u]] = u;
-    for (size_t u = 0; u < text.size(); ++u) {
-      char32_t c = text[u];
-      if (c >= 0xD800 && c < 0xDC00 && u + 1 < text.size()) {
-        c = 0x10000 + ((c - 0xD800) << 10) + (text[u + 1] - 0xDC00);
-        ++u;
-      }
-      d.cps.push_back(c);
-    }
     d.prepared = std::make_unique<Prepared>();
     Prepare(text, "en", CueRefinement{false, nullptr}, d.prepared.get());
     const auto& tok = d.prepared->tokens.tokens;
     d.label.assign(tok.size(), 0);
-    for (const auto& q : j.value("quotes", nlohmann::json::array())) {
-      const int32_t n = static_cast<int32_t>(d.cps.size());
-      auto span = [&](const char* s, const char* e, std::set<std::pair<int32_t, int32_t>>* out) {
-        if (!q.contains(s) || q[s].is_null()) return;
-        const int32_t b = q[s].get<int32_t>(), f = q[e].get<int32_t>();
-        if (b >= 0 && f <= n && b <= f) out->insert(Trim(d.cps, b, f));
-      };
-      span("start", "end", &d.gold_contents);
-      span("speaker_start", "speaker_end", &d.gold_sources);
-      if (!q.contains("cue_start") || q["cue_start"].is_null()) continue;
-      const int32_t s = q["cue_start"].get<int32_t>(), e = q["cue_end"].get<int32_t>();
-      if (s < 0 || e > static_cast<int32_t>(d.cps.size()) || s >= e) continue;
-      d.gold_cues.insert(Trim(d.cps, s, e));
+    for (const auto& [s, e] : d.cue_spans) {
       const int32_t us = d.u16_of_cp[s], ue = d.u16_of_cp[e];
       for (int32_t t = TokenAt(d.prepared->tokens, us);
            t < static_cast<int32_t>(tok.size()) && tok[t].begin < ue; ++t)
         d.label[t] = 1;
     }
     d.in_quote = TokensInQuotes(d.prepared->in);
-    d.fold = claims_learn::FoldOf(d.id, docs->size(), k);
     docs->push_back(std::move(d));
   }
   return true;
@@ -149,16 +105,6 @@ struct Trained {
   CueModel model;
 };
 
-void Quantize(const Weights& w, Trained* t) {
-  double max_abs = 1e-9;
-  for (double x : w.w) max_abs = std::max(max_abs, std::fabs(x));
-  t->scale = max_abs / 32767.0;
-  t->weights.resize(w.w.size());
-  for (size_t i = 0; i < w.w.size(); ++i)
-    t->weights[i] = static_cast<int16_t>(std::lround(w.w[i] / t->scale));
-  t->bias = w.b;
-}
-
 void Bind(Trained* t, int bits, double keep_cut, double add_cut, const char* added_class) {
   CueModel& m = t->model;
   m.name = "cue-logreg:v1";
@@ -188,77 +134,23 @@ Trained TrainOn(const std::vector<TrainDoc>& docs, int held_out, const Params& p
         continue;
       f.clear();
       CueTokenFeatures(in, d.in_quote, i, bits, &f);
-      std::sort(f.begin(), f.end());
-      Example x;
-      for (size_t k = 0; k < f.size(); ++k) {
-        if (!x.index.empty() && x.index.back() == f[k]) {
-          x.value.back() += 1;
-          continue;
-        }
-        x.index.push_back(f[k]);
-        x.value.push_back(1);
-      }
-      x.label = d.label[i];
-      examples.push_back(std::move(x));
+      examples.push_back(attribution_cv::MakeExample(f, d.label[i]));
     }
   }
   std::vector<int> rows(examples.size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
-  Quantize(claims_learn::Train(examples, rows, p), &t);
+  attribution_cv::Quantized q = attribution_cv::Quantize(claims_learn::Train(examples, rows, p));
+  t.weights = std::move(q.weights);
+  t.bias = q.bias;
+  t.scale = q.scale;
   return t;
-}
-
-struct Tally {
-  int64_t tp = 0, pred = 0, gold = 0;
-  double P() const { return pred ? 100.0 * tp / pred : 0; }
-  double R() const { return gold ? 100.0 * tp / gold : 0; }
-  double F1() const { return P() + R() > 0 ? 2 * P() * R() / (P() + R()) : 0; }
-};
-
-void AddSets(const std::set<std::pair<int32_t, int32_t>>& gold,
-             const std::set<std::pair<int32_t, int32_t>>& pred, Tally* t) {
-  for (const auto& s : pred) t->tp += gold.count(s);
-  t->pred += static_cast<int64_t>(pred.size());
-  t->gold += static_cast<int64_t>(gold.size());
 }
 
 // score.py's cue.exact for one document's cues.
 void AddCues(const TrainDoc& d, const std::vector<Cue>& cues, Tally* t) {
-  std::set<std::pair<int32_t, int32_t>> pred;
-  for (const Cue& c : cues)
-    pred.insert(Trim(d.cps, d.cp_of_u16[c.span.begin], d.cp_of_u16[c.span.end]));
+  attribution_cv::SpanSet pred;
+  for (const Cue& c : cues) pred.insert(d.Compared(c.span));
   AddSets(d.gold_cues, pred, t);
-}
-
-// score.py's content.exact, source.exact and cue.exact over one document's analysis.
-struct Figures {
-  Tally content, source, cue;
-  double Mean() const { return (content.F1() + source.F1() + cue.F1()) / 3; }
-};
-
-void AddAnalysis(const TrainDoc& d, const Analysis& a, Figures* f) {
-  std::set<std::pair<int32_t, int32_t>> content, source, cue;
-  auto cp = [&](Span s) { return Trim(d.cps, d.cp_of_u16[s.begin], d.cp_of_u16[s.end]); };
-  for (const Quote& q : a.quotes) {
-    content.insert(cp(q.content));
-    if (q.speaker_mention) source.insert(cp(*q.speaker_mention));
-    if (q.cue) cue.insert(cp(*q.cue));
-  }
-  AddSets(d.gold_contents, content, &f->content);
-  AddSets(d.gold_sources, source, &f->source);
-  AddSets(d.gold_cues, cue, &f->cue);
-}
-
-std::vector<double> ParseList(const std::string& s) {
-  std::vector<double> out;
-  size_t i = 0;
-  while (i <= s.size()) {
-    size_t j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    out.push_back(std::stod(s.substr(i, j - i)));
-    i = j + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -386,7 +278,8 @@ int main(int argc, char** argv) {
           AddCues(d, refine ? RefineCues(folds[fold].model, d.prepared->in) : d.prepared->cues,
                   cue_list);
         Analysis a;
-        AnalyzeWith(d.doc, options, CueRefinement{refine, &folds[fold].model}, &a);
+        AnalyzeWith(d.doc, options, CueRefinement{refine, &folds[fold].model},
+                    SpanRefinement{false, nullptr}, &a);
         AddAnalysis(d, a, &f);
         if (out) {
           line.clear();

@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "prepare.h"
 #include "quote_marks.h"
+#include "span_model.h"
 #include "tokens.h"
 
 namespace attrib {
@@ -31,11 +32,12 @@ std::vector<std::string> SupportedLanguages() {
 }
 
 Status Analyze(const Document& doc, const Options& options, Analysis* out) {
-  return AnalyzeWith(doc, options, CueRefinement{options.cue_model, nullptr}, out);
+  return AnalyzeWith(doc, options, CueRefinement{options.cue_model, nullptr},
+                     SpanRefinement{options.span_model, nullptr}, out);
 }
 
 Status AnalyzeWith(const Document& doc, const Options& options, CueRefinement refinement,
-                   Analysis* out) {
+                   SpanRefinement spans, Analysis* out) {
   *out = Analysis();
   for (const std::string& s : options.sieves) {
     if (!IsKnownSieve(s))
@@ -63,6 +65,14 @@ Status AnalyzeWith(const Document& doc, const Options& options, CueRefinement re
   // Stage 3: attributions; stage 4: entities.
   std::vector<Attribution> attributions = Attribute(in, sieves, options);
   EntityResult entities = ResolveSpeakers(in, attributions);
+  bool reorder = false;
+  if (spans.enabled) {
+    // Stage 4b: the learned model moves reported speech's content boundaries (span_model.h),
+    // after the speakers were found on the sieves' spans.
+    const SpanModel* model = spans.model ? spans.model : SpanModelFor(language);
+    if (model != nullptr)
+      reorder = RefineSpans(*model, in, !options.attribution_units, &attributions);
+  }
   out->speakers = std::move(entities.speakers);
   for (size_t i = 0; i < attributions.size(); ++i) {
     const Attribution& a = attributions[i];
@@ -88,6 +98,12 @@ Status AnalyzeWith(const Document& doc, const Options& options, CueRefinement re
     }
     q.fragments = a.fragments;
     out->quotes.push_back(std::move(q));
+  }
+  if (reorder) {
+    std::stable_sort(out->quotes.begin(), out->quotes.end(), [](const Quote& a, const Quote& b) {
+      return a.content.begin < b.content.begin;
+    });
+    for (size_t i = 0; i < out->quotes.size(); ++i) out->quotes[i].id = static_cast<int>(i);
   }
   // Stage 5: claims, scored on the same tokens (English only; see claims.h).
   if (options.find_claims) {

@@ -186,6 +186,29 @@ void MergeIntoAttributionUnits(const TokenContext& c, std::vector<Attribution>* 
 
 }  // namespace
 
+namespace {
+
+// Orders attributions by content.begin (stable); same_speaker_as indices follow.
+void SortByContent(std::vector<Attribution>* attributions) {
+  std::vector<Attribution>& out = *attributions;
+  std::vector<int> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
+  std::vector<int> pos(out.size());
+  for (size_t i = 0; i < order.size(); ++i) pos[order[i]] = static_cast<int>(i);
+  std::vector<Attribution> sorted;
+  sorted.reserve(out.size());
+  for (int o : order) {
+    sorted.push_back(std::move(out[o]));
+    if (sorted.back().same_speaker_as >= 0)
+      sorted.back().same_speaker_as = pos[sorted.back().same_speaker_as];
+  }
+  out = std::move(sorted);
+}
+
+}  // namespace
+
 void IndexCues(AttributionInput* in) {
   const auto& tok = in->tokens->tokens;
   if (in->info.size() != tok.size()) in->info = LookupWords(*in->tokens, *in->lang);
@@ -410,21 +433,8 @@ std::vector<Attribution> Attribute(const AttributionInput& in,
     if (!a.speaker.empty()) a.speaker = TrimMention(c, a.speaker);
   }
   if (options.attribution_units) MergeIntoAttributionUnits(c, &out);
-  // Order by content; same_speaker_as indices follow their attribution.
-  std::vector<int> order(out.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return out[x].content.begin < out[y].content.begin; });
-  std::vector<int> pos(out.size());
-  for (size_t i = 0; i < order.size(); ++i) pos[order[i]] = static_cast<int>(i);
-  std::vector<Attribution> sorted;
-  sorted.reserve(out.size());
-  for (int o : order) {
-    sorted.push_back(std::move(out[o]));
-    if (sorted.back().same_speaker_as >= 0)
-      sorted.back().same_speaker_as = pos[sorted.back().same_speaker_as];
-  }
-  return sorted;
+  SortByContent(&out);
+  return out;
 }
 
 }  // namespace attrib

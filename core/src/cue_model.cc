@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hashed_features.h"
+
 namespace attrib {
 namespace {
 
@@ -37,17 +39,6 @@ enum Template : uint64_t {
 
 constexpr uint64_t kBoundary = 0x5bd1e995u;  // no token there (sentence edge)
 constexpr uint64_t kNumber = 0x27d4eb2fu;
-
-uint64_t Feature(uint64_t tmpl, uint64_t value) {
-  return HashCombine(HashCombine(0, tmpl * 0x9e3779b97f4a7c15ULL), value);
-}
-
-uint32_t Bucket(uint64_t h, int bits) {
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 32;
-  return static_cast<uint32_t>(h & ((uint64_t{1} << bits) - 1));
-}
 
 uint64_t Shape(const Token& t) {
   if (t.kind == TokenKind::kNumber) return 1;

@@ -16,6 +16,7 @@
 namespace attrib {
 
 struct CueModel;
+struct SpanModel;
 
 // Owns the stages' results; `in` points into the other members, so a Prepared never moves.
 struct Prepared {
@@ -36,14 +37,20 @@ struct CueRefinement {
   const CueModel* model = nullptr;  // nullptr: the analysed language's own (CueModelFor)
 };
 
+// Which model moves the content boundaries of reported speech (span_model.h).
+struct SpanRefinement {
+  bool enabled = true;               // false: the sieves' boundaries alone
+  const SpanModel* model = nullptr;  // nullptr: the analysed language's own (SpanModelFor)
+};
+
 // Runs stages 0–2 on `text`. `language` "" = detect; otherwise it must have data
 // (GetLanguageData), as Analyze() checks first.
 void Prepare(std::u16string_view text, const std::string& language, CueRefinement refinement,
              Prepared* p);
 
-// Analyze() (attrib.h) with the given cue refinement instead of Options::cue_model: what the
-// trainers' cross-validation runs.
+// Analyze() (attrib.h) with the given refinements instead of Options::cue_model and
+// Options::span_model: what the trainers' cross-validation runs.
 Status AnalyzeWith(const Document& doc, const Options& options, CueRefinement refinement,
-                   Analysis* out);
+                   SpanRefinement spans, Analysis* out);
 
 }  // namespace attrib
