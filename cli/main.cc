@@ -61,9 +61,9 @@ void AddEngineOptions(CLI::App* cmd, attrib::Options* o) {
   cmd->add_flag("!--no-indirect", o->find_indirect, "do not report reported speech without marks");
   cmd->add_flag("!--no-cue-model", o->cue_model,
                 "cues from the lexicon alone, not refined by the learned cue model");
-  cmd->add_flag("--span-model", o->span_model,
-                "let the learned boundary model move reported speech's content boundaries "
-                "(experimental; tools/README.md)");
+  cmd->add_flag("!--no-span-model", o->span_model,
+                "reported speech's content boundaries from the sieves alone, not moved by the "
+                "learned boundary model");
   cmd->add_flag("--non-speech", o->report_non_speech, "also report titles and scare quotes");
   cmd->add_option_function<std::string>(
          "--units",

@@ -85,6 +85,7 @@ void AddGroups(const TrainDoc& d, int bits, std::vector<rank_learn::Group>* grou
   const auto& tok = d.prepared->tokens.tokens;
   std::vector<int32_t> candidates;
   std::vector<uint32_t> f;
+  const AttributionSpans spans = IndexSpans(in, d.attributions);
   for (size_t i = 0; i < d.attributions.size(); ++i) {
     const Attribution& a = d.attributions[i];
     const auto content = d.Compared(a.content);
@@ -100,7 +101,7 @@ void AddGroups(const TrainDoc& d, int bits, std::vector<rank_learn::Group>* grou
     }
     for (const Boundary side : {Boundary::kEnd, Boundary::kStart}) {
       int32_t current;
-      if (!BoundaryCandidates(in, d.attributions, i, side, &candidates, &current)) continue;
+      if (!BoundaryCandidates(in, d.attributions, spans, i, side, &candidates, &current)) continue;
       ++counts->instances;
       if (gold.first < 0) continue;
       std::vector<uint8_t> label(candidates.size(), 0);

@@ -192,6 +192,7 @@ void ParseGrammar(std::string_view text, LanguageData* d) {
     if (fields[0] == "dropped-subject") d->dropped_subject = yes;
     if (fields[0] == "dialogue-dash") d->dialogue_dash = yes;
     if (fields[0] == "role-anaphora") d->role_anaphora = yes;
+    if (fields[0] == "object-reports") d->object_reports = yes;
   });
 }
 

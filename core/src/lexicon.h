@@ -140,6 +140,7 @@ struct LanguageData {
   bool dropped_subject = false;       // "«…», ha insistido.": the subject may be left out
   bool role_anaphora = false;  // "Le sélectionneur a ajouté": a role noun names the person before
   bool dialogue_dash = false;  // "— No pensamos dimitir, respondió X.": a dash opens a turn
+  bool object_reports = false;  // "Sanders supports raising the wage": the verb-object sieve
   // Word endings the rules test (suffixes.txt).
   std::vector<std::u16string> participle_suffixes,  // "speaking", "saying"
       adverb_suffixes,                              // "Frustratedly", "Indeed"-like openers

@@ -1,6 +1,7 @@
 #include "span_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -42,8 +43,10 @@ enum Template : uint64_t {
   kCueOut1,       // (the cue's first word, out1)
   kRuleOut1,      // (the sieve, out1)
   kIn1ShapeOut1,  // (shape of in1, out1)
+  kTemplates
 };
 
+constexpr int32_t kMaxShift = 8;
 constexpr uint64_t kNone = 0x5bd1e995u;  // no token there (sentence edge)
 constexpr uint64_t kNumber = 0x27d4eb2fu;
 
@@ -64,12 +67,10 @@ uint64_t Shape(const AttributionInput& in, int32_t j) {
   const Token& t = in.tokens->tokens[j];
   if (t.kind == TokenKind::kNumber) return 1;
   if (t.kind == TokenKind::kPunct) return t.Is(kQuoteChar) ? 2 : 3;
-  const std::u16string_view w = in.text.substr(t.begin, t.end - t.begin);
-  auto ends = [&](std::u16string_view s) {
-    return w.size() > s.size() + 2 && w.substr(w.size() - s.size()) == s;
-  };
-  if (ends(u"ing")) return 6;
-  if (ends(u"ed")) return 7;
+  // A participle or a past form (suffixes.txt): ", throwing ...", "... endorsed".
+  const TokenContext c(in);
+  if (c.EndsWith(j, in.lang->participle_suffixes, 3)) return 6;
+  if (c.EndsWith(j, in.lang->past_suffixes, 3)) return 7;
   return t.IsCap() ? 4 : 5;
 }
 
@@ -97,73 +98,55 @@ bool ContentTokens(const AttributionInput& in, const Attribution& a, int32_t* fi
   return true;
 }
 
-}  // namespace
+// What the features of every candidate of one attribution share.
+struct Fixed {
+  int32_t first = 0, last = 0;  // the content's first and last word tokens
+  uint64_t rule = 0;            // RuleHash of the sieve
+  // Commas among tokens [0, k) for every k, or nullptr (then they are counted).
+  const std::vector<int32_t>* commas_before = nullptr;
+};
 
-double SpanModel::Z(const std::vector<uint32_t>& features) const {
-  int64_t sum = 0;
-  for (uint32_t f : features) sum += weights[f];
-  return scale * static_cast<double>(sum);
+Fixed FixedOf(const AttributionInput& in, const Attribution& a,
+              const std::vector<int32_t>* commas_before) {
+  Fixed f;
+  ContentTokens(in, a, &f.first, &f.last);
+  f.rule = RuleHash(a.rule);
+  f.commas_before = commas_before;
+  return f;
 }
 
-bool BoundaryCandidates(const AttributionInput& in, const std::vector<Attribution>& attributions,
-                        size_t i, Boundary side, std::vector<int32_t>* candidates,
-                        int32_t* current) {
-  candidates->clear();
-  const Attribution& a = attributions[i];
-  if (a.quotation >= 0 || !a.fragments.empty()) return false;
-  if (a.kind != QuoteKind::kIndirect && a.kind != QuoteKind::kMixed) return false;
-  int32_t first, last;
-  if (!ContentTokens(in, a, &first, &last)) return false;
-  const TokenContext c(in);
-  if (!c.SameSentence(first, last)) return false;  // content over sentences: left as it is
-  const int32_t begin = c.tok[first].begin, end = c.tok[last].end;
-  int32_t lo = c.SentenceFirst(first), hi = c.SentenceLast(first) - 1;
-  // What must stay outside: spans after the content bound its end, spans before it its start.
-  // What lies inside (a nested report's cue and speaker) stays inside: the start moves no later
-  // than its first token, the end no earlier than its last.
-  int32_t inner_first = last, inner_last = first;
-  auto keep_out = [&](Span s) {
-    if (s.end <= s.begin) return;
-    if (s.begin >= end) hi = std::min(hi, TokenAt(*in.tokens, s.begin) - 1);
-    if (s.end <= begin) lo = std::max(lo, TokenAt(*in.tokens, s.end));
-    if (s.begin >= begin && s.end <= end) {
-      inner_first = std::min(inner_first, TokenAt(*in.tokens, s.begin));
-      inner_last = std::max(inner_last, TokenAt(*in.tokens, s.end) - 1);
-    }
-  };
-  for (size_t j = 0; j < attributions.size(); ++j) {
-    const Attribution& b = attributions[j];
-    if (b.cue >= 0) keep_out((*in.cues)[b.cue].span);
-    if (!b.speaker.empty()) keep_out(b.speaker.span);
-    if (j != i) keep_out(b.marked);
-  }
-  if (side == Boundary::kEnd) {
-    lo = inner_last;
-    *current = last;
-  } else {
-    hi = inner_first;
-    *current = first;
-  }
-  if (*current < lo || *current > hi) return false;
-  for (int32_t k = lo; k <= hi; ++k)
-    if (c.tok[k].kind != TokenKind::kPunct) candidates->push_back(k);
-  return candidates->size() > 1;
+bool IsComma(const AttributionInput& in, int32_t k) {
+  const Token& t = in.tokens->tokens[k];
+  return t.kind == TokenKind::kPunct && in.text[t.begin] == u',';
 }
 
-void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in_quote,
-                      const Attribution& a, Boundary side, int32_t c, int32_t current,
-                      int hash_bits, std::vector<uint32_t>* out) {
+// The hash of (template, side) that every feature of the template starts from.
+const uint64_t* Bases(Boundary side) {
+  static const auto kBases = [] {
+    std::array<std::array<uint64_t, kTemplates>, 2> b{};
+    for (uint64_t s = 0; s < 2; ++s)
+      for (uint64_t t = 0; t < kTemplates; ++t) b[s][t] = Feature(t, s + 1);
+    return b;
+  }();
+  return kBases[static_cast<int>(side)].data();
+}
+
+// Calls sink(index) for every hashed feature of candidate c (see BoundaryFeatures).
+template <typename Sink>
+void Features(const AttributionInput& in, const std::vector<uint8_t>& in_quote,
+              const Attribution& a, const Fixed& fixed, Boundary side, int32_t c, int32_t current,
+              int hash_bits, Sink&& sink) {
   const auto& tok = in.tokens->tokens;
   const LanguageData& L = *in.lang;
   const int32_t n = static_cast<int32_t>(tok.size());
   const int32_t sentence = tok[c].sentence;
-  const uint64_t s = static_cast<uint64_t>(side) + 1;
+  const uint64_t* base = Bases(side);
   auto value = [&](int32_t j) -> uint64_t {
     if (j < 0 || j >= n || tok[j].sentence != sentence) return kNone;
     return tok[j].kind == TokenKind::kNumber ? kNumber : tok[j].hash;
   };
   auto add = [&](uint64_t tmpl, uint64_t v) {
-    out->push_back(Bucket(Feature(tmpl, HashCombine(s, v)), hash_bits));
+    sink(Bucket(HashCombine(base[tmpl], v), hash_bits));
   };
   // Outside is after the end, before the start.
   const int32_t step = side == Boundary::kEnd ? 1 : -1;
@@ -174,11 +157,10 @@ void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in
   add(kSide, 0);
   add(kIsCurrent, is_current);
   add(kOffset, static_cast<uint64_t>(SignedBucket(offset) + 8));
-  int32_t first, last;
-  ContentTokens(in, a, &first, &last);
+  const int32_t first = fixed.first, last = fixed.last;
   const int32_t length = side == Boundary::kEnd ? c - first + 1 : last - c + 1;
   add(kLength, static_cast<uint64_t>(LengthBucket(length)));
-  add(kRuleCurrent, HashCombine(RuleHash(a.rule), is_current));
+  add(kRuleCurrent, HashCombine(fixed.rule, is_current));
   add(kOut1, out1);
   add(kOut2, out2);
   add(kOut12, HashCombine(out1, out2));
@@ -186,7 +168,7 @@ void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in
   add(kIn2, value(i2));
   add(kInOut, HashCombine(in1, out1));
   add(kOut1Shape2, HashCombine(out1, out2 == kNone ? 0 : Shape(in, o2)));
-  add(kRuleOut1, HashCombine(RuleHash(a.rule), out1));
+  add(kRuleOut1, HashCombine(fixed.rule, out1));
   add(kIn1ShapeOut1, HashCombine(Shape(in, c), out1));
   add(kOut1Offset, HashCombine(out1, static_cast<uint64_t>(SignedBucket(offset) + 8)));
   const uint32_t categories[] = {L.pronouns(), L.aux,    L.det,          L.prep,    L.comp,
@@ -209,11 +191,14 @@ void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in
   }
   if (out1 != kNone && in_quote[c] && in_quote[o1]) add(kInsideQuote, 1);
   if (out1 == kNone) add(kSentenceEdge, 1);
-  int commas = 0;
+  int32_t commas = 0;
   const int32_t from = side == Boundary::kEnd ? first : c, to = side == Boundary::kEnd ? c : last;
-  for (int32_t k = from; k <= to && commas < 4; ++k)
-    commas += tok[k].kind == TokenKind::kPunct && in.text[tok[k].begin] == u',';
-  add(kCommas, static_cast<uint64_t>(commas));
+  if (fixed.commas_before) {
+    commas = (*fixed.commas_before)[to + 1] - (*fixed.commas_before)[from];
+  } else {
+    for (int32_t k = from; k <= to && commas < 4; ++k) commas += IsComma(in, k);
+  }
+  add(kCommas, static_cast<uint64_t>(std::min(commas, 4)));
   if (a.cue >= 0) {
     const Cue& cue = (*in.cues)[a.cue];
     const bool cue_before = cue.last <= first;
@@ -224,6 +209,88 @@ void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in
   }
 }
 
+}  // namespace
+
+double SpanModel::Z(const std::vector<uint32_t>& features) const {
+  int64_t sum = 0;
+  for (uint32_t f : features) sum += weights[f];
+  return scale * static_cast<double>(sum);
+}
+
+AttributionSpans IndexSpans(const AttributionInput& in,
+                            const std::vector<Attribution>& attributions) {
+  const auto& tok = in.tokens->tokens;
+  const int32_t n = static_cast<int32_t>(tok.size());
+  AttributionSpans out;
+  out.by_sentence.resize(in.tokens->sentences.size());
+  auto add = [&](Span s, int j) {
+    if (s.end <= s.begin || n == 0) return;
+    const int32_t tok_begin = TokenAt(*in.tokens, s.begin), tok_end = TokenAt(*in.tokens, s.end);
+    const int32_t first = std::min(tok_begin, n - 1);
+    const int32_t last = std::clamp(tok_end - 1, first, n - 1);
+    for (int32_t k = tok[first].sentence; k <= tok[last].sentence; ++k)
+      out.by_sentence[k].push_back({s, tok_begin, tok_end, j});
+  };
+  for (size_t j = 0; j < attributions.size(); ++j) {
+    const Attribution& b = attributions[j];
+    const int id = static_cast<int>(j);
+    if (b.cue >= 0) add((*in.cues)[b.cue].span, -1);  // a cue stays out of every content
+    if (!b.speaker.empty()) add(b.speaker.span, -1);
+    add(b.marked, id);
+  }
+  return out;
+}
+
+bool BoundaryCandidates(const AttributionInput& in, const std::vector<Attribution>& attributions,
+                        const AttributionSpans& spans, size_t i, Boundary side,
+                        std::vector<int32_t>* candidates, int32_t* current) {
+  candidates->clear();
+  const Attribution& a = attributions[i];
+  if (a.quotation >= 0 || !a.fragments.empty()) return false;
+  if (a.kind != QuoteKind::kIndirect && a.kind != QuoteKind::kMixed) return false;
+  int32_t first, last;
+  if (!ContentTokens(in, a, &first, &last)) return false;
+  const TokenContext c(in);
+  if (!c.SameSentence(first, last)) return false;  // content over sentences: left as it is
+  const int32_t begin = c.tok[first].begin, end = c.tok[last].end;
+  int32_t lo = c.SentenceFirst(first), hi = c.SentenceLast(first) - 1;
+  // What must stay outside: spans after the content bound its end, spans before it its start.
+  // What lies inside (a nested report's cue and speaker) stays inside: the start moves no later
+  // than its first token, the end no earlier than its last.
+  int32_t inner_first = last, inner_last = first;
+  for (const AttributionSpans::Entry& e : spans.by_sentence[c.tok[first].sentence]) {
+    if (e.owner == static_cast<int>(i)) continue;
+    const Span s = e.span;
+    if (s.begin >= end) hi = std::min(hi, e.tok_begin - 1);
+    if (s.end <= begin) lo = std::max(lo, e.tok_end);
+    if (s.begin >= begin && s.end <= end) {
+      inner_first = std::min(inner_first, e.tok_begin);
+      inner_last = std::max(inner_last, e.tok_end - 1);
+    }
+  }
+  if (side == Boundary::kEnd) {
+    lo = inner_last;
+    *current = last;
+  } else {
+    hi = inner_first;
+    *current = first;
+  }
+  if (*current < lo || *current > hi) return false;
+  // A boundary moves at most kMaxShift tokens (where nearly all gold boundaries lie; cost).
+  lo = std::max(lo, *current - kMaxShift);
+  hi = std::min(hi, *current + kMaxShift);
+  for (int32_t k = lo; k <= hi; ++k)
+    if (c.tok[k].kind != TokenKind::kPunct) candidates->push_back(k);
+  return candidates->size() > 1;
+}
+
+void BoundaryFeatures(const AttributionInput& in, const std::vector<uint8_t>& in_quote,
+                      const Attribution& a, Boundary side, int32_t c, int32_t current,
+                      int hash_bits, std::vector<uint32_t>* out) {
+  Features(in, in_quote, a, FixedOf(in, a, nullptr), side, c, current, hash_bits,
+           [out](uint32_t f) { out->push_back(f); });
+}
+
 bool RefineSpans(const SpanModel& model, const AttributionInput& in, bool complementiser_out,
                  std::vector<Attribution>* attributions) {
   if (!model.refine_end && !model.refine_start) return false;
@@ -231,30 +298,42 @@ bool RefineSpans(const SpanModel& model, const AttributionInput& in, bool comple
   const auto& tok = in.tokens->tokens;
   std::vector<uint8_t> in_quote;
   std::vector<int32_t> candidates;
-  std::vector<uint32_t> features;
   bool moved_start = false;
+  const AttributionSpans spans = IndexSpans(in, *attributions);
+  std::vector<int32_t> commas_before(tok.size() + 1, 0);
+  for (size_t k = 0; k < tok.size(); ++k)
+    commas_before[k + 1] = commas_before[k] + IsComma(in, static_cast<int32_t>(k));
   for (size_t i = 0; i < attributions->size(); ++i) {
     Attribution& a = (*attributions)[i];
     for (const Boundary side : {Boundary::kEnd, Boundary::kStart}) {
       if (!(side == Boundary::kEnd ? model.refine_end : model.refine_start)) continue;
       int32_t current;
-      if (!BoundaryCandidates(in, *attributions, i, side, &candidates, &current)) continue;
+      if (!BoundaryCandidates(in, *attributions, spans, i, side, &candidates, &current)) continue;
       if (in_quote.empty()) in_quote = TokensInQuotes(in);
       double best_z = -1e300, current_z = 0;
       int32_t best = current;
+      const Fixed fixed = FixedOf(in, a, &commas_before);
       for (int32_t c : candidates) {
-        features.clear();
-        BoundaryFeatures(in, in_quote, a, side, c, current, model.hash_bits, &features);
-        const double z = model.Z(features);
+        int64_t sum = 0;
+        Features(in, in_quote, a, fixed, side, c, current, model.hash_bits,
+                 [&](uint32_t f) { sum += model.weights[f]; });
+        const double z = model.scale * static_cast<double>(sum);
         if (c == current) current_z = z;
         if (z > best_z) {
           best_z = z;
           best = c;
         }
       }
-      if (side == Boundary::kStart && complementiser_out && ctx.IsComp(best) && best + 1 < ctx.n())
-        ++best;  // "that" stays outside, where the sieves put it
+      // "that" stays outside, where the sieves put it (when a word of the content follows).
+      if (side == Boundary::kStart && complementiser_out && ctx.IsComp(best) &&
+          best + 1 < ctx.n() && tok[best + 1].end <= a.content.end &&
+          tok[best + 1].kind != TokenKind::kPunct)
+        ++best;
       if (best == current || best_z - current_z < model.margin) continue;
+      // Never an empty or inverted content.
+      if (side == Boundary::kEnd ? tok[best].end <= a.content.begin
+                                 : tok[best].begin >= a.content.end)
+        continue;
       if (side == Boundary::kEnd) {
         a.content.end = tok[best].end;
       } else {

@@ -42,9 +42,21 @@ const SpanModel* SpanModelFor(std::string_view language);
 // rule chose. The content never takes in its own cue or speaker, nor another attribution's
 // content, cue or speaker. False when it is not refined (a quotation's content, an interrupted
 // quotation, content beyond its sentence) or has no other candidate.
+// `spans` is IndexSpans(in, attributions).
+struct AttributionSpans {
+  struct Entry {
+    Span span;
+    int32_t tok_begin = 0, tok_end = 0;  // TokenAt of span.begin and span.end
+    int owner = -1;  // the attribution whose content it is; -1 for cues and speakers
+  };
+  // Sentence -> every cue, speaker and content touching it.
+  std::vector<std::vector<Entry>> by_sentence;
+};
+AttributionSpans IndexSpans(const AttributionInput& in,
+                            const std::vector<Attribution>& attributions);
 bool BoundaryCandidates(const AttributionInput& in, const std::vector<Attribution>& attributions,
-                        size_t i, Boundary side, std::vector<int32_t>* candidates,
-                        int32_t* current);
+                        const AttributionSpans& spans, size_t i, Boundary side,
+                        std::vector<int32_t>* candidates, int32_t* current);
 
 // The hashed features (indices < 2^hash_bits) of candidate c for `side` of `a`, appended to
 // *out; `in_quote` is TokensInQuotes(in) (cue_model.h).

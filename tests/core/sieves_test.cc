@@ -19,6 +19,7 @@ struct OneQuote {
 OneQuote RunSieves(std::string_view text, std::vector<std::string> sieves, QuoteKind kind) {
   Options o;
   o.sieves = std::move(sieves);
+  o.span_model = false;  // the sieves' own boundaries
   OneQuote out{Analyse(text, o)};
   for (const Quote& q : out.r.a.quotes)
     if (q.kind == kind) {
@@ -38,7 +39,7 @@ OneQuote RunSieves(std::string_view text, std::vector<std::string> sieves, Quote
   } while (0)
 
 TEST(SieveRegistryTest, EveryDefaultSieveIsKnownAndUnknownNamesAreRefused) {
-  EXPECT_EQ(DefaultSieves().size(), 12u);
+  EXPECT_EQ(DefaultSieves().size(), 13u);
   for (const std::string& s : DefaultSieves()) EXPECT_TRUE(IsKnownSieve(s)) << s;
   EXPECT_FALSE(IsKnownSieve("cue-after-quotes"));
   Options o;
@@ -173,6 +174,25 @@ TEST(SieveTest, Agentless) {
   EXPECT_TRUE(r.q->agentless);
   EXPECT_FALSE(r.q->speaker.has_value());
   EXPECT_EQ(r.r.Text(r.q->content), "the talks had failed");
+}
+
+TEST(SieveTest, VerbObject) {
+  EXPECT_ATTRIBUTED(RunSieves("Sanders supports raising the minimum wage, his aides say.",
+                              {"verb-object"}, QuoteKind::kIndirect),
+                    "verb-object", "Sanders", "raising the minimum wage");
+  // The preposition after the cue is not content; "but" ends the phrase.
+  EXPECT_ATTRIBUTED(RunSieves("The governor complained about the delays but praised the staff.",
+                              {"verb-object"}, QuoteKind::kIndirect),
+                    "verb-object", "The governor", "the delays");
+  // No subject right before the cue (a cue word inside a noun phrase): no attribution.
+  EXPECT_EQ(RunSieves("The endorsement of the sheriff, a hard man, supports nothing.",
+                      {"verb-object"}, QuoteKind::kIndirect)
+                .q,
+            nullptr);
+  // What a "that" clause is, indirect-that takes first.
+  EXPECT_ATTRIBUTED(RunSieves("Officials said that the plan failed.",
+                              {"indirect-that", "verb-object"}, QuoteKind::kIndirect),
+                    "indirect-that", "Officials", "the plan failed");
 }
 
 // Sentences without a cue.

@@ -24,6 +24,7 @@
 //   indirect-trailing  …, X said.  /  …, said X.  /  The test, X said, was …  /  As X reported, …
 //   indirect-that      X said (that) …  /  X reiterated the US support for …
 //   agentless          It was added that …  (reported unattributed, Quote::agentless)
+//   verb-object        X supports raising the wage  /  X talks about immigration  (an object)
 // Quoted fragments inside a sentence:
 //   mixed-fragment     he said they were “prepared” — the speaker of the enclosing report
 //

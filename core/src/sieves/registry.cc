@@ -20,6 +20,7 @@ const std::vector<SieveInfo>& AllSieves() {
       {"indirect-trailing", nullptr, IndirectTrailing},
       {"indirect-that", nullptr, IndirectThat},
       {"agentless", nullptr, Agentless},
+      {"verb-object", nullptr, VerbObject},
       // Stage 3: sentences without a cue.
       {"reported-continuation", nullptr, nullptr, ReportedContinuation},
       // Stage 4: quoted fragments.

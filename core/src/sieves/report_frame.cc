@@ -179,6 +179,32 @@ static void CutClause(const SieveContext& ctx, const ReportFrame& f, int32_t cb,
   }
 }
 
+// Where an object noun phrase starting at token cb ends, before `send`: at the first comma
+// ("reiterated his support for Mr. Trump, the presumptive nominee"), except inside a list
+// ("A, B and C"), or before "and" and a verb.
+int32_t ObjectEnd(const TokenContext& c, int32_t cb, int32_t send) {
+  int32_t ce = send;
+  for (int32_t m = cb + 1; m < ce; ++m) {
+    if (c.IsPunct(m, u',') && m + 1 < ce) {
+      bool list = false;
+      for (int32_t j = m + 1; j < ce && j < m + 6 && !c.IsPunct(j, u','); ++j)
+        list = list || c.Is(j, c.L.conj_and);
+      if (!list || c.Is(m + 1, c.L.conj_and) || c.Is(m + 1, c.L.conj_but)) {
+        ce = m;
+        break;
+      }
+    }
+    if (c.Is(m, c.L.conj_and) && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
+        !c.tok[m + 1].IsCap()) {
+      if (c.IsCue(m + 1) || c.EndsWith(m + 1, c.L.past_suffixes, 2)) {
+        ce = m;
+        break;
+      }
+    }
+  }
+  return ce;
+}
+
 bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenRange* content) {
   const TokenContext& c = ctx.c;
   const std::vector<Cue>& cues = *c.in.cues;
@@ -206,27 +232,7 @@ bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenR
              !c.Is(cue.first, c.L.say)) {
     // An object: "reiterated his support for Mr. Trump".
     cb = k;
-    ce = send;
-    for (int32_t m = cb + 1; m < ce; ++m) {
-      // The object is a noun phrase: it ends at the first comma ("reiterated his support for
-      // Mr. Trump, the presumptive nominee"), except inside a list ("A, B and C").
-      if (c.IsPunct(m, u',') && m + 1 < ce) {
-        bool list = false;
-        for (int32_t j = m + 1; j < ce && j < m + 6 && !c.IsPunct(j, u','); ++j)
-          list = list || c.Is(j, c.L.conj_and);
-        if (!list || c.Is(m + 1, c.L.conj_and) || c.Is(m + 1, c.L.conj_but)) {
-          ce = m;
-          break;
-        }
-      }
-      if (c.Is(m, c.L.conj_and) && m + 1 < ce && c.tok[m + 1].kind == TokenKind::kWord &&
-          !c.tok[m + 1].IsCap()) {
-        if (c.IsCue(m + 1) || c.EndsWith(m + 1, c.L.past_suffixes, 2)) {
-          ce = m;
-          break;
-        }
-      }
-    }
+    ce = ObjectEnd(c, cb, send);
   } else {
     return false;
   }

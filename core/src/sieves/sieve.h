@@ -119,6 +119,10 @@ ReportFrame AnalyzeReportFrame(const SieveContext& ctx, int cue);
 // sets `content` and returns true when the sentence has one.
 bool ClauseOrObjectContent(const SieveContext& ctx, const ReportFrame& f, TokenRange* content);
 
+// Where an object noun phrase starting at token cb ends, before `send` (its first comma outside
+// a list, or "and" and a verb).
+int32_t ObjectEnd(const TokenContext& c, int32_t cb, int32_t send);
+
 // For an impersonal cue ("heißt es"): sets the speaker to the source it names ("in der Rede"),
 // or marks the attribution agentless, and returns true; false for any other cue.
 bool ImpersonalSpeaker(const TokenContext& c, const Cue& cue, int32_t limit, Attribution* a);
@@ -140,6 +144,7 @@ bool AccordingTo(const SieveContext&, const ReportFrame&, Attribution*, TokenRan
 bool IndirectTrailing(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
 bool IndirectThat(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
 bool Agentless(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
+bool VerbObject(const SieveContext&, const ReportFrame&, Attribution*, TokenRange*);
 bool ReportedContinuation(const SieveContext&, const SentenceCandidate&, Attribution*);
 bool MixedFragment(const SieveContext&, const Fragment&, Attribution*);
 
