@@ -174,7 +174,20 @@ struct Resolver {
         --role_b;
       while (role_a < role_b && (W(role_a) & L.det)) ++role_a;
       std::string role = Text(role_a, role_b);
-      if (role.empty()) {
+      // A role from another segment ("Ned Price, State Department spokesman"), unless the
+      // phrase coordinates appositions ("The presidents of Russia, Vladimir Putin, and of the
+      // United States, Joe Biden": which role is whose is not that simple).
+      bool coordinated = false;
+      for (const auto& [x, y] : segs)
+        coordinated = coordinated || (x < y && (W(x) & L.coordinator()));
+      {
+        // The coordination may go on after the mention: "..., Vladimir Putin, and of ...".
+        const int32_t n = static_cast<int32_t>(tok.size());
+        int32_t k = b;
+        if (k < n && Punct(k, u',')) ++k;
+        coordinated = coordinated || (k < n && (W(k) & L.coordinator()));
+      }
+      if (role.empty() && !coordinated) {
         for (size_t so = 0; so < segs.size(); ++so) {
           if (so == si) continue;
           int32_t x = segs[so].first, y = segs[so].second;

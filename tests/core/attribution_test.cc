@@ -1,6 +1,8 @@
 // Attribution sieves and entities, through the public API.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "analysed.h"
 #include "attrib/attrib.h"
 #include "attrib/sieves.h"
@@ -73,6 +75,22 @@ TEST(SpeakersTest, AppositionRoleAndSurnameMerge) {
   EXPECT_EQ(s.name, "Emily Horne");
   EXPECT_EQ(s.role, "spokeswoman for the National Security Council");
   EXPECT_EQ(s.mentions.size(), 3u);
+}
+
+// Coordinated appositions: which role is whose is not taken from the other segment ("The
+// presidents of Russia" is neither Putin's nor Biden's role); a plain apposition still is.
+TEST(SpeakersTest, CoordinatedAppositionsGiveNoRole) {
+  Analysed r = Analyse(
+      "The presidents of Russia, Vladimir Putin, and of the United States, Joe Biden, met in "
+      "Geneva.\n\nPutin said the talks were useful. \"We agreed on little,\" Biden said.\n\nNed "
+      "Price, State Department spokesman, said the meeting was long.");
+  std::map<std::string, std::string> role;
+  for (const Speaker& s : r.a.speakers) role[s.name] = s.role;
+  ASSERT_TRUE(role.count("Vladimir Putin"));
+  EXPECT_EQ(role["Vladimir Putin"].find("presidents"), std::string::npos) << role["Vladimir Putin"];
+  ASSERT_TRUE(role.count("Joe Biden"));
+  EXPECT_EQ(role["Joe Biden"].find("presidents"), std::string::npos) << role["Joe Biden"];
+  EXPECT_EQ(role["Ned Price"], "State Department spokesman");
 }
 
 TEST(SpeakersTest, DefiniteDescriptionMergesWithRole) {
