@@ -261,5 +261,19 @@ TEST(SieveTest, MixedFragmentTakesTheReportsSpeaker) {
   EXPECT_EQ(without.q, nullptr);  // no fragment sieve: the fragment is not reported
 }
 
+TEST(SieveTest, MixedFragmentWithoutACueTakesTheClauseSubject) {
+  // "konstatierte" is no cue of the German lexicon: the clause's subject is the speaker.
+  Options o;
+  o.language = "de";
+  o.sieves = {"mixed-fragment"};
+  o.span_model = false;
+  Analysed r = Analyse(
+      "Der Bundespräsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“.", o);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "mixed-fragment");
+  ASSERT_TRUE(r.a.quotes[0].speaker_mention.has_value());
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Der Bundespräsident");
+}
+
 }  // namespace
 }  // namespace attrib

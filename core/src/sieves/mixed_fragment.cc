@@ -38,7 +38,10 @@ bool MixedFragment(const SieveContext& ctx, const Fragment& fr, Attribution* a) 
     }
   }
   if (found < 0) {
-    a->confidence = 0.35;
+    // No cue: the subject opening the fragment's clause ("Der Bundespräsident konstatierte eine
+    // wachsende „Kluft“").
+    a->speaker = ClauseSubject(c, s0, fr.open_tok);
+    a->confidence = a->speaker.empty() ? 0.35 : 0.4;
     return true;
   }
   const Cue& cue = cues[found];
