@@ -39,7 +39,7 @@ OneQuote RunSieves(std::string_view text, std::vector<std::string> sieves, Quote
   } while (0)
 
 TEST(SieveRegistryTest, EveryDefaultSieveIsKnownAndUnknownNamesAreRefused) {
-  EXPECT_EQ(DefaultSieves().size(), 13u);
+  EXPECT_EQ(DefaultSieves().size(), 14u);
   for (const std::string& s : DefaultSieves()) EXPECT_TRUE(IsKnownSieve(s)) << s;
   EXPECT_FALSE(IsKnownSieve("cue-after-quotes"));
   Options o;
@@ -174,6 +174,23 @@ TEST(SieveTest, Agentless) {
   EXPECT_TRUE(r.q->agentless);
   EXPECT_FALSE(r.q->speaker.has_value());
   EXPECT_EQ(r.r.Text(r.q->content), "the talks had failed");
+}
+
+TEST(SieveTest, ColonFrame) {
+  Options o;
+  o.language = "de";
+  o.sieves = {"colon-frame"};
+  Analysed r = Analyse("Bundeskanzler Olaf Scholz lobte die Einigung mit den Worten: „Das ist ein "
+                       "guter Tag für Europa.“",
+                       o);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].rule, "colon-frame");
+  ASSERT_TRUE(r.a.quotes[0].speaker_mention.has_value());
+  EXPECT_EQ(r.Text(*r.a.quotes[0].speaker_mention), "Bundeskanzler Olaf Scholz");
+  // No colon right before the quotation: not this sieve's.
+  Analysed other = Analyse("Bundeskanzler Olaf Scholz lobte die Einigung. „Das ist gut.“", o);
+  ASSERT_EQ(other.a.quotes.size(), 1u);
+  EXPECT_EQ(other.a.quotes[0].rule, "none");
 }
 
 TEST(SieveTest, VerbObject) {

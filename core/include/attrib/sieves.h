@@ -15,6 +15,7 @@
 //   cue-after-quote    “…,” Horne said.  /  “…,” said State Department spokesman Ned Price.
 //   cue-before-quote   He added: “…”  /  Said Horne, “…”
 //   cue-in-sentence    a speech cue elsewhere in the quotation's sentence
+//   colon-frame        no cue: X lobte ihn mit den Worten: „…“ — the subject before the colon
 //   turn-continuation  no cue: the quotation continues the previous quotation's speaker
 //                      (same or previous paragraph)
 //   subject-after-quote  no cue: “…” Blige sings — the subject right after the quotation

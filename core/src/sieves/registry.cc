@@ -11,6 +11,7 @@ const std::vector<SieveInfo>& AllSieves() {
       {"cue-after-quote", CueAfterQuote},
       {"cue-before-quote", CueBeforeQuote},
       {"cue-in-sentence", CueInSentence},
+      {"colon-frame", ColonFrame},
       {"turn-continuation", TurnContinuation},
       {"subject-after-quote", SubjectAfterQuote},
       {"paragraph-lead", ParagraphLead},

@@ -137,6 +137,7 @@ Phrase EarlierSpeaker(const SieveContext& ctx, int32_t before, int* same_as);
 bool CueAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
 bool CueBeforeQuote(const SieveContext&, const DirectQuotation&, Attribution*);
 bool CueInSentence(const SieveContext&, const DirectQuotation&, Attribution*);
+bool ColonFrame(const SieveContext&, const DirectQuotation&, Attribution*);
 bool TurnContinuation(const SieveContext&, const DirectQuotation&, Attribution*);
 bool SubjectAfterQuote(const SieveContext&, const DirectQuotation&, Attribution*);
 bool ParagraphLead(const SieveContext&, const DirectQuotation&, Attribution*);
