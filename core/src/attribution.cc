@@ -96,7 +96,10 @@ std::vector<QuoteInfo> ClassifyQuotations(const TokenContext& c, const std::vect
     for (int32_t k = cf; k < cl && k < n && !spoken_punct; ++k) spoken_punct = c.IsPunct(k, u',');
     const bool headline = long_words >= 2 && long_caps == long_words && words <= 8 && !after_cue &&
                           !before_cue && !before_cue_comma && !before_colon && !spoken_punct;
-    const bool title_case = (caps == words && words <= 8 && !ends_punct) || headline;
+    // Where every noun is capitalised (German), one capitalised word says nothing of a title:
+    // "nannte den Bericht eine „Zeitungsente“".
+    const bool one_noun = c.L.nouns_capitalized && words == 1;
+    const bool title_case = (caps == words && words <= 8 && !ends_punct && !one_noun) || headline;
     QuoteKind kind;
     if ((before_empty || before_cue_comma || (before_cue && starts_upper) ||
          (before_colon && starts_upper)) &&
@@ -111,6 +114,9 @@ std::vector<QuoteInfo> ClassifyQuotations(const TokenContext& c, const std::vect
       bool cue_before = false;
       for (int32_t k = c.SentenceFirst(qi.open_tok); k < qi.open_tok; ++k)
         cue_before = cue_before || c.IsCue(k);
+      // Or after it in the sentence: "Von „mutwilliger Täuschung“ sprechen Medien".
+      for (int32_t k = qi.close_tok; k < c.SentenceLast(qi.open_tok) && !cue_before; ++k)
+        cue_before = c.IsCue(k) && c.SpeechLike(cues[c.cue_at[k]]);
       kind = (cue_before || words >= 3) ? QuoteKind::kMixed : QuoteKind::kOther;
     }
     qi.kind = kind;

@@ -278,6 +278,31 @@ TEST(SieveTest, MixedFragmentTakesTheReportsSpeaker) {
   EXPECT_EQ(without.q, nullptr);  // no fragment sieve: the fragment is not reported
 }
 
+// German capitalises every noun: one quoted noun after a cue is a fragment, not a title; a
+// fragment whose cue comes after it takes the subject after the verb.
+TEST(SieveTest, MixedFragmentOfOneGermanNounAndWithTheCueAfter) {
+  Options o;
+  o.language = "de";
+  o.span_model = false;
+  Analysed r = Analyse(
+      "Der SPD-Politiker Dieter Wiefelspütz nannte den Bericht eine „Zeitungsente“. Von "
+      "„mutwilliger Täuschung“ sprechen die Medien.",
+      o);
+  std::vector<const Quote*> mixed;
+  for (const Quote& q : r.a.quotes)
+    if (q.kind == QuoteKind::kMixed) mixed.push_back(&q);
+  ASSERT_EQ(mixed.size(), 2u);
+  EXPECT_EQ(r.Text(mixed[0]->content), "Zeitungsente");
+  // (The name keeps "SPD-Politiker": German compound role nouns are not split yet.)
+  EXPECT_NE(r.SpeakerOf(*mixed[0]).find("Dieter Wiefelspütz"), std::string::npos);
+  EXPECT_EQ(r.Text(mixed[1]->content), "mutwilliger Täuschung");
+  ASSERT_TRUE(mixed[1]->speaker_mention.has_value());
+  EXPECT_EQ(r.Text(*mixed[1]->speaker_mention), "die Medien");
+  // In English a one-word capitalised quotation with no cue stays a title or name.
+  Analysed en = Analyse("The film “Casablanca” was shown again.");
+  for (const Quote& q : en.a.quotes) EXPECT_NE(q.kind, QuoteKind::kMixed);
+}
+
 TEST(SieveTest, MixedFragmentWithoutACueTakesTheClauseSubject) {
   // "konstatierte" is no cue of the German lexicon: the clause's subject is the speaker.
   Options o;

@@ -38,6 +38,20 @@ bool MixedFragment(const SieveContext& ctx, const Fragment& fr, Attribution* a) 
     }
   }
   if (found < 0) {
+    // A speech cue after it with its subject after the verb: "Von „mutwilliger Täuschung“
+    // sprechen Medien", "„Wortbruch“ warf ihr die Opposition vor".
+    const int32_t s1 = c.SentenceLast(fr.open_tok);
+    for (int32_t k = fr.close_tok; k < s1 && k < fr.close_tok + 8; ++k) {
+      if (!c.IsCue(k) || !c.SpeechLike(cues[c.cue_at[k]])) continue;
+      const Cue& cue = cues[c.cue_at[k]];
+      Phrase sp = PhraseAfter(c, cue.last, s1, false);
+      if (sp.empty()) sp = SubjectOf(c, cue, fr.close_tok);
+      if (sp.empty()) break;
+      a->cue = c.cue_at[k];
+      a->speaker = sp;
+      a->confidence = 0.5;
+      return true;
+    }
     // No cue: the subject opening the fragment's clause ("Der Bundespräsident konstatierte eine
     // wachsende „Kluft“").
     a->speaker = ClauseSubject(c, s0, fr.open_tok);
