@@ -28,11 +28,13 @@ bool Inside(const attrib::Span& s, int32_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  // Header: [language][flags][sieve mask lo][sieve mask hi][rotation]
+  // Header: [language, models][flags][sieve mask lo][sieve mask hi][rotation]
   if (size < 5) return 0;
-  static const char* kLanguages[] = {"", "en", "de", "en-US", "xx"};
+  static const char* kLanguages[] = {"", "en", "de", "es", "fr", "en-US", "xx"};
   attrib::Options o;
-  o.language = kLanguages[data[0] % 5];
+  o.language = kLanguages[(data[0] & 0x3f) % 7];
+  o.cue_model = !(data[0] & 0x40);
+  o.span_model = !(data[0] & 0x80);
   const uint8_t flags = data[1];
   o.find_indirect = flags & 1;
   o.report_non_speech = flags & 2;
