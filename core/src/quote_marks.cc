@@ -406,13 +406,17 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
                     // typos)
         continue;
       }
-      if (mk == kSq && has_next && IsLetter(q) && p_space) {
-        // 'em, 'til, 'cause, rock 'n' roll
+      if ((mk == kSq || mk == kRsq || mk == kLsq) && has_next && IsLetter(q) && p_space) {
+        // 'em, 'til, 'cause, rock 'n' roll; typeset with the apostrophe (’em, rock ’n’ roll) or
+        // with Word's autocorrected ‘n’ (only "n" then: ‘til… can open a quote).
         int32_t k = after;
         while (k < n && IsLetter(s[k])) ++k;
         std::u16string_view w = s.substr(after, k - after);
-        if (w == u"em" || w == u"til" || w == u"cause" || w == u"n" || w == u"tis" ||
-            w == u"twas") {
+        const bool elision = w == u"em" || w == u"til" || w == u"cause" || w == u"n" ||
+                             w == u"tis" || w == u"twas";
+        const bool n_then_apostrophe =
+            w == u"n" && k < n && (s[k] == u'\'' || s[k] == u'\u2019');
+        if (mk == kLsq ? n_then_apostrophe : elision) {
           i = after;
           continue;
         }

@@ -41,6 +41,16 @@ TEST(QuoteMarksTest, ApostrophesAndPrimesAreNotQuotes) {
   EXPECT_EQ(Contents(u"\u201CRussia\u2019s army,\u201D Horne said."),
             std::vector<std::u16string>{u"Russia\u2019s army,"});
   EXPECT_EQ(Contents(u"'Rock 'n' roll,' he said."), std::vector<std::u16string>{u"Rock 'n' roll,"});
+  // Typeset elisions: the apostrophe (’), or Word's autocorrected ‘n’.
+  EXPECT_TRUE(FindQuotations(u"They play rock \u2019n\u2019 roll, he said.").empty());
+  EXPECT_TRUE(FindQuotations(u"They play rock \u2018n\u2019 roll, he said.").empty());
+  EXPECT_TRUE(FindQuotations(u"Tell \u2019em we wait \u2019til noon \u2019cause we can.").empty());
+  EXPECT_EQ(Contents(u"\u201CWe play rock \u2019n\u2019 roll,\u201D he said."),
+            std::vector<std::u16string>{u"We play rock \u2019n\u2019 roll,"});
+  EXPECT_EQ(Contents(u"\u2018Rock \u2019n\u2019 roll,\u2019 he said."),
+            std::vector<std::u16string>{u"Rock \u2019n\u2019 roll,"});
+  EXPECT_EQ(Contents(u"He said \u2018til the end\u2019 twice."),
+            std::vector<std::u16string>{u"til the end"});
 }
 
 TEST(QuoteMarksTest, WrongClosingMark) {
