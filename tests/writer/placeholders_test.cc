@@ -61,6 +61,11 @@ class Builder {
     return Insert(f);
   }
   Builder& DateField() { return Insert(New("com.sun.star.text.TextField.DateTime")); }
+  Builder& InputField(const char* content) {
+    auto f = New("com.sun.star.text.TextField.Input");
+    f->setPropertyValue("Content", Any(FromUtf8(content)));
+    return Insert(f);
+  }
   Builder& Footnote(std::u16string_view body) {
     auto f = New("com.sun.star.text.Footnote");
     Insert(f);
@@ -158,6 +163,8 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
       .Frame()
       .Text(u" date ")
       .DateField()
+      .Text(u" input ")
+      .InputField("five words \xF0\x9F\x98\x80 here")
       .Text(u" end \U0001F600 x");
   DocParagraphs d = uno::ReadParagraphs(doc.doc());
   // The body paragraph, then the frame's text and the footnote's (no footnote allowed there).
@@ -172,6 +179,9 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   // The paragraph text as Writer hands it out: field expansions and the footnote label,
   // nothing for the comment, bookmark and frame.
   EXPECT_EQ(ToUtf8(FromU16(t)).rfind("Page 1 note1 comment mark frame date ", 0), 0u)
+      << ToUtf8(FromU16(t));
+  // An input field's text is text (a step per code point) between two steps of its own.
+  EXPECT_NE(ToUtf8(FromU16(t)).find(" input five words \xF0\x9F\x98\x80 here end "), std::string::npos)
       << ToUtf8(FromU16(t));
   Reference<css::text::XTextRange> para(uno::RangeAt(d, Position{0, 0}));
   EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
