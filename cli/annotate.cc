@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -24,7 +25,6 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <condition_variable>
 #include <cppuhelper/implbase1.hxx>
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -112,8 +112,7 @@ std::string BadBytes(const std::string& path, const std::string& ext) {
   }
   if (ext != ".txt") return "";
   if (const size_t nul = data.find('\0'); nul != std::string::npos) {
-    return path + " is binary data (a NUL byte at byte " + std::to_string(nul + 1) +
-           "), not text";
+    return path + " is binary data (a NUL byte at byte " + std::to_string(nul + 1) + "), not text";
   }
   std::u16string ignored;
   if (Status st = Utf8ToUtf16(data, &ignored); !st.ok()) {
@@ -262,14 +261,12 @@ int RunAnnotate(const AnnotateArgs& args) {
   }
   auto import_filter = ImportFilters().find(in_ext);
   if (import_filter == ImportFilters().end()) {
-    return fail(kExitUsage,
-                args.input + ": input must be one of " + Extensions(ImportFilters()));
+    return fail(kExitUsage, args.input + ": input must be one of " + Extensions(ImportFilters()));
   }
   const std::string out_ext = Lower(std::filesystem::path(args.output).extension().string());
   auto filter = ExportFilters().find(out_ext);
   if (filter == ExportFilters().end()) {
-    return fail(kExitUsage,
-                args.output + ": output must be one of " + Extensions(ExportFilters()));
+    return fail(kExitUsage, args.output + ": output must be one of " + Extensions(ExportFilters()));
   }
   if (std::string bad = BadBytes(args.input, in_ext); !bad.empty()) {
     return fail(kExitBadInput, bad);
@@ -344,12 +341,18 @@ int RunAnnotate(const AnnotateArgs& args) {
   };
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
   seconds["start"] = lap();
-  if (!office) return fail(kExitOffice, error);
+  if (!office) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return fail(kExitOffice, "timed out after " + std::to_string(timeout) +
+                                   " s (starting LibreOffice; give more with --timeout)");
+    }
+    return fail(kExitOffice, error);
+  }
   office::KillAtDeadline watchdog(deadline, office->process_group());
   auto office_failed = [&](const std::string& what) {
-    std::string message = watchdog.fired()
-                              ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
-                              : what;
+    std::string message = watchdog.fired() ? "timed out after " + std::to_string(timeout) + " s (" +
+                                                 what + "; give more with --timeout)"
+                                           : what;
     office->Stop();
     return fail(kExitOffice, message);
   };
@@ -437,7 +440,8 @@ int RunAnnotate(const AnnotateArgs& args) {
     if (comments.outside_body) {
       warnings.push_back(args.output +
                          ": comments in headers, footers, frames or text boxes are not kept by "
-                         "LibreOffice 7.4's " + out_ext +
+                         "LibreOffice 7.4's " +
+                         out_ext +
                          " export (their highlights are, and Clear still removes them) - save as "
                          ".odt to keep them");
       std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
