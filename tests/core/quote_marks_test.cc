@@ -53,6 +53,26 @@ TEST(QuoteMarksTest, ApostrophesAndPrimesAreNotQuotes) {
             std::vector<std::u16string>{u"til the end"});
 }
 
+// The Hebrew gershayim: quotation marks around a quote, the acronym sign inside a word.
+TEST(QuoteMarksTest, HebrewGershayim) {
+  // ״We are ready,״ said the mayor. / IDF (צה״ל) is ready, said the spokesman.
+  EXPECT_EQ(Contents(u"\u05F4\u05D0\u05E0\u05D7\u05E0\u05D5 \u05DE\u05D5\u05DB\u05E0\u05D9\u05DD,"
+                     u"\u05F4 \u05D0\u05DE\u05E8 \u05E8\u05D0\u05E9 \u05D4\u05E2\u05D9\u05E8."),
+            std::vector<std::u16string>{
+                u"\u05D0\u05E0\u05D7\u05E0\u05D5 \u05DE\u05D5\u05DB\u05E0\u05D9\u05DD,"});
+  EXPECT_TRUE(FindQuotations(u"\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF, "
+                             u"\u05D0\u05DE\u05E8 \u05D4\u05D3\u05D5\u05D1\u05E8.")
+                  .empty());
+  // The acronym with " for the gershayim, inside a “…” quote: no mark.
+  EXPECT_EQ(
+      Contents(u"\u201C\u05E6\u05D4\"\u05DC \u05DE\u05D5\u05DB\u05DF,\u201D \u05D0\u05DE\u05E8."),
+      std::vector<std::u16string>{u"\u05E6\u05D4\"\u05DC \u05DE\u05D5\u05DB\u05DF,"});
+  // An acronym inside a gershayim quote stays inside it.
+  EXPECT_EQ(Contents(u"\u05F4\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF,\u05F4 "
+                     u"\u05D0\u05DE\u05E8."),
+            std::vector<std::u16string>{u"\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF,"});
+}
+
 TEST(QuoteMarksTest, WrongClosingMark) {
   std::u16string text = u"\u201CWe are prepared.\u201C. And more.";
   auto q = FindQuotations(text);

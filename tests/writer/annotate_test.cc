@@ -323,7 +323,7 @@ TEST_F(AnnotateTest, MissingInputAndBadArgumentsNeedNoOffice) {
   EXPECT_EQ(RunAnnotate(args), 3);
   std::ofstream(dir / "in.txt") << "text\n";
   args.input = (dir / "in.txt").string();
-  args.output = (dir / "out.rtf").string();
+  args.output = (dir / "out.html").string();  // no such output format
   EXPECT_EQ(RunAnnotate(args), 2);
   args.output = (dir / "out.odt").string();
   args.commands = {"frobnicate"};

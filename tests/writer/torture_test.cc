@@ -492,8 +492,9 @@ void TrackedDeletionOverAQuotesEndStaysWhole() {
   EXPECT_EQ(Redlines(doc), redlines);
 }
 
-// Right-to-left paragraphs: Hebrew and Arabic quotes with “…”, „…” and «…», bidi controls
-// inside quotes, Hebrew acronyms written with gershayim (צה״ל) inside and outside quotes.
+// Right-to-left paragraphs: Hebrew and Arabic quotes with “…”, „…”, «…» and gershayim ״…״,
+// bidi controls inside quotes, Hebrew acronyms written with gershayim (צה״ל) inside and
+// outside quotes (no quote opens or closes there).
 void RightToLeftQuotes();
 TEST(Torture, RightToLeftQuotes) {
   Uno(RightToLeftQuotes);
@@ -529,6 +530,9 @@ void RightToLeftQuotes() {
           "\xD9\x84\xD9\x86 \xD9\x86\xD8\xAA\xD8\xB1\xD8\xA7\xD8\xAC\xD8\xB9 "
           "\xD8\xA3\xD8\xA8\xD8\xAF\xD8\xA7\xD9\x8B\xE2\x80\x8F" +
           kE + " \xD8\xA7\xD9\x84\xD9\x8A\xD9\x88\xD9\x85.",
+      // ״We will not give up״, said Dan Cohen (gershayim as quotation marks).
+      "\xD7\xB4\xD7\x90\xD7\xA0\xD7\x97\xD7\xA0\xD7\x95 \xD7\x9C\xD7\x90 "
+      "\xD7\xA0\xD7\x95\xD7\x95\xD7\xAA\xD7\xA8,\xD7\xB4 said Dan Cohen.",
       // “[RLE]Hello world[PDF], we are here,” said Dan Cohen.
       kQ +
           "\xE2\x80\xAB\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D"
@@ -555,11 +559,15 @@ void RightToLeftQuotes() {
     rtl += text.find('\xD7') != std::string::npos || text.find('\xD9') != std::string::npos;
     EXPECT_EQ(text.find("\xD7\x94\xD7\xB4\xD7\x91"), std::string::npos) << text;  // ה״ב
   }
-  EXPECT_GE(rtl, 5) << ::testing::PrintToString(quotes);
+  EXPECT_GE(rtl, 6) << ::testing::PrintToString(quotes);
   EXPECT_TRUE(quotes.count({"body",
                             "\xD7\xA6\xD7\x94\xD7\xB4\xD7\x9C \xD7\x9E\xD7\x95\xD7\x9B\xD7\x9F "
                             "\xD7\x9C\xD7\x9B\xD7\x9C \xD7\xAA\xD7\xA8\xD7\x97\xD7\x99\xD7\xA9,"}))
       << "the quote with an acronym, whole: " << ::testing::PrintToString(quotes);
+  EXPECT_TRUE(quotes.count({"body",
+                            "\xD7\x90\xD7\xA0\xD7\x97\xD7\xA0\xD7\x95 \xD7\x9C\xD7\x90 "
+                            "\xD7\xA0\xD7\x95\xD7\x95\xD7\xAA\xD7\xA8,"}))
+      << "the quote between gershayim: " << ::testing::PrintToString(quotes);
   EXPECT_GE(MarkAndClearExactly(d), 3);
   // Still right-to-left.
   all = Reference<css::container::XEnumerationAccess>(doc->getText(), UNO_QUERY_THROW)
