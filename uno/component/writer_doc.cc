@@ -335,9 +335,9 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
         if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
         // An input field (LibreOffice 7.4) is no placeholder character but its text between a
         // start and an end character: a cursor takes a step for each (logic/text_map.h).
-        if (type == "TextField" &&
-            Supports(Reference<css::uno::XInterface>(props->getPropertyValue("TextField"), UNO_QUERY),
-                     "com.sun.star.text.TextField.Input")) {
+        if (type == "TextField" && Supports(Reference<css::uno::XInterface>(
+                                                props->getPropertyValue("TextField"), UNO_QUERY),
+                                            "com.sun.star.text.TextField.Input")) {
           paragraph.map.Append(PieceKind::kAtomic, u"");
           paragraph.map.Append(PieceKind::kText, ToU16(range->getString()));
           paragraph.map.Append(PieceKind::kAtomic, u"");
