@@ -1,6 +1,8 @@
 #include "analyze.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -122,6 +124,11 @@ int RunWhole(const AnalyzeArgs& args, const std::string& data) {
     PrintText(doc, analysis, std::cout);
   } else {
     EmitResult(doc, analysis, nullptr, args.pretty);
+  }
+  std::cout.flush();
+  if (!std::cout) {  // a full disk, a closed pipe: the result is not where it was asked for
+    std::cerr << "attrib analyze: cannot write the output: " << std::strerror(errno) << "\n";
+    return kExitFailure;
   }
   return kExitOk;
 }

@@ -2,8 +2,10 @@
 // commands dispatched on the document, the result saved by the output's extension.
 #include "annotate.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -25,6 +27,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -36,6 +39,7 @@
 #include <thread>
 
 #include "analyze.h"  // exit codes
+#include "attrib/text.h"
 #include "client/office.h"
 
 namespace attrib::cli {
@@ -64,11 +68,57 @@ const std::map<std::string, std::string>& CommandUrls() {
   return urls;
 }
 
+// Input extension -> import filter: every text document format LibreOffice's Writer opens and
+// saves (README "Formats"). The filter follows the extension: a file that is not what its name
+// says fails instead of being shown as plain text.
+const std::map<std::string, std::string>& ImportFilters() {
+  static const std::map<std::string, std::string> filters = {
+      {".odt", "writer8"},
+      {".ott", "writer8_template"},
+      {".fodt", "OpenDocument Text Flat XML"},
+      {".docx", "MS Word 2007 XML"},
+      {".doc", "MS Word 97"},
+      {".rtf", "Rich Text Format"},
+      {".txt", "Text (encoded)"}};
+  return filters;
+}
+
 // Output extension -> export filter.
 const std::map<std::string, std::string>& ExportFilters() {
-  static const std::map<std::string, std::string> filters = {
-      {".odt", "writer8"}, {".docx", "MS Word 2007 XML"}, {".pdf", "writer_pdf_Export"}};
+  static const std::map<std::string, std::string> filters = {{".odt", "writer8"},
+                                                             {".docx", "MS Word 2007 XML"},
+                                                             {".doc", "MS Word 97"},
+                                                             {".rtf", "Rich Text Format"},
+                                                             {".pdf", "writer_pdf_Export"}};
   return filters;
+}
+
+std::string Extensions(const std::map<std::string, std::string>& formats) {
+  std::string out;
+  for (const auto& [ext, filter] : formats) out += (out.empty() ? "" : ", ") + ext;
+  return out;
+}
+
+// What is wrong with the input's bytes before LibreOffice sees them, or "": an empty file, one
+// of NUL bytes only (a damaged or unfinished copy), a .txt that is binary or not UTF-8
+// (LibreOffice would show U+FFFD for each bad byte and save that).
+std::string BadBytes(const std::string& path, const std::string& ext) {
+  std::ifstream in(path, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.eof() && in.fail()) return "cannot read " + path;
+  if (data.empty()) return ext == ".txt" ? "" : path + " is empty (0 bytes): not a document";
+  if (data.find_first_not_of('\0') == std::string::npos) {
+    return path + " holds only NUL bytes, no document (a damaged or unfinished copy?)";
+  }
+  if (ext != ".txt") return "";
+  if (const size_t nul = data.find('\0'); nul != std::string::npos) {
+    return path + " is binary data (a NUL byte at byte " + std::to_string(nul + 1) + "), not text";
+  }
+  std::u16string ignored;
+  if (Status st = Utf8ToUtf16(data, &ignored); !st.ok()) {
+    return path + " is not valid UTF-8 text: " + st.message() + " (convert it to UTF-8 first)";
+  }
+  return "";
 }
 
 // One line for people from a command's JSON result, e.g.
@@ -203,13 +253,23 @@ int RunAnnotate(const AnnotateArgs& args) {
     return fail(kExitUsage, args.output + " is a directory: -o names the file to write");
   }
   const std::string in_ext = Lower(std::filesystem::path(args.input).extension().string());
-  if (in_ext != ".odt" && in_ext != ".docx" && in_ext != ".txt") {
-    return fail(kExitUsage, args.input + ": input must be .odt, .docx or .txt");
+  if (in_ext == ".odm") {
+    return fail(kExitUsage, args.input +
+                                " is a master document, which holds no text of its own: open it "
+                                "in LibreOffice and export it as .odt (File > Export), then "
+                                "annotate that");
+  }
+  auto import_filter = ImportFilters().find(in_ext);
+  if (import_filter == ImportFilters().end()) {
+    return fail(kExitUsage, args.input + ": input must be one of " + Extensions(ImportFilters()));
   }
   const std::string out_ext = Lower(std::filesystem::path(args.output).extension().string());
   auto filter = ExportFilters().find(out_ext);
   if (filter == ExportFilters().end()) {
-    return fail(kExitUsage, args.output + ": output must be .odt, .docx or .pdf");
+    return fail(kExitUsage, args.output + ": output must be one of " + Extensions(ExportFilters()));
+  }
+  if (std::string bad = BadBytes(args.input, in_ext); !bad.empty()) {
+    return fail(kExitBadInput, bad);
   }
   std::vector<std::string> urls;
   for (const std::string& c : args.commands) {
@@ -225,11 +285,9 @@ int RunAnnotate(const AnnotateArgs& args) {
   // whatever happens to this process), which is then moved over the output: renamed, or on
   // another file system copied beside it under a temporary name and renamed.
   const fs::path out_path = fs::absolute(args.output, ec);
-  if (!fs::is_directory(out_path.parent_path(), ec) ||
-      ::access(out_path.parent_path().c_str(), W_OK) != 0) {
+  if (!fs::is_directory(out_path.parent_path(), ec)) {
     return fail(kExitUsage, "cannot write " + args.output + ": its folder " +
-                                out_path.parent_path().string() +
-                                " does not exist or is not writable");
+                                out_path.parent_path().string() + " does not exist");
   }
   const fs::path temp_output =
       out_path.parent_path() /
@@ -241,6 +299,26 @@ int RunAnnotate(const AnnotateArgs& args) {
       fs::remove(path, e);
     }
   } temp_guard{temp_output};
+  // Whether the output can be written is found out by making a file there (the temporary name
+  // the output may be copied through; removed at once, so a kill -9 later leaves nothing), not
+  // guessed from permission bits: root passes every access() check, and a read-only file
+  // system or /proc refuses root too.
+  if (const int fd = ::open(temp_output.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0666); fd >= 0) {
+    ::close(fd);
+    ::unlink(temp_output.c_str());
+  } else {
+    return fail(kExitUsage, "cannot write " + args.output + " (" + std::strerror(errno) +
+                                "): choose another -o");
+  }
+  if (!args.json_report.empty()) {
+    // Opened for appending: an existing report is only replaced when the run has one to write.
+    const bool existed = fs::exists(args.json_report, ec);
+    if (!std::ofstream(args.json_report, std::ios::app)) {
+      return fail(kExitUsage, "cannot write the report " + args.json_report + " (" +
+                                  std::strerror(errno) + "): choose another --json");
+    }
+    if (!existed) fs::remove(args.json_report, ec);
+  }
 
   office::OfficeOptions options;
   options.oxt = args.oxt;
@@ -263,12 +341,18 @@ int RunAnnotate(const AnnotateArgs& args) {
   };
   std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
   seconds["start"] = lap();
-  if (!office) return fail(kExitOffice, error);
+  if (!office) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return fail(kExitOffice, "timed out after " + std::to_string(timeout) +
+                                   " s (starting LibreOffice; give more with --timeout)");
+    }
+    return fail(kExitOffice, error);
+  }
   office::KillAtDeadline watchdog(deadline, office->process_group());
   auto office_failed = [&](const std::string& what) {
-    std::string message = watchdog.fired()
-                              ? "timed out after " + std::to_string(timeout) + " s (" + what + ")"
-                              : what;
+    std::string message = watchdog.fired() ? "timed out after " + std::to_string(timeout) + " s (" +
+                                                 what + "; give more with --timeout)"
+                                           : what;
     office->Stop();
     return fail(kExitOffice, message);
   };
@@ -288,17 +372,13 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     // The import filter follows the extension: a file that is not what its name says fails
     // instead of being shown as plain text.
-    if (in_ext == ".txt") {
-      doc = office->Load(copy.string(), &error, "Text (encoded)", "UTF8,LF,,,");
-    } else {
-      doc = office->Load(copy.string(), &error, in_ext == ".odt" ? "writer8" : "MS Word 2007 XML");
-    }
+    doc = office->Load(copy.string(), &error, import_filter->second,
+                       in_ext == ".txt" ? "UTF8,LF,,," : "");
     if (!doc.is()) {
+      if (watchdog.fired()) return office_failed("opening " + args.input);
       ReplaceAll(&error, copy.string(), args.input);  // name the user's file, not the copy
-    }
-    if (!doc.is()) {
       office->Stop();
-      return fail(watchdog.fired() ? kExitOffice : kExitBadInput, error);
+      return fail(kExitBadInput, error);
     }
     Reference<css::lang::XServiceInfo> info(doc, UNO_QUERY);
     if (!info.is() || !info->supportsService("com.sun.star.text.TextDocument")) {
@@ -344,8 +424,9 @@ int RunAnnotate(const AnnotateArgs& args) {
     // LibreOffice 7.4's .docx import swaps or empties footnote texts when a file holds comments
     // and footnotes (README "Marks and file formats"): said before saving, not found out later.
     std::vector<std::string> warnings;
-    const CommentPlaces comments = out_ext == ".docx" ? FindComments(doc) : CommentPlaces();
-    if (comments.any && HasFootnotes(doc)) {
+    const bool word = out_ext == ".docx" || out_ext == ".doc" || out_ext == ".rtf";
+    const CommentPlaces comments = word ? FindComments(doc) : CommentPlaces();
+    if (out_ext == ".docx" && comments.any && HasFootnotes(doc)) {
       warnings.push_back(
           args.output +
           ": the document has comments and footnotes; LibreOffice 7.4 may lose or swap footnote "
@@ -353,13 +434,16 @@ int RunAnnotate(const AnnotateArgs& args) {
           "working in LibreOffice");
       std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
     }
-    // LibreOffice 7.4's .docx export drops comments outside the body (README "Every part of the
-    // document"): the highlights there stay, and Clear still knows them by their bookmarks.
+    // LibreOffice 7.4's .docx, .doc and .rtf export drops comments outside the body (README
+    // "Every part of the document"): the highlights there stay, and Clear still knows them by
+    // their bookmarks.
     if (comments.outside_body) {
       warnings.push_back(args.output +
                          ": comments in headers, footers, frames or text boxes are not kept by "
-                         "LibreOffice 7.4's .docx export (their highlights are, and Clear still "
-                         "removes them) - save as .odt to keep them");
+                         "LibreOffice 7.4's " +
+                         out_ext +
+                         " export (their highlights are, and Clear still removes them) - save as "
+                         ".odt to keep them");
       std::cerr << "attrib annotate: warning: " << warnings.back() << "\n";
     }
     say("saving " + args.output);
@@ -411,6 +495,7 @@ int RunAnnotate(const AnnotateArgs& args) {
       report["timeout_seconds"] = timeout;
       std::ofstream out(args.json_report);
       out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      out.close();  // a full disk shows at the last write
       if (!out) {
         office->Stop();
         return fail(kExitFailure, "cannot write " + args.json_report);

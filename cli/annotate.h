@@ -10,11 +10,11 @@
 namespace attrib::cli {
 
 struct AnnotateArgs {
-  std::string input;                  // .odt, .docx or .txt
-  std::string output;                 // .odt, .docx or .pdf: format from the extension
-  std::string json_report;            // "" = none; else write what was marked as JSON
-  std::vector<std::string> commands;  // e.g. {"highlight", "footnotes"}
-  std::string oxt;                    // "" = the attrib.oxt installed beside the binary / built
+  std::string input;                   // .odt .ott .fodt .docx .doc .rtf .txt (UTF-8)
+  std::string output;                  // .odt .docx .doc .rtf .pdf: format from the extension
+  std::string json_report;             // "" = none; else write what was marked as JSON
+  std::vector<std::string> commands;   // e.g. {"highlight", "footnotes"}
+  std::string oxt;                     // "" = the attrib.oxt installed beside the binary / built
   std::optional<int> timeout_seconds;  // > 0; none: DefaultTimeoutSeconds() of the input
   bool quiet = false;
   bool in_place = false;  // -o may name the input (written through a temporary file)

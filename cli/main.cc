@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kFooter = R"(exit codes:
   0  success
-  1  internal error
+  1  internal error; the output could not be written
   2  bad command line
   3  bad input (unreadable, invalid UTF-8, binary)
   4  --jsonl: some lines were rejected (each answered with {"id", "error"})
@@ -118,9 +118,13 @@ int main(int argc, char** argv) {
   AnnotateArgs annotate;
   annotate.commands = {"highlight", "footnotes"};
   CLI::App* n = app.add_subcommand(
-      "annotate", "mark a document (.odt, .docx, .txt) in a private headless LibreOffice");
-  n->add_option("IN", annotate.input, "document to annotate")->required()->check(CLI::ExistingFile);
-  n->add_option("-o,--output", annotate.output, "where to save: .odt, .docx or .pdf")->required();
+      "annotate",
+      "mark a document (.odt, .ott, .fodt, .docx, .doc, .rtf, .txt) in a private headless "
+      "LibreOffice");
+  // A missing input or a folder is bad input (exit 3), said by RunAnnotate like analyze's.
+  n->add_option("IN", annotate.input, "document to annotate")->required();
+  n->add_option("-o,--output", annotate.output, "where to save: .odt, .docx, .doc, .rtf or .pdf")
+      ->required();
   n->add_option("--json", annotate.json_report, "also write what was marked as JSON");
   n->add_option("--commands", annotate.commands,
                 "highlight, claims, footnotes, clear (run in the order given)")

@@ -54,6 +54,8 @@ struct MarkAt {
 MarkAt MarkOf(std::u16string_view s, size_t i) {
   switch (s[i]) {
     case u'"':
+    case u'\u05F4':  // ״ Hebrew gershayim: used as a quotation mark as " is (and as the
+                     // acronym sign inside a word, צה״ל, where " is no mark either)
       return {kDq, 1};
     case u'\'':
       if (i + 1 < s.size() && s[i + 1] == u'\'') return {kDdq, 2};
@@ -351,8 +353,8 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
     }
     // Most characters are no mark at all: skip them without the switch.
     if ((c < 0x80 && c != u'"' && c != u'\'' && c != u'`') ||
-        (c >= 0x80 && c != u'\u00AB' && c != u'\u00BB' && (c < 0x2018 || c > 0x203A) &&
-         (c < 0x300C || c > 0x301F))) {
+        (c >= 0x80 && c != u'\u00AB' && c != u'\u00BB' && c != u'\u05F4' &&
+         (c < 0x2018 || c > 0x203A) && (c < 0x300C || c > 0x301F))) {
       ++i;
       continue;
     }
@@ -406,17 +408,26 @@ std::vector<QuotationSpan> FindQuotations(std::u16string_view s) {
                     // typos)
         continue;
       }
-      if (mk == kSq && has_next && IsLetter(q) && p_space) {
-        // 'em, 'til, 'cause, rock 'n' roll
+      if ((mk == kSq || mk == kRsq || mk == kLsq) && has_next && IsLetter(q) && p_space) {
+        // 'em, 'til, 'cause, rock 'n' roll; typeset with the apostrophe (’em, rock ’n’ roll) or
+        // with Word's autocorrected ‘n’ (only "n" then: ‘til… can open a quote).
         int32_t k = after;
         while (k < n && IsLetter(s[k])) ++k;
         std::u16string_view w = s.substr(after, k - after);
-        if (w == u"em" || w == u"til" || w == u"cause" || w == u"n" || w == u"tis" ||
-            w == u"twas") {
+        const bool elision =
+            w == u"em" || w == u"til" || w == u"cause" || w == u"n" || w == u"tis" || w == u"twas";
+        const bool n_then_apostrophe = w == u"n" && k < n && (s[k] == u'\'' || s[k] == u'\u2019');
+        if (mk == kLsq ? n_then_apostrophe : elision) {
           i = after;
           continue;
         }
       }
+    }
+    // A gershayim (or " for it) between two Hebrew letters is an acronym's: צה״ל, צה"ל.
+    if (mk == kDq && has_prev && has_next && p >= u'\u05D0' && p <= u'\u05EA' && q >= u'\u05D0' &&
+        q <= u'\u05EA') {
+      i = after;
+      continue;
     }
     if ((mk == kDq || mk == kDdq) && has_prev && IsDigit(p)) {
       // 5'11" or 12": an inch mark unless it can close an open double quote.

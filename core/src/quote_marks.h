@@ -1,7 +1,8 @@
 // Stage 1: quotation marks. Pairs opening and closing marks in one linear pass over the raw
 // text (no normalisation, so spans need no offset map) and repairs what drafts get wrong.
 //
-// Pairs: "…" “…” ‘…’ '…' «…» »…« ‹…› ›…‹ „…“ „…” ‚…‘ ‚…’ 「…」 『…』 ``…'' ''…''.
+// Pairs: "…" “…” ‘…’ '…' «…» »…« ‹…› ›…‹ „…“ „…” ‚…‘ ‚…’ 「…」 『…』 ``…'' ''…''; the Hebrew
+// gershayim ״…״ is read as " is (a mark between two letters is an acronym's: צה״ל).
 // Not quotation marks: apostrophes (Russia’s, don't, '90s, rock ’n’ roll), primes and inch
 // marks (5'11", 12").
 // Repairs (each recorded in QuotationSpan::repairs):

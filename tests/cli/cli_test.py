@@ -270,6 +270,19 @@ class CliTest(unittest.TestCase):
         self.assertEqual(out, "")
         self.assertIn("not valid UTF-8", err)
 
+    def test_unwritable_output_exits_one(self):
+        # A full disk (here /dev/full) is exit 1 with a message, whole documents and --jsonl;
+        # never exit 0 with the result lost.
+        path = self.write("in.txt", "“We are ready,” Horne said.\n".encode())
+        jsonl = self.write("in.jsonl", b'{"id": 1, "text": "One."}\n' * 2000)
+        for args in (["analyze", path], ["analyze", "--format", "text", path],
+                     ["analyze", "--jsonl", jsonl]):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([ATTRIB, *args], stdout=full, stderr=subprocess.PIPE,
+                                   timeout=120)
+            self.assertEqual(p.returncode, 1, args)
+            self.assertIn(b"cannot write the output", p.stderr, args)
+
     def test_binary_is_a_clear_error(self):
         rc, _, err = run("analyze", self.write("bin.dat", bytes(range(256)) * 64))
         self.assertEqual(rc, 3)

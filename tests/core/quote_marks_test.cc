@@ -41,6 +41,36 @@ TEST(QuoteMarksTest, ApostrophesAndPrimesAreNotQuotes) {
   EXPECT_EQ(Contents(u"\u201CRussia\u2019s army,\u201D Horne said."),
             std::vector<std::u16string>{u"Russia\u2019s army,"});
   EXPECT_EQ(Contents(u"'Rock 'n' roll,' he said."), std::vector<std::u16string>{u"Rock 'n' roll,"});
+  // Typeset elisions: the apostrophe (’), or Word's autocorrected ‘n’.
+  EXPECT_TRUE(FindQuotations(u"They play rock \u2019n\u2019 roll, he said.").empty());
+  EXPECT_TRUE(FindQuotations(u"They play rock \u2018n\u2019 roll, he said.").empty());
+  EXPECT_TRUE(FindQuotations(u"Tell \u2019em we wait \u2019til noon \u2019cause we can.").empty());
+  EXPECT_EQ(Contents(u"\u201CWe play rock \u2019n\u2019 roll,\u201D he said."),
+            std::vector<std::u16string>{u"We play rock \u2019n\u2019 roll,"});
+  EXPECT_EQ(Contents(u"\u2018Rock \u2019n\u2019 roll,\u2019 he said."),
+            std::vector<std::u16string>{u"Rock \u2019n\u2019 roll,"});
+  EXPECT_EQ(Contents(u"He said \u2018til the end\u2019 twice."),
+            std::vector<std::u16string>{u"til the end"});
+}
+
+// The Hebrew gershayim: quotation marks around a quote, the acronym sign inside a word.
+TEST(QuoteMarksTest, HebrewGershayim) {
+  // ״We are ready,״ said the mayor. / IDF (צה״ל) is ready, said the spokesman.
+  EXPECT_EQ(Contents(u"\u05F4\u05D0\u05E0\u05D7\u05E0\u05D5 \u05DE\u05D5\u05DB\u05E0\u05D9\u05DD,"
+                     u"\u05F4 \u05D0\u05DE\u05E8 \u05E8\u05D0\u05E9 \u05D4\u05E2\u05D9\u05E8."),
+            std::vector<std::u16string>{
+                u"\u05D0\u05E0\u05D7\u05E0\u05D5 \u05DE\u05D5\u05DB\u05E0\u05D9\u05DD,"});
+  EXPECT_TRUE(FindQuotations(u"\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF, "
+                             u"\u05D0\u05DE\u05E8 \u05D4\u05D3\u05D5\u05D1\u05E8.")
+                  .empty());
+  // The acronym with " for the gershayim, inside a “…” quote: no mark.
+  EXPECT_EQ(
+      Contents(u"\u201C\u05E6\u05D4\"\u05DC \u05DE\u05D5\u05DB\u05DF,\u201D \u05D0\u05DE\u05E8."),
+      std::vector<std::u16string>{u"\u05E6\u05D4\"\u05DC \u05DE\u05D5\u05DB\u05DF,"});
+  // An acronym inside a gershayim quote stays inside it.
+  EXPECT_EQ(Contents(u"\u05F4\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF,\u05F4 "
+                     u"\u05D0\u05DE\u05E8."),
+            std::vector<std::u16string>{u"\u05E6\u05D4\u05F4\u05DC \u05DE\u05D5\u05DB\u05DF,"});
 }
 
 TEST(QuoteMarksTest, WrongClosingMark) {

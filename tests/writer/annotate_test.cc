@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +18,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
+
+#include "client/office.h"
 
 namespace attrib::cli {
 namespace {
@@ -48,6 +54,38 @@ class AnnotateTest : public ::testing::Test {
   }
   fs::path dir;
 };
+
+// RunAnnotate with what it says on stderr.
+int RunCaptured(const AnnotateArgs& args, std::string* said) {
+  std::ostringstream err;
+  std::streambuf* old = std::cerr.rdbuf(err.rdbuf());
+  const int rc = RunAnnotate(args);
+  std::cerr.rdbuf(old);
+  *said = err.str();
+  return rc;
+}
+
+// The binary, run in `cwd` with `args`; its exit code, stderr into *said.
+int RunCli(const fs::path& cwd, const std::vector<std::string>& args, std::string* said) {
+  const fs::path log = cwd / ".cli-stderr.log";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    if (::chdir(cwd.c_str()) != 0 || !std::freopen(log.c_str(), "w", stderr)) _exit(126);
+    std::vector<char*> argv = {const_cast<char*>(ATTRIB_CLI)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(ATTRIB_CLI, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  std::ifstream in(log);
+  *said = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(log);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+const char* const kShortQuote = "\xE2\x80\x9CWe are ready to talk,\xE2\x80\x9D Emily Horne said.";
 
 TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
   AnnotateArgs args;
@@ -180,14 +218,21 @@ TEST_F(AnnotateTest, TimeoutEndsTheRunWithinTwoSecondsAndLeavesNothing) {
     const auto start = std::chrono::steady_clock::now();
     const pid_t child = ::fork();
     ASSERT_GE(child, 0);
+    const std::string log = (dir / "timeout.log").string();
     if (child == 0) {
       ::setenv("TMPDIR", work.c_str(), 1);
+      if (!std::freopen(log.c_str(), "w", stderr)) _exit(126);
       ::execl(ATTRIB_CLI, ATTRIB_CLI, "annotate", input.c_str(), "-o", output.c_str(), "-q",
               "--timeout", t.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     int status = 0;
     ::waitpid(child, &status, 0);
+    std::ifstream said_in(log);
+    const std::string said((std::istreambuf_iterator<char>(said_in)),
+                           std::istreambuf_iterator<char>());
+    // Its own message, whichever phase the deadline hit.
+    EXPECT_NE(said.find("error: timed out after " + t + " s"), std::string::npos) << said;
     const double took =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ASSERT_TRUE(WIFEXITED(status));
@@ -197,6 +242,7 @@ TEST_F(AnnotateTest, TimeoutEndsTheRunWithinTwoSecondsAndLeavesNothing) {
     EXPECT_FALSE(fs::exists(output));
     EXPECT_TRUE(Named(".long.odt").empty());
     EXPECT_TRUE(Named(".~lock.").empty());
+    fs::remove(log);
   }
 }
 
@@ -277,7 +323,7 @@ TEST_F(AnnotateTest, MissingInputAndBadArgumentsNeedNoOffice) {
   EXPECT_EQ(RunAnnotate(args), 3);
   std::ofstream(dir / "in.txt") << "text\n";
   args.input = (dir / "in.txt").string();
-  args.output = (dir / "out.rtf").string();
+  args.output = (dir / "out.html").string();  // no such output format
   EXPECT_EQ(RunAnnotate(args), 2);
   args.output = (dir / "out.odt").string();
   args.commands = {"frobnicate"};
@@ -404,6 +450,223 @@ TEST_F(AnnotateTest, ProtectedPartsAreListedAndExitSix) {
   EXPECT_NE(report["skipped"][0]["reason"].get<std::string>().find("protected by a password"),
             std::string::npos);
   EXPECT_TRUE(report["marks"].empty()) << report;
+}
+
+// Inputs LibreOffice would open wrongly or not at all are bad input (exit 3), each said in its
+// own words, before LibreOffice starts (none could start here): a .txt that is not UTF-8
+// (LibreOffice would show and save U+FFFD), a .txt with a NUL byte, an empty file, a file of
+// NUL bytes only.
+TEST_F(AnnotateTest, BadBytesAreBadInputSaidBeforeLibreOfficeStarts) {
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  const struct {
+    const char* name;
+    std::string bytes;
+    const char* says;
+  } cases[] = {
+      {"latin1.txt", "caf\xE9 \xAB\xA0ready\xBB\n", "is not valid UTF-8 text"},
+      {"nul.txt", std::string("text\0more\n", 10), "is binary data (a NUL byte at byte 5)"},
+      {"empty.docx", "", "is empty (0 bytes)"},
+      {"zeros.odt", std::string(4096, '\0'), "holds only NUL bytes"},
+  };
+  std::set<std::string> messages;
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::ofstream(dir / c.name, std::ios::binary) << c.bytes;
+    AnnotateArgs args;
+    args.input = (dir / c.name).string();
+    args.output = (dir / "out.odt").string();
+    args.quiet = true;
+    std::string said;
+    EXPECT_EQ(RunCaptured(args, &said), 3) << said;
+    EXPECT_NE(said.find(c.says), std::string::npos) << said;
+    EXPECT_NE(said.find(args.input), std::string::npos) << said;  // names the file
+    messages.insert(said);
+  }
+  EXPECT_EQ(messages.size(), std::size(cases));
+  // An empty .txt is an empty document, as for analyze: not refused here (it gets as far as
+  // starting LibreOffice, which is missing).
+  std::ofstream(dir / "empty.txt");
+  AnnotateArgs args;
+  args.input = (dir / "empty.txt").string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  EXPECT_EQ(RunAnnotate(args), 5);
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+}
+
+// Formats: a master document, an unknown input or output extension are usage errors that
+// say what is accepted; a missing input or a folder is bad input, also through the binary's
+// own option parsing.
+TEST_F(AnnotateTest, FormatsRefusedClearlyAndMissingInputIsBadInput) {
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  std::ofstream(dir / "book.odm") << "PK";
+  std::ofstream(dir / "sheet.ods") << "PK";
+  std::ofstream(dir / "in.txt") << "text\n";
+  AnnotateArgs args;
+  args.quiet = true;
+  std::string said;
+  args.input = (dir / "book.odm").string();
+  args.output = (dir / "out.odt").string();
+  EXPECT_EQ(RunCaptured(args, &said), 2);
+  EXPECT_NE(said.find("is a master document"), std::string::npos) << said;
+  args.input = (dir / "sheet.ods").string();
+  EXPECT_EQ(RunCaptured(args, &said), 2);
+  EXPECT_NE(said.find("input must be one of .doc, .docx, .fodt, .odt, .ott, .rtf, .txt"),
+            std::string::npos)
+      << said;
+  args.input = (dir / "in.txt").string();
+  args.output = (dir / "out.html").string();
+  EXPECT_EQ(RunCaptured(args, &said), 2);
+  EXPECT_NE(said.find("output must be one of .doc, .docx, .odt, .pdf, .rtf"), std::string::npos)
+      << said;
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+  EXPECT_EQ(RunCli(dir, {"annotate", "nope.odt", "-o", "out.odt"}, &said), 3) << said;
+  EXPECT_NE(said.find("cannot read nope.odt"), std::string::npos) << said;
+  EXPECT_EQ(RunCli(dir, {"annotate", dir.string(), "-o", "out.odt"}, &said), 3) << said;
+  EXPECT_NE(said.find("is a directory"), std::string::npos) << said;
+  EXPECT_EQ(RunCli(dir, {"annotate", "in.txt", "-o", "out.odt", "--timeout", "0"}, &said), 2);
+  EXPECT_EQ(RunCli(dir, {"annotate", "in.txt", "-o", "out.odt", "--timeout", "-5"}, &said), 2);
+  EXPECT_NE(said.find("--timeout must be a positive number"), std::string::npos) << said;
+  EXPECT_EQ(RunCli(dir, {"annotate", "in.txt", "-o", "out.odt", "--no-such-flag"}, &said), 2);
+}
+
+// An output or report that cannot be written is found out by writing there, before
+// LibreOffice starts — also as root, whom permission bits never stop (here /proc) — and said
+// in attrib's words, not LibreOffice's. A report that fails at its last write (a full disk)
+// exits 1 after the output was written.
+TEST_F(AnnotateTest, UnwritableOutputAndReportAreSaidClearly) {
+  std::ofstream(dir / "in.txt") << kShortQuote << "\n";
+  AnnotateArgs args;
+  args.input = (dir / "in.txt").string();
+  args.output = "/proc/attrib-annotate-test.odt";
+  args.commands = {"highlight"};
+  args.quiet = true;
+  ::setenv("ATTRIB_LO_PROGRAM_DIR", "/nonexistent/libreoffice/program", 1);
+  std::string said;
+  EXPECT_EQ(RunCaptured(args, &said), 2) << said;
+  EXPECT_EQ(said.rfind("attrib annotate: error: cannot write /proc/attrib-annotate-test.odt (", 0),
+            0u)
+      << said;
+  EXPECT_NE(said.find("choose another -o"), std::string::npos) << said;
+  args.output = (dir / "out.odt").string();
+  args.json_report = "/proc/attrib-annotate-test.json";
+  EXPECT_EQ(RunCaptured(args, &said), 2) << said;
+  EXPECT_NE(said.find("cannot write the report /proc/attrib-annotate-test.json"), std::string::npos)
+      << said;
+  ::unsetenv("ATTRIB_LO_PROGRAM_DIR");
+  EXPECT_TRUE(Named(".out.odt").empty());
+  args.json_report = "/dev/full";
+  EXPECT_EQ(RunCaptured(args, &said), 1) << said;
+  EXPECT_NE(said.find("cannot write /dev/full"), std::string::npos) << said;
+  EXPECT_EQ(Head(args.output, 2), "PK");  // the document itself was written
+  EXPECT_TRUE(Named(".out.odt").empty());
+}
+
+// Every text format LibreOffice's Writer opens is accepted and marked: .fodt and .rtf as an
+// editor's tools write them, .ott (an ODF template), .doc (written by annotate itself, which
+// also saves .doc and .rtf); a relative path holding ':' is a path, not a URL.
+TEST_F(AnnotateTest, EveryWriterFormatIsOpenedAndMarked) {
+  const std::string quote = kShortQuote;
+  std::ofstream(dir / "draft.fodt")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+         "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\" "
+         "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body>"
+         "<office:text><text:p>"
+      << quote << "</text:p></office:text></office:body></office:document>\n";
+  // RTF: the quote marks as \\u escapes, as Word writes them.
+  std::ofstream(dir / "draft.rtf")
+      << "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\pard "
+         "\\u8220?We are ready to talk,\\u8221? Emily Horne said.\\par}\n";
+  // An .ott, zipped by Debian's python (a template's mimetype, its content as in an .odt).
+  const std::string make_ott =
+      "/usr/bin/python3 -c \"import sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+      "z.writestr(zipfile.ZipInfo('mimetype'), "
+      "'application/vnd.oasis.opendocument.text-template')\n"
+      "z.writestr('META-INF/manifest.xml', '<?xml version=\\\"1.0\\\" encoding=\\\"UTF-8\\\"?>"
+      "<manifest:manifest "
+      "xmlns:manifest=\\\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\\\" "
+      "manifest:version=\\\"1.3\\\"><manifest:file-entry manifest:full-path=\\\"/\\\" "
+      "manifest:media-type=\\\"application/vnd.oasis.opendocument.text-template\\\"/>"
+      "<manifest:file-entry manifest:full-path=\\\"content.xml\\\" "
+      "manifest:media-type=\\\"text/xml\\\"/></manifest:manifest>')\n"
+      "z.writestr('content.xml', '<?xml version=\\\"1.0\\\" encoding=\\\"UTF-8\\\"?>"
+      "<office:document-content "
+      "xmlns:office=\\\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\\\" "
+      "xmlns:text=\\\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\\\" "
+      "office:version=\\\"1.3\\\">"
+      "<office:body><office:text><text:p>' + sys.argv[2] + '</text:p></office:text></office:body>"
+      "</office:document-content>')\n"
+      "z.close()\" " +
+      (dir / "draft.ott").string() + " '" + quote + "'";
+  ASSERT_EQ(std::system(make_ott.c_str()), 0) << make_ott;
+  std::ofstream(dir / "draft.txt") << quote << "\n";
+  auto marked = [&](const std::string& in, const std::string& out) {
+    AnnotateArgs args;
+    args.input = (dir / in).string();
+    args.output = (dir / out).string();
+    args.json_report = (dir / (out + ".json")).string();
+    args.commands = {"highlight"};
+    args.quiet = true;
+    std::string said;
+    EXPECT_EQ(RunCaptured(args, &said), 0) << in << " -> " << out << ": " << said;
+    std::set<std::string> texts;
+    if (!fs::exists(args.json_report)) return texts;
+    const nlohmann::json report = nlohmann::json::parse(std::ifstream(args.json_report));
+    for (const auto& m : report["marks"]) texts.insert(m["text"].get<std::string>());
+    return texts;
+  };
+  const std::set<std::string> want = {"We are ready to talk,"};
+  EXPECT_EQ(marked("draft.fodt", "fodt.odt"), want);
+  EXPECT_EQ(marked("draft.rtf", "rtf.odt"), want);
+  EXPECT_EQ(marked("draft.ott", "ott.odt"), want);
+  EXPECT_EQ(marked("draft.txt", "draft.doc"), want);
+  EXPECT_EQ(Head(dir / "draft.doc", 4), "\xD0\xCF\x11\xE0");  // an OLE compound file
+  EXPECT_EQ(marked("draft.doc", "doc.rtf"), want);            // marked again: refreshed
+  EXPECT_EQ(Head(dir / "doc.rtf", 5), "{\\rtf");
+  // A relative path with ':' (not "scheme://"): opened as the file it names.
+  fs::copy_file(dir / "draft.txt", dir / "notes:1.txt");
+  std::string said;
+  EXPECT_EQ(RunCli(dir, {"annotate", "notes:1.txt", "-o", "notes:1.odt", "-q"}, &said), 0) << said;
+  EXPECT_EQ(Head(dir / "notes:1.odt", 2), "PK");
+}
+
+// A document saved with a password cannot be opened without it: said so (exit 3), not
+// "could not open". (A timed-out run says "timed out": TimeoutEnds…; bad bytes: BadBytes….)
+TEST_F(AnnotateTest, PasswordProtectedInputIsSaidSo) {
+  const fs::path locked = dir / "secret.odt";
+  {
+    office::OfficeOptions options;
+    options.oxt = "-";
+    options.work_root = dir.string();
+    std::string error;
+    std::unique_ptr<office::Office> office = office::Office::Start(options, &error);
+    ASSERT_TRUE(office) << error;
+    css::uno::Reference<css::lang::XComponent> doc = office->NewWriterDocument();
+    css::uno::Reference<css::text::XTextDocument>(doc, css::uno::UNO_QUERY_THROW)
+        ->getText()
+        ->setString(uno::FromUtf8(kShortQuote));
+    css::uno::Sequence<css::beans::PropertyValue> store(2);
+    store.getArray()[0].Name = "FilterName";
+    store.getArray()[0].Value <<= uno::FromUtf8("writer8");
+    store.getArray()[1].Name = "Password";
+    store.getArray()[1].Value <<= uno::FromUtf8("secret");
+    css::uno::Reference<css::frame::XStorable>(doc, css::uno::UNO_QUERY_THROW)
+        ->storeToURL(uno::FromUtf8(office::FileUrl(locked.string())), store);
+    css::uno::Reference<css::util::XCloseable>(doc, css::uno::UNO_QUERY_THROW)->close(true);
+  }
+  ASSERT_EQ(Head(locked, 2), "PK");
+  AnnotateArgs args;
+  args.input = locked.string();
+  args.output = (dir / "out.odt").string();
+  args.quiet = true;
+  std::string said;
+  EXPECT_EQ(RunCaptured(args, &said), 3) << said;
+  EXPECT_NE(said.find(locked.string() + " is protected by a password"), std::string::npos) << said;
+  EXPECT_EQ(said.find("could not open"), std::string::npos) << said;
+  EXPECT_FALSE(fs::exists(args.output));
+  EXPECT_TRUE(Named(".~lock.").empty());
 }
 
 }  // namespace

@@ -61,6 +61,11 @@ class Builder {
     return Insert(f);
   }
   Builder& DateField() { return Insert(New("com.sun.star.text.TextField.DateTime")); }
+  Builder& InputField(const char* content) {
+    auto f = New("com.sun.star.text.TextField.Input");
+    f->setPropertyValue("Content", Any(FromUtf8(content)));
+    return Insert(f);
+  }
   Builder& Footnote(std::u16string_view body) {
     auto f = New("com.sun.star.text.Footnote");
     Insert(f);
@@ -176,6 +181,44 @@ TEST(Placeholders, FieldsFootnotesCommentsBookmarksFrames) {
   Reference<css::text::XTextRange> para(uno::RangeAt(d, Position{0, 0}));
   EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
   ExpectSpansLandExactly(d, 0);
+}
+
+// An input field is its text between a start and an end character (two steps of their own):
+// spans before, over and after it land exactly. (A span ending inside it, or right at its end,
+// does not: Writer widens such a selection by the field; not handled yet.)
+TEST(Placeholders, InputFieldIsItsTextBetweenTwoSteps) {
+  ScopedDoc doc;
+  Builder(doc.doc())
+      .Text(u"We cut taxes by ")
+      .InputField("five \xF0\x9F\x98\x80 words")
+      .Text(u" percent \U0001D465 now.");
+  DocParagraphs d = uno::ReadParagraphs(doc.doc());
+  ASSERT_EQ(d.paragraphs.size(), 1u);
+  const std::u16string& t = d.paragraphs[0].map.text();
+  EXPECT_EQ(ToUtf8(FromU16(t)),
+            "We cut taxes by five \xF0\x9F\x98\x80 words percent \xF0\x9D\x91\xA5 now.");
+  EXPECT_EQ(CountSteps(uno::RangeAt(d, Position{0, 0})), d.paragraphs[0].map.steps());
+  const std::u16string field = u"five \U0001F600 words";
+  const int32_t at = static_cast<int32_t>(t.find(field));
+  const int32_t after = at + static_cast<int32_t>(field.size());
+  auto got = [&](int32_t b, int32_t e) {
+    return ToUtf8(FromU16(
+        uno::ToU16(uno::RangeOf(d, Position{0, d.paragraphs[0].map.StepsAt(b, uno::Bias::kBegin)},
+                                Position{0, d.paragraphs[0].map.StepsAt(e, uno::Bias::kEnd)})
+                       ->getString())));
+  };
+  auto want = [&](int32_t b, int32_t e) { return ToUtf8(FromU16(t.substr(b, e - b))); };
+  const int32_t size = static_cast<int32_t>(t.size());
+  for (const auto& [b, e] : std::vector<std::pair<int32_t, int32_t>>{{0, 3},
+                                                                     {0, at - 1},
+                                                                     {0, size},
+                                                                     {3, size},
+                                                                     {after + 1, size},
+                                                                     {after + 9, size},
+                                                                     {0, after + 8},
+                                                                     {at - 3, after + 8}}) {
+    EXPECT_EQ(got(b, e), want(b, e)) << "[" << b << ", " << e << ")";
+  }
 }
 
 // Text deleted under change tracking stays in the paragraph text and in the cursor's steps

@@ -40,6 +40,7 @@
 #include "component/writer_doc.h"
 #include "doc_dump.h"
 #include "office_env.h"
+#include "story_checks.h"
 
 namespace attrib::test {
 namespace {
@@ -59,64 +60,6 @@ Reference<css::lang::XMultiServiceFactory> Factory(const Reference<css::text::XT
 
 std::string Said(const std::string& words, const std::string& who) {
   return std::string(kQ) + words + "," + kE + " " + who + " said.";
-}
-
-nlohmann::json Command(const ScopedDoc& d, const char* url) {
-  bool ok = false;
-  const std::string r = Dispatch(d.frame(), url, &ok);
-  EXPECT_TRUE(ok) << url << ": " << r;
-  return nlohmann::json::parse(r, nullptr, false);
-}
-
-// Line by line, so that a failure shows the story and the line that differ.
-void ExpectSameStories(const std::string& got, const std::string& want) {
-  std::istringstream g(got), w(want);
-  std::string gl, wl;
-  int line = 0;
-  while (true) {
-    const bool more_g = static_cast<bool>(std::getline(g, gl));
-    const bool more_w = static_cast<bool>(std::getline(w, wl));
-    ++line;
-    if (!more_g && !more_w) return;
-    EXPECT_EQ(gl, wl) << "line " << line;
-  }
-}
-
-// What the engine finds, story by story, on the document as it is: {story name, quote text}.
-std::multiset<std::pair<std::string, std::string>> EngineQuotes(
-    const Reference<css::text::XTextDocument>& doc) {
-  const uno::DocParagraphs read = uno::ReadParagraphs(doc, false);
-  std::vector<uno::StoryAnalysis> parts;
-  uno::EditPlan plan;
-  EXPECT_TRUE(uno::AnalyseStories(read.paragraphs, Options(), &parts, &plan).ok());
-  const std::vector<uno::SkippedStory> locked =
-      uno::DropLocked(&plan, read.paragraphs, read.story_names);
-  std::multiset<std::pair<std::string, std::string>> out;
-  for (const uno::StoryAnalysis& part : parts) {
-    const uno::WriterParagraph& first = read.paragraphs[part.first];
-    if (!first.locked.empty()) continue;  // dropped: said in `locked`
-    for (const Quote& q : part.analysis.quotes) {
-      out.insert({read.story_names[first.story],
-                  ToUtf8(FromU16(part.input.text().substr(q.content.begin, q.content.size())))});
-    }
-  }
-  return out;
-}
-
-// Our quote comments, {story, anchored text}, as the hidden report command reads them.
-std::multiset<std::pair<std::string, std::string>> MarkedQuotes(
-    const Reference<css::text::XTextDocument>& doc) {
-  std::multiset<std::pair<std::string, std::string>> out;
-  for (const uno::MarkedComment& c : uno::ReadMarkedContent(doc).comments) {
-    if (!c.claim) out.insert({c.story, c.text});
-  }
-  return out;
-}
-
-std::set<std::string> StoriesOf(const std::multiset<std::pair<std::string, std::string>>& marks) {
-  std::set<std::string> out;
-  for (const auto& [story, text] : marks) out.insert(story);
-  return out;
 }
 
 // Every comment of ours sits on highlighted text (the background set over its whole range).
@@ -156,13 +99,6 @@ sal_Int32 UndoSteps(const Reference<css::text::XTextDocument>& doc) {
 }
 void Undo(const Reference<css::text::XTextDocument>& doc) {
   Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager()->undo();
-}
-
-bool HasStory(const nlohmann::json& skipped, const std::string& story, const std::string& reason) {
-  for (const auto& s : skipped) {
-    if (s.value("story", "") == story && s.value("reason", "").rfind(reason, 0) == 0) return true;
-  }
-  return false;
 }
 
 // A document built here with a quote in every story Writer has: body, a table cell, the shared,

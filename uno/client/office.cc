@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/BridgeFactory.hpp>
@@ -18,6 +19,9 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/task/PasswordRequest.hpp>
+#include <com/sun/star/task/XInteractionAbort.hpp>
+#include <com/sun/star/task/XInteractionHandler.hpp>
 #include <com/sun/star/util/URLTransformer.hpp>
 #include <condition_variable>
 #include <cppuhelper/bootstrap.hxx>
@@ -69,6 +73,37 @@ class ResultListener : public cppu::WeakImplHelper1<css::frame::XDispatchResultL
   std::mutex mutex_;
   DispatchOutcome outcome_;
 };
+
+// Answers every question a load asks (there is no one to ask in a headless office) with
+// "abort", and remembers whether it was for a password.
+class AbortingHandler : public cppu::WeakImplHelper1<css::task::XInteractionHandler> {
+ public:
+  void SAL_CALL handle(const Reference<css::task::XInteractionRequest>& request) override {
+    css::task::PasswordRequest password;
+    if (request->getRequest() >>= password) password_asked = true;
+    for (const Reference<css::task::XInteractionContinuation>& c : request->getContinuations()) {
+      if (Reference<css::task::XInteractionAbort> abort{c, UNO_QUERY}; abort.is()) {
+        abort->select();
+        return;
+      }
+    }
+  }
+  std::atomic<bool> password_asked{false};
+};
+
+// "file:///x", "private:factory/swriter", "vnd.sun.star.pkg://…": a URL; "dir:1/in.odt" and
+// "notes:draft.odt" (relative paths holding a ':') are not.
+bool IsUrl(const std::string& s) {
+  if (s.rfind("private:", 0) == 0 || s.rfind(".uno:", 0) == 0) return true;
+  const size_t colon = s.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(s[0])))
+    return false;
+  for (size_t i = 1; i < colon; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return s.compare(colon, 3, "://") == 0;
+}
 
 // --- process groups that must die with us ------------------------------------------------------
 constexpr int kMaxGroups = 64;
@@ -583,27 +618,35 @@ Reference<css::frame::XDesktop2> Office::desktop() const {
 Reference<css::lang::XComponent> Office::Load(const std::string& path_or_url, std::string* error,
                                               const std::string& filter_name,
                                               const std::string& filter_options) const {
-  std::string url = path_or_url.find(':') != std::string::npos && path_or_url.rfind("/", 0) != 0
-                        ? path_or_url
-                        : FileUrl(path_or_url);
-  css::uno::Sequence<css::beans::PropertyValue> args(filter_name.empty() ? 1 : 3);
+  const std::string url = IsUrl(path_or_url) ? path_or_url : FileUrl(path_or_url);
+  rtl::Reference<AbortingHandler> handler(new AbortingHandler);
+  css::uno::Sequence<css::beans::PropertyValue> args(filter_name.empty() ? 2 : 4);
   args.getArray()[0].Name = "Hidden";
   args.getArray()[0].Value <<= true;
+  args.getArray()[1].Name = "InteractionHandler";
+  args.getArray()[1].Value <<= Reference<css::task::XInteractionHandler>(handler.get());
   if (!filter_name.empty()) {
-    args.getArray()[1].Name = "FilterName";
-    args.getArray()[1].Value <<= FromUtf8(filter_name);
-    args.getArray()[2].Name = "FilterOptions";
-    args.getArray()[2].Value <<= FromUtf8(filter_options);
+    args.getArray()[2].Name = "FilterName";
+    args.getArray()[2].Value <<= FromUtf8(filter_name);
+    args.getArray()[3].Name = "FilterOptions";
+    args.getArray()[3].Value <<= FromUtf8(filter_options);
   }
+  std::string why;
+  Reference<css::lang::XComponent> doc;
   try {
-    Reference<css::lang::XComponent> doc =
-        desktop()->loadComponentFromURL(FromUtf8(url), "_blank", 0, args);
-    if (!doc.is()) *error = "LibreOffice could not open " + path_or_url;
-    return doc;
+    doc = desktop()->loadComponentFromURL(FromUtf8(url), "_blank", 0, args);
   } catch (const css::uno::Exception& e) {
-    *error = "LibreOffice could not open " + path_or_url + ": " + ToUtf8(e.Message);
-    return nullptr;
+    why = ToUtf8(e.Message);
   }
+  if (doc.is()) return doc;
+  if (handler->password_asked) {
+    *error = path_or_url +
+             " is protected by a password, which attrib cannot give: open it in LibreOffice and "
+             "save a copy without the password (File > Save As, \"Save with password\" off)";
+  } else {
+    *error = "LibreOffice could not open " + path_or_url + (why.empty() ? "" : ": " + why);
+  }
+  return nullptr;
 }
 
 Reference<css::lang::XComponent> Office::NewWriterDocument() const {

@@ -89,7 +89,9 @@ class Office {
   const css::uno::Reference<css::uno::XComponentContext>& context() const { return context_; }
   css::uno::Reference<css::frame::XDesktop2> desktop() const;
   // Loads a document hidden (with an import filter, if given); null + *error when it cannot be
-  // opened.
+  // opened. Every question LibreOffice asks while loading is answered "abort"; a document that
+  // asks for a password gets an *error saying so. A path holding ':' is a path ("notes:1.odt"),
+  // a URL has "scheme://" (or is "private:…").
   css::uno::Reference<css::lang::XComponent> Load(const std::string& path_or_url,
                                                   std::string* error,
                                                   const std::string& filter_name = "",

@@ -145,7 +145,9 @@ struct ReadState {
   // Our comments seen so far by Writer name: their ends ("AnnotationEnd") carry only the name.
   std::map<std::string, ParsedName>* comments = nullptr;
   // Our footnotes seen in the text so far (their identity), so that ReadNotes skips their text.
-  std::set<css::uno::XInterface*>* our_notes = nullptr;
+  // Our footnotes seen in the text, by identity, each held: an object let go could be freed
+  // and its address given to the user's footnote, which would then be taken for ours.
+  std::map<css::uno::XInterface*, Reference<css::uno::XInterface>>* our_notes = nullptr;
 };
 
 // The identity of a UNO object (its XInterface), for sets of them.
@@ -307,8 +309,8 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
         // The extension's own footnote: one step, but its label is not text for the engine.
         if (type == "Footnote" && IsOurFootnote(props, st.record, footnote_bookmark_open)) {
           if (st.our_notes != nullptr) {
-            st.our_notes->insert(Identity(
-                Reference<css::uno::XInterface>(props->getPropertyValue("Footnote"), UNO_QUERY)));
+            Reference<css::uno::XInterface> note(props->getPropertyValue("Footnote"), UNO_QUERY);
+            st.our_notes->emplace(Identity(note), note);
           }
           footnote_bookmark_open = false;
           paragraph.map.Append(PieceKind::kAtomic, u"");
@@ -331,6 +333,17 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
           }
         }
         if (kind != PieceKind::kEmpty) footnote_bookmark_open = false;
+        // An input field (LibreOffice 7.4) is no placeholder character but its text between a
+        // start and an end character: a cursor takes a step for each (logic/text_map.h).
+        if (type == "TextField" && Supports(Reference<css::uno::XInterface>(
+                                                props->getPropertyValue("TextField"), UNO_QUERY),
+                                            "com.sun.star.text.TextField.Input")) {
+          paragraph.map.Append(PieceKind::kAtomic, u"");
+          paragraph.map.Append(PieceKind::kText, ToU16(range->getString()));
+          paragraph.map.Append(PieceKind::kAtomic, u"");
+          record_look(begin, props);
+          continue;
+        }
         paragraph.map.Append(kind, kind == PieceKind::kEmpty ? u"" : ToU16(range->getString()));
         record_look(begin, props);
       }
@@ -987,7 +1000,7 @@ DocParagraphs ReadParagraphs(const Reference<css::text::XTextDocument>& doc, boo
   DocParagraphs out;
   out.record = ReadRecord(doc);
   std::map<std::string, ParsedName> comments;
-  std::set<css::uno::XInterface*> our_notes;
+  std::map<css::uno::XInterface*, Reference<css::uno::XInterface>> our_notes;
   ReadState st{&out,      0,         true, looks, 0, "", out.record ? &*out.record : nullptr,
                &comments, &our_notes};
   out.story_names.push_back("body");

@@ -9,6 +9,8 @@
 //    expansion ("1", "04:55:05") and a footnote anchor's label ("1"), each ONE cursor step
 //    however long; a comment anchor, a comment range end and an as-character frame are one step
 //    and no text; bookmarks, reference marks and redline boundaries are neither.
+//  - An input field (TextField.Input) is its text between a start and an end character: its
+//    content's code points plus two steps, the content in the paragraph's text.
 //  - Text deleted under change tracking stays in getString() and in the cursor's steps (its
 //    ends are zero-width "Redline" portions), so the engine sees it too.
 //  - XText::setString/insertString turn '\n' into a line break inside the paragraph, which the
