@@ -31,6 +31,12 @@ std::vector<std::string> SupportedLanguages() {
   return AvailableLanguages();
 }
 
+std::string DetectTextLanguage(std::u16string_view text) {
+  // kDetectWords words fit in far fewer units than this; the cut only bounds the tokenising.
+  constexpr size_t kMaxUnits = 16 * kDetectWords;
+  return DetectLanguage(Tokenize(text.substr(0, std::min(text.size(), kMaxUnits))));
+}
+
 Status Analyze(const Document& doc, const Options& options, Analysis* out) {
   return AnalyzeWith(doc, options, CueRefinement{options.cue_model, nullptr},
                      SpanRefinement{options.span_model, nullptr}, out);

@@ -258,6 +258,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->aux_verb = w.Category("aux-verb");
   d->reflexive = w.Category("reflexive");
   d->adverb = w.Category("adverb");
+  d->time = w.Category("time");
   ParseSuffixes(FindEmbeddedFile(lang + "/suffixes.txt"), d.get());
   ParseGrammar(FindEmbeddedFile(lang + "/grammar.txt"), d.get());
   d->title = d->titles.Category("title");

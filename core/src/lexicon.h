@@ -130,7 +130,8 @@ struct LanguageData {
       source_noun = 0,        // "Angaben", "Meinung": make "nach" cite a source
       aux_verb = 0,           // finite auxiliaries ("hatte ... gesagt")
       reflexive = 0,          // "äußerte sich Merkel"
-      adverb = 0;             // opens a clause before its verb: "Dabei sagte er"
+      adverb = 0,             // opens a clause before its verb: "Dabei sagte er"
+      time = 0;               // says when, ends a noun phrase: "a déclaré Borne mardi"
   // Grammar switches (grammar.txt).
   bool comma_clause_reports = false;  // "sagte, die Union benötige ...": a clause after a comma
   bool source_mid_sentence = false;   // "bestehe laut Polizei nicht mehr": the whole sentence

@@ -7,6 +7,7 @@ static bool NpWord(const TokenContext& c, int32_t i, int* lower_run) {
   if (t.kind != TokenKind::kWord) return false;
   if (c.IsCue(i)) return false;
   const uint32_t w = c.W(i);
+  if (w & c.L.time) return false;
   if (w & (c.L.clause | c.L.aux)) {
     if (!t.IsCap() || (w & c.L.clause)) return false;
   }
@@ -147,7 +148,8 @@ int32_t SkipAuxLeft(const TokenContext& c, int32_t k, int32_t floor) {
 
 Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool appositions) {
   if (i >= limit || i >= c.n()) return {};
-  while (i < limit && i < c.n() && c.Is(i, c.L.reflexive)) ++i;  // "äußerte sich Merkel"
+  // "äußerte sich Merkel", "a déclaré mardi Borne"
+  while (i < limit && i < c.n() && c.Is(i, c.L.reflexive | c.L.time)) ++i;
   if (i >= limit || i >= c.n()) return {};
   if (c.IsPronoun(i) && c.tok[i].kind == TokenKind::kWord) return MakePhrase(c, i, i + 1);
   int lower = 0;

@@ -26,6 +26,14 @@ TEST(LanguageDetectTest, TooFewFunctionWordsIsUndecided) {
   EXPECT_EQ(Detect("Frankfurter Börse. Amsterdam 100 Augsburg 119"), "");
 }
 
+TEST(LanguageDetectTest, ThePublicEntryPointDecidesAParagraph) {
+  EXPECT_EQ(DetectTextLanguage(u"Der Minister sagte, dass die Gespräche gescheitert seien."), "de");
+  EXPECT_EQ(DetectTextLanguage(u"Le ministre a déclaré que les négociations avaient échoué."),
+            "fr");
+  EXPECT_EQ(DetectTextLanguage(u"Geneva, 12 June"), "");
+  EXPECT_EQ(DetectTextLanguage(u""), "");
+}
+
 TEST(LanguageDetectTest, AnalyzeUsesTheDetectedLanguageWhenNoneIsGiven) {
   Analysed de = Analyse(
       "„Wir sind bereit“, sagte die Ministerin am Montag in Berlin. Sie erklärte, dass die "

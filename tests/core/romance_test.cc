@@ -81,6 +81,26 @@ TEST(FrenchTest, ANameComplementingARoleIsNotThePerson) {
   EXPECT_EQ(r.SpeakerOf(r.a.quotes[0]), "Rachida Dati");
 }
 
+TEST(RomanceTest, ADayAfterTheSpeakerIsNotPartOfTheName) {
+  // "mardi" after an inverted subject is when, not who (words.txt category `time`).
+  Analysed fr = AnalyseIn("fr",
+                          "« Nous irons jusqu'au bout », a déclaré la Première ministre "
+                          "Élisabeth Borne mardi à Paris.");
+  ASSERT_EQ(fr.a.quotes.size(), 1u);
+  EXPECT_EQ(fr.SpeakerOf(fr.a.quotes[0]), "Élisabeth Borne");
+  Analysed before = AnalyseIn("fr",
+                              "« Nous irons jusqu'au bout », a déclaré mardi la Première "
+                              "ministre, Élisabeth Borne.");
+  ASSERT_EQ(before.a.quotes.size(), 1u);
+  EXPECT_EQ(before.SpeakerOf(before.a.quotes[0]), "Élisabeth Borne");
+  Analysed es = AnalyseIn("es", "«Estamos listos», dijo Pedro Sánchez ayer en Madrid.");
+  ASSERT_EQ(es.a.quotes.size(), 1u);
+  EXPECT_EQ(es.SpeakerOf(es.a.quotes[0]), "Pedro Sánchez");
+  Analysed en = AnalyseIn("en", "“We are ready,” said John Smith Tuesday.");
+  ASSERT_EQ(en.a.quotes.size(), 1u);
+  EXPECT_EQ(en.SpeakerOf(en.a.quotes[0]), "John Smith");
+}
+
 TEST(SpanishTest, ADroppedSubjectIsTheSpeakerBefore) {
   Analysed r =
       AnalyseIn("es",

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attrib/document.h"
@@ -36,6 +37,12 @@ Status Analyze(const Document& doc, const Options& options, Analysis* out);
 // The languages the engine has data for (core/data/<lang>/), e.g. {"de", "en"}. Options::language
 // accepts these and their regional forms ("en-US", "de_AT").
 std::vector<std::string> SupportedLanguages();
+
+// The supported language `text` is in, by its frequent function words (as Options::language ""
+// decides it), or "" when too few of them decide (a headline, a name, a number). Reads at most
+// the first 500 words. For callers that choose the language per part of a document (the Writer
+// extension: per paragraph).
+std::string DetectTextLanguage(std::u16string_view text);
 
 // The engine's version, e.g. "0.1.0".
 const char* Version();
