@@ -288,14 +288,21 @@ TEST_F(SeedDoc, HighlightMarksExactlyTheEngineSpans) {
     ASSERT_NE(it, ours.end());
     std::u16string expected = input.text().substr(q.content.begin, q.content.size());
     EXPECT_EQ(it->second.anchor, ToUtf8(FromU16(expected)));
+    // In plain English words: speaker and role, then the kind; the rule only with details.
     std::string first_line = it->second.content.substr(0, it->second.content.find('\n'));
     if (!q.speaker) {
       EXPECT_EQ(first_line, "Unattributed");
     } else {
       const Speaker& s = a.speakers[*q.speaker];
-      EXPECT_EQ(first_line, s.anonymous ? "Anonymous — " + s.name : s.name);
+      std::string who = s.anonymous ? "Anonymous source (" + s.name + ")" : s.name;
+      EXPECT_EQ(first_line, s.role.empty() ? who : who + ", " + s.role);
     }
-    EXPECT_NE(it->second.content.find(QuoteKindName(q.kind)), std::string::npos);
+    const char* kind = q.kind == QuoteKind::kDirect     ? "\ndirect quote"
+                       : q.kind == QuoteKind::kMixed    ? "\npartial quote"
+                       : q.kind == QuoteKind::kIndirect ? "\nreported speech"
+                                                        : "\nquoted term";
+    EXPECT_NE(it->second.content.find(kind), std::string::npos) << it->second.content;
+    EXPECT_EQ(it->second.content.find(q.rule), std::string::npos) << it->second.content;
   }
 }
 

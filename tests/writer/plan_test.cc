@@ -80,15 +80,46 @@ TEST_F(PlanTest, MarksLandOnCursorSteps) {
   EXPECT_TRUE(plan.skipped.empty());
 }
 
-TEST_F(PlanTest, CommentTextNamesSpeakerThenDetails) {
+TEST_F(PlanTest, CommentTextSaysSpeakerAndRoleThenKindCueConfidence) {
   EXPECT_EQ(CommentText(doc, a, a.quotes[0]),
-            "Emily Horne\nspokeswoman for the National Security Council · said · direct · 0.90 · "
-            "cue-adjacent");
+            "Emily Horne, spokeswoman for the National Security Council\n"
+            "direct quote · cue “said” · high confidence");
   EXPECT_EQ(CommentText(doc, a, a.quotes[1]),
-            "Anonymous — a senior official\ndirect · 0.50 · cue-nearest");
+            "Anonymous source (a senior official)\ndirect quote · medium confidence");
   Quote lone;
   lone.kind = QuoteKind::kMixed;
-  EXPECT_EQ(CommentText(doc, a, lone), "Unattributed\nmixed · 0.00");
+  EXPECT_EQ(CommentText(doc, a, lone), "Unattributed\npartial quote · low confidence");
+}
+
+TEST_F(PlanTest, TheRuleOnlyWithDetails) {
+  Wording details;
+  details.details = true;
+  EXPECT_EQ(CommentText(doc, a, a.quotes[0], details),
+            "Emily Horne, spokeswoman for the National Security Council\n"
+            "direct quote · cue “said” · high confidence\nrule cue-adjacent · score 0.90");
+  EditPlan plan = PlanEdits(doc, a, paras, details);
+  ASSERT_EQ(plan.marks.size(), 2u);
+  EXPECT_NE(plan.marks[1].comment.find("rule cue-nearest · score 0.50"), std::string::npos);
+  EXPECT_EQ(PlanEdits(doc, a, paras).marks[1].comment.find("cue-nearest"), std::string::npos);
+}
+
+TEST_F(PlanTest, CommentsAndFootnotesInTheAnalysedLanguage) {
+  a.language = "de";
+  EXPECT_EQ(CommentText(doc, a, a.quotes[0]),
+            "Emily Horne, spokeswoman for the National Security Council\n"
+            "direktes Zitat · eingeleitet mit „said“ · hohe Sicherheit");
+  EXPECT_EQ(FootnoteText(a, a.quotes[1]), "Zitat zugeschrieben: eine anonyme Quelle (a senior official).");
+  a.language = "fr-CA";
+  EXPECT_EQ(FootnoteText(a, a.quotes[0]),
+            "Citation attribuée à Emily Horne, spokeswoman for the National Security Council.");
+  Claim c;
+  c.score = 0.6;
+  EXPECT_EQ(ClaimCommentText(a, c), "À vérifier: affirmation · sans source · confiance moyenne");
+  a.language = "es";
+  EXPECT_EQ(CommentText(doc, a, a.quotes[1]),
+            "Fuente anónima (a senior official)\ncita directa · confianza media");
+  a.language = "it";  // no catalogue: English
+  EXPECT_EQ(FootnoteText(a, a.quotes[1]), "Quote attributed to an anonymous source (a senior official).");
 }
 
 TEST_F(PlanTest, ColoursPerSpeakerNeutralAndLighterForReported) {
@@ -162,19 +193,25 @@ TEST_F(PlanTest, ClaimCommentSaysKindsAttributionAndScore) {
   c.kinds = {ClaimKind::kComparison, ClaimKind::kDatedEvent};
   c.score = 0.871;
   c.unattributed_reason = "no-speaker";
-  EXPECT_EQ(ClaimCommentText(a, c), "Check: comparison, dated event · unattributed · 0.87");
+  EXPECT_EQ(ClaimCommentText(a, c),
+            "Check: comparison, dated event · unattributed · high confidence");
   c.unattributed_reason = "agentless";
   EXPECT_EQ(ClaimCommentText(a, c),
-            "Check: comparison, dated event · unattributed (agentless) · 0.87");
+            "Check: comparison, dated event · unattributed, no agent named · high confidence");
+  Wording details;
+  details.details = true;
+  EXPECT_EQ(ClaimCommentText(a, c, details),
+            "Check: comparison, dated event · unattributed, no agent named · high confidence\n"
+            "score 0.87");
   c.attributed_to = 0;
   c.unattributed_reason.clear();
   c.kinds = {ClaimKind::kQuantity};
   c.score = 0.5;
-  EXPECT_EQ(ClaimCommentText(a, c), "Check: quantity · attributed to Emily Horne · 0.50");
+  EXPECT_EQ(ClaimCommentText(a, c), "Check: numbers · attributed to Emily Horne · medium confidence");
   c.attributed_to = 1;
   c.kinds.clear();
   EXPECT_EQ(ClaimCommentText(a, c),
-            "Check: claim · attributed to Anonymous — a senior official · 0.50");
+            "Check: claim · attributed to Anonymous source (a senior official) · medium confidence");
 }
 
 TEST_F(PlanTest, ClaimsPlannedInStepsWithNamesAndOneComment) {
@@ -194,7 +231,7 @@ TEST_F(PlanTest, ClaimsPlannedInStepsWithNamesAndOneComment) {
   EXPECT_EQ(plan.claims[0].begin, (Position{1, 0}));
   EXPECT_EQ(plan.claims[0].end, (Position{1, 9}));
   EXPECT_EQ(plan.claims[0].pieces, (std::vector<Piece>{{{1, 0}, {1, 9}}}));
-  EXPECT_EQ(plan.claims[0].comment, "Check: claim · unattributed · 0.90");
+  EXPECT_EQ(plan.claims[0].comment, "Check: claim · unattributed · high confidence");
   ASSERT_EQ(plan.skipped.size(), 1u);
   EXPECT_NE(plan.skipped[0].find("claim 1"), std::string::npos);
 }

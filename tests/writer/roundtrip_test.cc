@@ -284,7 +284,7 @@ void FootnotesRoundTrip(const std::string& draft, const std::string& tag, const 
   ScopedDoc reopened(office::FileUrl(marked));
   int with_text = 0;
   for (const std::string& t : FootnoteTexts(reopened.doc())) {
-    with_text += t.find(uno::kFootnoteTextStart) != std::string::npos ? 1 : 0;
+    with_text += uno::HasFootnoteShape(t) ? 1 : 0;
   }
   EXPECT_EQ(with_text, inserted) << "our footnotes' text is lost in ." << f.ext;
   // Idempotent after the round trip, then gone without a trace.

@@ -63,6 +63,60 @@ TEST(AnalyseStories, IdsFollowOnFromStoryToStoryAndPositionsAreTheDocuments) {
   EXPECT_EQ(plan.skipped.size(), 2u);  // the header's and the frame's footnote, said so
 }
 
+// --- the language each paragraph is read in ---------------------------------------------------
+
+WriterParagraph SetIn(const std::u16string& text, std::string language, int32_t story = 0) {
+  WriterParagraph p = Para(text, story);
+  p.language = std::move(language);
+  return p;
+}
+
+TEST(ParagraphLanguages, WordsDecideThenTheSetLanguageThenTheNeighbours) {
+  const std::vector<WriterParagraph> paragraphs = {
+      SetIn(u"Bundestag", "de"),  // a headline: too few words, set in German
+      SetIn(u"Die Ministerin sagte, dass die Regierung das Gesetz nicht ändern werde.", "en"),
+      SetIn(u"", "en"),  // empty, set in English: takes the German before it
+      SetIn(u"Le ministre a déclaré que le gouvernement ne changerait pas la loi.", "fr"),
+      SetIn(u"Paris", "zxx"),
+      SetIn(u"Madrid", "it", 1),  // another story, nothing decides
+  };
+  EXPECT_EQ(ParagraphLanguages(paragraphs, Options()),
+            (std::vector<std::string>{"de", "de", "de", "fr", "fr", ""}));
+  Options fixed;
+  fixed.language = "es";
+  EXPECT_EQ(ParagraphLanguages(paragraphs, fixed), std::vector<std::string>(6, "es"));
+  // A short paragraph set in a supported language keeps it; the next story's first paragraph
+  // takes the language after it.
+  const std::vector<WriterParagraph> short_ones = {
+      SetIn(u"Berlin", "fr-FR"), SetIn(u"Kurz", "", 1),
+      SetIn(u"Er sagte, dass es nicht so sei und dass er das wisse.", "", 1)};
+  EXPECT_EQ(ParagraphLanguages(short_ones, Options()),
+            (std::vector<std::string>{"fr", "de", "de"}));
+}
+
+// A German paragraph in an English document is read as German: its speaker is found by the
+// German data and its comment is worded in German; the English paragraph stays English.
+TEST(AnalyseStories, AMixedDocumentIsReadAndWordedPerParagraph) {
+  const std::vector<WriterParagraph> paragraphs = {
+      SetIn(u"“We are ready,” Emily Horne said on Tuesday.", "en-US"),
+      SetIn(u"„Wir sind bereit“, sagte die Ministerin Anna Schmidt am Dienstag in Berlin.",
+            "de-DE"),
+  };
+  std::vector<StoryAnalysis> parts;
+  EditPlan plan;
+  ASSERT_TRUE(AnalyseStories(paragraphs, Options(), &parts, &plan).ok());
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].analysis.language, "en");
+  EXPECT_EQ(parts[1].analysis.language, "de");
+  EXPECT_EQ(parts[1].first, 1);
+  ASSERT_EQ(plan.marks.size(), 2u);
+  EXPECT_EQ(plan.marks[0].comment.substr(0, plan.marks[0].comment.find('\n')), "Emily Horne");
+  EXPECT_NE(plan.marks[0].comment.find("direct quote"), std::string::npos);
+  EXPECT_NE(plan.marks[1].comment.find("Anna Schmidt"), std::string::npos) << plan.marks[1].comment;
+  EXPECT_NE(plan.marks[1].comment.find("direktes Zitat"), std::string::npos);
+  EXPECT_EQ(plan.marks[1].begin.paragraph, 1);
+}
+
 TEST(DropLocked, MarksInLockedParagraphsGoAndAreSaidOncePerStoryAndLock) {
   std::vector<WriterParagraph> paragraphs = {
       Para(u"\u201CWe are ready,\u201D Emily Horne said.", 0),

@@ -17,6 +17,7 @@
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -89,12 +90,6 @@ bool IsOurCommentField(const Reference<css::beans::XPropertySet>& field, const M
   return IsOurComment(facts, record, parsed);
 }
 
-// Our footnote's text as Attrib writes it: one paragraph "Quote attributed to ….".
-bool HasOurFootnoteText(const OUString& text) {
-  return text.startsWith(OUString::createFromAscii(kFootnoteTextStart)) && text.endsWith(".") &&
-         text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf(0x2029) < 0;
-}
-
 // Whether a footnote's text says it is ours without a bookmark on its anchor: an earlier
 // version's bookmark at its start (version 1: only with the text it wrote), or — in a document
 // with our record, where a format lost the anchor's bookmark (.rtf) — the text alone.
@@ -122,7 +117,7 @@ bool IsOurNoteText(const Reference<css::text::XText>& text, const MarkRecord* re
     legacy = legacy || parsed->legacy;
   }
   if (bookmarked && !legacy) return true;
-  return (bookmarked || record != nullptr) && HasOurFootnoteText(string);
+  return (bookmarked || record != nullptr) && HasFootnoteShape(ToUtf8(string));
 }
 
 // Whether a "Footnote" portion is one of ours: a footnote bookmark of ours starts right before it
@@ -196,6 +191,20 @@ bool FrameIsProtected(const Reference<css::uno::XInterface>& frame) {
   return is_protected;
 }
 
+// The language a paragraph is set in (its CharLocale's language: "de"), "" when none is set
+// or it says "no language" (zxx). A tag Locale cannot split ("qlt") is in its Variant.
+std::string LanguageOf(const Reference<css::uno::XInterface>& paragraph) {
+  Reference<css::beans::XPropertySet> props(paragraph, UNO_QUERY);
+  css::lang::Locale locale;
+  try {
+    if (!props.is() || !(props->getPropertyValue("CharLocale") >>= locale)) return "";
+  } catch (const css::beans::UnknownPropertyException&) {
+    return "";  // a drawing shape's text may have no CharLocale
+  }
+  std::string language = ToUtf8(locale.Language == "qlt" ? locale.Variant : locale.Language);
+  return language == "zxx" ? "" : language;
+}
+
 struct Look;
 const Look& HighlightLook();
 const Look& ClaimLook();
@@ -223,6 +232,7 @@ void ReadText(const Reference<css::text::XText>& text, int32_t text_id, ReadStat
     WriterParagraph paragraph;
     paragraph.text_id = text_id;
     paragraph.story = st.story;
+    paragraph.language = LanguageOf(element);
     paragraph.locked = st.locked.empty()
                            ? SectionLock(Reference<css::beans::XPropertySet>(element, UNO_QUERY))
                            : st.locked;
@@ -548,6 +558,7 @@ void ReadDrawingText(const Reference<css::text::XText>& text, int32_t text_id, R
     WriterParagraph paragraph;
     paragraph.text_id = text_id;
     paragraph.story = st.story;
+    paragraph.language = LanguageOf(element);
     paragraph.locked = st.locked;
     paragraph.footnotes_allowed = false;
     paragraph.map.Append(PieceKind::kText, ToU16(element->getString()));

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
+
+#include "logic/catalog.h"
 
 namespace attrib::uno {
 namespace {
@@ -214,7 +218,14 @@ int MarkId(std::string_view name, std::string_view key, char tag) {
 }
 
 char CommentTagOf(std::string_view content) {
-  return content.substr(0, 7) == "Check: " ? kClaimCommentTag : kQuoteCommentTag;
+  static const std::vector<std::string> prefixes = PrefixesOf("claim.check");
+  for (const std::string& check : prefixes) {
+    if (content.size() > check.size() + 1 && content.substr(0, check.size()) == check &&
+        content.substr(check.size(), 2) == ": ") {
+      return kClaimCommentTag;
+    }
+  }
+  return kQuoteCommentTag;
 }
 
 bool LooksLikeLegacyComment(std::string_view content) {
@@ -233,6 +244,18 @@ bool LooksLikeLegacyComment(std::string_view content) {
     const std::string needle = std::string(kDot) + std::string(kind) + std::string(kDot);
     const size_t at = content.find(needle);
     if (at != std::string_view::npos && number_at(at + needle.size())) return true;
+  }
+  return false;
+}
+
+bool HasFootnoteShape(std::string_view text) {
+  if (text.empty() || text.back() != '.' || text.find_first_of("\r\n") != std::string_view::npos ||
+      text.find("\u2029") != std::string_view::npos) {
+    return false;
+  }
+  static const std::vector<std::string> prefixes = PrefixesOf("footnote.quote");
+  for (const std::string& start : prefixes) {
+    if (text.size() > start.size() + 1 && text.substr(0, start.size()) == start) return true;
   }
   return false;
 }

@@ -107,10 +107,12 @@ bool IsOurComment(const CommentFacts& comment, const MarkRecord* record, ParsedN
 // Whether a comment's text has the shape version 1 wrote: "Check: … · 0.87" (a claim) or a
 // speaker line, then "… · <kind> · 0.95[ · rule]" (a quote).
 bool LooksLikeLegacyComment(std::string_view content);
-// A comment's tag from its text: claims begin with "Check: ".
+// A comment's tag from its text: claims begin with the catalogue's "claim.check" and ": " in
+// any language ("Check: ", "Prüfen: ", logic/catalog.h).
 char CommentTagOf(std::string_view content);
+// Whether a footnote's text (UTF-8) has the shape Attrib writes: one paragraph, "Quote
+// attributed to …." in any language (the catalogue's "footnote.quote").
+bool HasFootnoteShape(std::string_view text);
 
-// Version-1 footnote text (its footnote bookmark is only trusted when the text agrees).
-inline constexpr char kFootnoteTextStart[] = "Quote attributed to ";
 
 }  // namespace attrib::uno

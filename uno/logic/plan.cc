@@ -5,6 +5,7 @@
 #include <map>
 
 #include "attrib/text.h"
+#include "logic/catalog.h"
 
 namespace attrib::uno {
 namespace {
@@ -65,50 +66,80 @@ uint32_t QuoteColor(const Quote& q) {
   return q.kind == QuoteKind::kIndirect ? Lighten(c) : c;
 }
 
-std::string CommentText(const Document& doc, const Analysis& a, const Quote& q) {
-  const Speaker* s = SpeakerOf(a, q);
-  std::string first = "Unattributed";
-  if (s != nullptr) first = s->anonymous ? "Anonymous — " + s->name : s->name;
-  std::vector<std::string> parts;
-  if (s != nullptr && !s->role.empty()) parts.push_back(s->role);
-  if (std::string cue = Slice(doc, q.cue); !cue.empty()) parts.push_back(cue);
-  parts.push_back(QuoteKindName(q.kind));
-  char confidence[16];
-  std::snprintf(confidence, sizeof confidence, "%.2f", q.confidence);
-  parts.push_back(confidence);
-  if (!q.rule.empty()) parts.push_back(q.rule);
-  std::string second;
-  for (const std::string& p : parts) second += (second.empty() ? "" : " · ") + p;
-  return first + "\n" + second;
+std::string ConfidenceText(double confidence, std::string_view language) {
+  const char* key = confidence >= 0.75  ? "confidence.high"
+                    : confidence >= 0.5 ? "confidence.medium"
+                                        : "confidence.low";
+  return Catalog::For(language).Text(key);
 }
 
-std::string ClaimCommentText(const Analysis& a, const Claim& c) {
+namespace {
+
+// "Emily Horne, spokeswoman" / "Anonymous source (a senior official)" / "Unattributed".
+std::string SpeakerLine(const Catalog& words, const Speaker* s) {
+  if (s == nullptr) return words.Text("speaker.unattributed");
+  std::string name = s->anonymous ? words.Format("speaker.anonymous", {{"name", s->name}}) : s->name;
+  if (s->role.empty()) return name;
+  return words.Format("speaker.with_role", {{"name", name}, {"role", s->role}});
+}
+
+std::string Score(double score) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", score);
+  return text;
+}
+
+constexpr std::string_view kDot = " \u00B7 ";
+
+}  // namespace
+
+std::string CommentText(const Document& doc, const Analysis& a, const Quote& q,
+                        const Wording& wording) {
+  const Catalog& words = Catalog::For(a.language);
+  std::string second = words.Text(std::string("kind.") + QuoteKindName(q.kind));
+  if (std::string cue = Slice(doc, q.cue); !cue.empty()) {
+    second += std::string(kDot) + words.Format("quote.cue", {{"cue", cue}});
+  }
+  second += std::string(kDot) + ConfidenceText(q.confidence, words.language());
+  std::string text = SpeakerLine(words, SpeakerOf(a, q)) + "\n" + second;
+  if (wording.details) {
+    text += "\n" + (q.rule.empty()
+                        ? words.Format("detail.score", {{"score", Score(q.confidence)}})
+                        : words.Format("detail.rule", {{"rule", q.rule}, {"score", Score(q.confidence)}}));
+  }
+  return text;
+}
+
+std::string ClaimCommentText(const Analysis& a, const Claim& c, const Wording& wording) {
+  const Catalog& words = Catalog::For(a.language);
   std::string kinds;
   for (ClaimKind k : c.kinds) {
-    std::string name = ClaimKindName(k);  // "dated-event" reads "dated event"
-    std::replace(name.begin(), name.end(), '-', ' ');
-    kinds += (kinds.empty() ? "" : ", ") + name;
+    kinds += (kinds.empty() ? "" : ", ") + words.Text(std::string("claim.kind.") + ClaimKindName(k));
   }
-  if (kinds.empty()) kinds = "claim";
-  std::string who = "unattributed";
+  if (kinds.empty()) kinds = words.Text("claim.kind.none");
+  std::string who = words.Text("claim.unattributed");
   if (c.attributed_to && *c.attributed_to >= 0 &&
       *c.attributed_to < static_cast<int>(a.speakers.size())) {
     const Speaker& s = a.speakers[*c.attributed_to];
-    who = "attributed to " + (s.anonymous ? "Anonymous — " + s.name : s.name);
+    const std::string name =
+        s.anonymous ? words.Format("speaker.anonymous", {{"name", s.name}}) : s.name;
+    who = words.Format("claim.attributed", {{"who", name}});
   } else if (c.unattributed_reason == "agentless") {
-    who = "unattributed (agentless)";
+    who = words.Text("claim.agentless");
   }
-  char score[16];
-  std::snprintf(score, sizeof score, "%.2f", c.score);
-  return "Check: " + kinds + " · " + who + " · " + score;
+  std::string text = words.Text("claim.check") + ": " + kinds + std::string(kDot) + who +
+                     std::string(kDot) + ConfidenceText(c.score, words.language());
+  if (wording.details) text += "\n" + words.Format("detail.score", {{"score", Score(c.score)}});
+  return text;
 }
 
 std::string FootnoteText(const Analysis& a, const Quote& q) {
   const Speaker* s = SpeakerOf(a, q);
   if (s == nullptr) return "";
-  std::string who = s->anonymous ? "an anonymous source (" + s->name + ")" : s->name;
-  if (!s->role.empty()) who += ", " + s->role;
-  return "Quote attributed to " + who + ".";
+  const Catalog& words = Catalog::For(a.language);
+  std::string who = s->anonymous ? words.Format("footnote.anonymous", {{"name", s->name}}) : s->name;
+  if (!s->role.empty()) who = words.Format("footnote.with_role", {{"name", who}, {"role", s->role}});
+  return words.Format("footnote.quote", {{"who", who}});
 }
 
 std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
@@ -127,7 +158,7 @@ std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
 }
 
 EditPlan PlanEdits(const Document& doc, const Analysis& a,
-                   const std::vector<WriterParagraph>& paragraphs) {
+                   const std::vector<WriterParagraph>& paragraphs, const Wording& wording) {
   EditPlan plan;
   const int32_t size = static_cast<int32_t>(doc.text().size());
   // (paragraph, speaker) -> the turn's last quote; std::map keeps document order by paragraph.
@@ -142,7 +173,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     MapSpan(doc, paragraphs, q.content, &m.begin, &m.end);
     m.pieces = SplitByText(paragraphs, m.begin, m.end);
     m.color = QuoteColor(q);
-    m.comment = CommentText(doc, a, q);
+    m.comment = CommentText(doc, a, q, wording);
     plan.marks.push_back(std::move(m));
     if (q.speaker) {
       Span marked = q.marked.empty() ? q.content : q.marked;
@@ -188,7 +219,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     pc.claim = c.id;
     MapSpan(doc, paragraphs, c.span, &pc.begin, &pc.end);
     pc.pieces = SplitByText(paragraphs, pc.begin, pc.end);
-    pc.comment = ClaimCommentText(a, c);
+    pc.comment = ClaimCommentText(a, c, wording);
     plan.claims.push_back(std::move(pc));
   }
   return plan;

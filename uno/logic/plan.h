@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attrib/attrib.h"
@@ -47,6 +48,8 @@ struct WriterParagraph {
   // Which story (logic/stories.h): 0 = the body with its tables and sections, then one per
   // header/footer, frame, text box, shape, note; the engine reads each story by itself.
   int32_t story = 0;
+  // The language the paragraph is set in (Writer's CharLocale: "de", "fr"); "" = none set.
+  std::string language;
   // Why Attrib may not change this paragraph ("protected section 'Legal'"); "" = it may.
   std::string locked;
   std::vector<MarkPoint> marks;  // the extension's bookmarks and comments in it
@@ -72,15 +75,16 @@ struct PlannedMark {
   Position begin, end;        // the quote's content, in cursor steps
   std::vector<Piece> pieces;  // [begin, end) cut where the text changes (usually one piece)
   uint32_t color = 0;         // background, 0xRRGGBB
-  std::string comment;  // "Emily Horne\nspokeswoman · said · direct · 0.90 · cue-adjacent"
-                        // (sits on pieces[0]; one paragraph per line)
+  // "Emily Horne, spokeswoman\ndirect quote · cue “said” · high confidence" (CommentText; sits
+  // on pieces[0]; one paragraph per line)
+  std::string comment;
 };
 
 struct PlannedClaim {
   int claim = 0;              // Claim::id
   Position begin, end;        // the claim's span
   std::vector<Piece> pieces;  // as PlannedMark::pieces
-  std::string comment;        // "Check: comparison, dated event · unattributed · 0.87"
+  std::string comment;        // "Check: comparison, dated event · unattributed · high confidence"
 };
 
 struct PlannedFootnote {
@@ -108,10 +112,16 @@ void MapSpan(const Document& doc, const std::vector<WriterParagraph>& paragraphs
 std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
                                const Position& begin, const Position& end);
 
+// How the comments read. Their language is the analysis's (Analysis::language: the document's
+// language, logic/catalog.h); `details` adds the rule that decided and the raw score.
+struct Wording {
+  bool details = false;
+};
+
 // Plans highlights + comments for every quote, underlines + comments for every claim, and one
 // footnote per (paragraph, speaker) turn.
 EditPlan PlanEdits(const Document& doc, const Analysis& analysis,
-                   const std::vector<WriterParagraph>& paragraphs);
+                   const std::vector<WriterParagraph>& paragraphs, const Wording& wording = {});
 
 // Adds `first` to every paragraph index of the plan (made over paragraphs [first, ...)).
 void ShiftParagraphs(EditPlan* plan, int32_t first);
@@ -146,11 +156,21 @@ std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, c
 // Speaker colour: a readable palette by speaker id; a neutral grey when unattributed; reported
 // speech (indirect) half as strong.
 uint32_t QuoteColor(const Quote& quote);
-// Comment text: speaker line, then role · cue · kind · confidence · rule.
-std::string CommentText(const Document& doc, const Analysis& analysis, const Quote& quote);
-// Footnote text; "" when the quote has no speaker.
+// A quote's comment, in plain words of the analysis's language, one line each:
+//   Emily Horne, spokeswoman for the National Security Council     (speaker and role)
+//   direct quote · cue “said” · high confidence                    (kind · cue · confidence)
+//   rule cue-adjacent · score 0.90                                 (only with wording.details)
+std::string CommentText(const Document& doc, const Analysis& analysis, const Quote& quote,
+                        const Wording& wording = {});
+// Footnote text ("Quote attributed to Emily Horne, spokeswoman …."); "" when the quote has no
+// speaker.
 std::string FootnoteText(const Analysis& analysis, const Quote& quote);
-// Claim comment: "Check: <kinds> · <attributed to X | unattributed[ (agentless)]> · <score>".
-std::string ClaimCommentText(const Analysis& analysis, const Claim& claim);
+// Claim comment: "Check: <kinds> · <attributed to X | unattributed[, no agent named]> ·
+// <confidence>", then (details) "score 0.87" on a second line. It starts with the catalogue's
+// "claim.check" and ": " in every language: how a claim's comment is known (CommentTagOf).
+std::string ClaimCommentText(const Analysis& analysis, const Claim& claim,
+                             const Wording& wording = {});
+// "high confidence" (>= 0.75), "medium confidence" (>= 0.5) or "low confidence", in `language`.
+std::string ConfidenceText(double confidence, std::string_view language);
 
 }  // namespace attrib::uno

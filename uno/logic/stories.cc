@@ -3,24 +3,66 @@
 #include <algorithm>
 #include <map>
 
+#include "logic/catalog.h"
+
 namespace attrib::uno {
+
+std::vector<std::string> ParagraphLanguages(const std::vector<WriterParagraph>& paragraphs,
+                                            const Options& options) {
+  const size_t n = paragraphs.size();
+  if (!options.language.empty()) return std::vector<std::string>(n, options.language);
+  const std::vector<std::string> supported = SupportedLanguages();
+  auto is_supported = [&](const std::string& language) {
+    return std::find(supported.begin(), supported.end(), language) != supported.end();
+  };
+  std::vector<std::string> out(n);
+  // Whether a paragraph has words at all: an empty line or a rule of dashes decides nothing,
+  // whatever language it is set in (else it would cut a story's run in two).
+  auto has_letters = [](std::u16string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char16_t c) {
+      return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || c >= 0xC0;
+    });
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!has_letters(paragraphs[i].map.text())) continue;
+    out[i] = DetectTextLanguage(paragraphs[i].map.text());
+    if (out[i].empty()) {
+      const std::string set = PrimaryLanguage(paragraphs[i].language);
+      if (is_supported(set)) out[i] = set;
+    }
+  }
+  // Undecided paragraphs take the language before them in their story, then the one after.
+  for (size_t i = 1; i < n; ++i) {
+    if (out[i].empty() && paragraphs[i].story == paragraphs[i - 1].story) out[i] = out[i - 1];
+  }
+  for (size_t i = n; i-- > 1;) {
+    if (out[i - 1].empty() && paragraphs[i].story == paragraphs[i - 1].story) out[i - 1] = out[i];
+  }
+  return out;
+}
 
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
                       std::vector<StoryAnalysis>* parts, EditPlan* plan,
-                      const std::vector<std::string>* story_names) {
+                      const std::vector<std::string>* story_names, const Wording& wording) {
   parts->clear();
   *plan = EditPlan();
   int quote_base = 0, claim_base = 0;
   const int32_t n = static_cast<int32_t>(paragraphs.size());
+  const std::vector<std::string> languages = ParagraphLanguages(paragraphs, options);
   for (int32_t first = 0; first < n;) {
     int32_t end = first + 1;
-    while (end < n && paragraphs[end].story == paragraphs[first].story) ++end;
+    while (end < n && paragraphs[end].story == paragraphs[first].story &&
+           languages[end] == languages[first]) {
+      ++end;
+    }
     const std::vector<WriterParagraph> story(paragraphs.begin() + first, paragraphs.begin() + end);
     StoryAnalysis part;
     part.first = first;
     part.input = DocumentOf(story);
-    if (Status s = Analyze(part.input, options, &part.analysis); !s.ok()) return s;
-    EditPlan p = PlanEdits(part.input, part.analysis, story);
+    Options run = options;
+    run.language = languages[first];
+    if (Status s = Analyze(part.input, run, &part.analysis); !s.ok()) return s;
+    EditPlan p = PlanEdits(part.input, part.analysis, story, wording);
     ShiftParagraphs(&p, first);
     OffsetIds(&p, quote_base, claim_base);
     part.quote_base = quote_base;

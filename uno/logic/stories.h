@@ -29,14 +29,27 @@ struct StoryAnalysis {
   int claim_base = 0;
 };
 
+// The language the engine reads each paragraph in. Options::language set: that, everywhere.
+// "" (the document's language): a paragraph's own words when they decide a supported language
+// (DetectTextLanguage: a German paragraph left at Writer's default English is read as German),
+// else the language it is set in (WriterParagraph::language) when the engine supports it, else
+// the language of the paragraph before it in the same story (the one after it for a story's
+// first paragraphs: a headline; an empty line whatever it is set in); "" when nothing in the story decides (the
+// engine then detects, English when undecided).
+std::vector<std::string> ParagraphLanguages(const std::vector<WriterParagraph>& paragraphs,
+                                            const Options& options);
+
 // Runs the engine on each run of consecutive paragraphs with the same WriterParagraph::story and
-// joins the plans (ShiftParagraphs, OffsetIds: each story's ids follow the previous story's).
+// the same language (ParagraphLanguages: a mixed document is read per paragraph), and joins the
+// plans (ShiftParagraphs, OffsetIds: each story's ids follow the previous story's).
 // With `story_names` (by WriterParagraph::story), what a story's plan skipped is said with the
 // story's name first ("header (Default Page Style): footnote for quote 0: ..."; the ids in
 // those messages are the story's own).
+// Comments and footnotes are worded in the language each run was analysed in.
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
                       std::vector<StoryAnalysis>* parts, EditPlan* plan,
-                      const std::vector<std::string>* story_names = nullptr);
+                      const std::vector<std::string>* story_names = nullptr,
+                      const Wording& wording = {});
 
 // A part of the document Attrib left as it was, and why ("document" for the whole of it).
 struct SkippedStory {
