@@ -1192,11 +1192,20 @@ Reference<css::text::XFootnote> FootnoteIn(const Reference<css::text::XTextRange
 }
 
 // The footnote whose anchor starts where `point` (our collapsed footnote bookmark) is, or null.
+constexpr int kStepsToAnchor = 4;
 Reference<css::text::XFootnote> FootnoteAt(const Reference<css::text::XTextDocument>& doc,
                                            const Reference<css::text::XTextRange>& point) {
   Reference<css::text::XTextCursor> next = point->getText()->createTextCursorByRange(point);
-  if (next->isCollapsed()) next->goRight(1, true);
-  if (Reference<css::text::XFootnote> in = FootnoteIn(next.get()); in.is()) return in;
+  if (!next->isCollapsed()) {
+    if (Reference<css::text::XFootnote> in = FootnoteIn(next.get()); in.is()) return in;
+  } else {
+    // Steps over what has no text of its own and may sit between the bookmark and the anchor:
+    // a comment's end or a bookmark's that a later command put at the same point.
+    for (int step = 0; step < kStepsToAnchor && next->goRight(1, true); ++step) {
+      if (Reference<css::text::XFootnote> in = FootnoteIn(next.get()); in.is()) return in;
+      if (!next->getString().isEmpty()) break;
+    }
+  }
   // Where the cursor's step does not reach the anchor (a placeholder between them).
   Reference<css::text::XTextRangeCompare> compare(point->getText(), UNO_QUERY);
   Reference<css::container::XIndexAccess> notes =
