@@ -12,22 +12,6 @@ namespace {
 using nlohmann::json;
 using Kind = DeckRow::Kind;
 
-TEST(Deck, ConfidenceInWords) {
-  EXPECT_STREQ(ConfidenceWord(0.95), "high");
-  EXPECT_STREQ(ConfidenceWord(0.75), "high");
-  EXPECT_STREQ(ConfidenceWord(0.74), "medium");
-  EXPECT_STREQ(ConfidenceWord(0.5), "medium");
-  EXPECT_STREQ(ConfidenceWord(0.49), "low");
-  EXPECT_STREQ(ConfidenceWord(0.0), "low");
-}
-
-TEST(Deck, KindsInWords) {
-  EXPECT_EQ(KindWord("direct"), "direct");
-  EXPECT_EQ(KindWord("mixed"), "partial");
-  EXPECT_EQ(KindWord("indirect"), "reported");
-  EXPECT_EQ(KindWord("other"), "other");
-}
-
 TEST(Deck, ExcerptCutsOnCodePointsAndFoldsSpace) {
   EXPECT_EQ(Excerpt("short"), "short");
   EXPECT_EQ(Excerpt("  a \n\t b  "), "a b");
@@ -88,6 +72,29 @@ TEST(Deck, RowsInOrderWithCountsAndWords) {
   EXPECT_EQ(rows[9].kind, Kind::kClaim);
   EXPECT_EQ(rows[9].begin, 5);
   EXPECT_EQ(rows[9].end, 8);
+}
+
+TEST(Deck, WordedInTheUiLanguage) {
+  const std::u16string text = u"0123456789";
+  std::vector<std::string> labels;
+  for (const DeckRow& r : BuildDeckRows(json::parse(kAnalysis), text, Catalog::For("de-DE"))) {
+    labels.push_back(std::string(r.level * 2, ' ') + r.label);
+  }
+  const std::vector<std::string> expected = {
+      "Sprecher (2)",
+      "  Emily Horne, spokeswoman \u00B7 1 direkt, 0 teilweise, 1 indirekt",
+      "    \u201Cabc\u201D \u00B7 direkt \u00B7 hohe Sicherheit",
+      "    \u201Cfghij\u201D \u00B7 indirekt \u00B7 geringe Sicherheit",
+      "  Anonym \u2014 an official \u00B7 0 direkt, 1 teilweise, 0 indirekt",
+      "    \u201Cde\u201D \u00B7 teilweise \u00B7 mittlere Sicherheit",
+      "Zitate ohne Sprecher (1)",
+      "  \u201Ck\u201D \u00B7 direkt \u00B7 hohe Sicherheit",
+      "Zu pr\u00FCfende Behauptungen (3)",
+      "  Nicht zugeschrieben: 567 \u00B7 0.70",
+      "  Nicht zugeschrieben: 9 \u00B7 0.55",
+      "  Von Emily Horne: 012 \u00B7 0.90",
+  };
+  EXPECT_EQ(labels, expected);
 }
 
 TEST(Deck, EmptyAndOddJsonGiveTheThreeSections) {

@@ -6,11 +6,17 @@
 #include <gtest/gtest.h>
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -250,6 +256,58 @@ TEST(Languages, AFootnoteRightAfterAHighlightedReportIsRefreshedAndCleared) {
   EXPECT_EQ(FootnoteTexts(d.doc()).size(), 2u);
   Command(d, "org.attrib:ClearMarks");
   EXPECT_EQ(Snapshot(d.doc()), before);
+}
+
+// Sets LibreOffice's UI language (Tools › Options › Language Settings) for its lifetime, as the
+// user would; the previous setting comes back after.
+class ScopedUiLanguage {
+ public:
+  explicit ScopedUiLanguage(const std::string& locale) {
+    Reference<css::lang::XMultiServiceFactory> provider =
+        css::configuration::theDefaultProvider::get(TheOffice().context());
+    css::beans::PropertyValue node;
+    node.Name = "nodepath";
+    node.Value <<= OUString("/org.openoffice.Setup/L10N");
+    css::uno::Sequence<css::uno::Any> args(1);
+    args.getArray()[0] <<= node;
+    access_.set(provider->createInstanceWithArguments(
+                    "com.sun.star.configuration.ConfigurationUpdateAccess", args),
+                UNO_QUERY_THROW);
+    access_->getByName("ooLocale") >>= before_;
+    Set(FromUtf8(locale));
+  }
+  ~ScopedUiLanguage() { Set(before_); }
+
+ private:
+  void Set(const OUString& locale) {
+    access_->replaceByName("ooLocale", css::uno::Any(locale));
+    Reference<css::util::XChangesBatch>(access_, UNO_QUERY_THROW)->commitChanges();
+  }
+  Reference<css::container::XNameReplace> access_;
+  OUString before_;
+};
+
+// In a German LibreOffice the undo steps, the About box and the messages are German, while an
+// English document's comments stay English (they follow the document).
+TEST(Languages, AGermanUiWordsUndoStepsAndMessages) {
+  ScopedUiLanguage german("de-DE");
+  ScopedDoc d;
+  Write(d.doc(),
+        {{"“We will not raise taxes,” said Finance Minister Jane Doe on Tuesday.", "en-US"}});
+  Reference<css::document::XUndoManager> undo =
+      Reference<css::document::XUndoManagerSupplier>(d.doc(), UNO_QUERY_THROW)->getUndoManager();
+  Command(d, "org.attrib:HighlightQuotes");
+  EXPECT_EQ(ToUtf8(undo->getCurrentUndoActionTitle()), "Zitate hervorheben");
+  Command(d, "org.attrib:InsertFootnotes");
+  EXPECT_EQ(ToUtf8(undo->getCurrentUndoActionTitle()), "Zuschreibungs-Fußnoten einfügen");
+  Command(d, "org.attrib:ClearMarks");
+  EXPECT_EQ(ToUtf8(undo->getCurrentUndoActionTitle()), "Zuschreibungsmarkierungen entfernen");
+  undo->undo();
+  const std::vector<Comment> comments = Ours(d.doc());
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_TRUE(Has(comments[0].content, "direct quote")) << comments[0].content;
+  const nlohmann::json about = Command(d, "org.attrib:About");
+  EXPECT_TRUE(Has(about.value("text", ""), "wer hat was gesagt")) << about;
 }
 
 }  // namespace

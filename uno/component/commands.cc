@@ -14,6 +14,7 @@
 #include "component/report.h"
 #include "component/selection.h"
 #include "component/summary.h"
+#include "component/ui_language.h"
 #include "component/writer_doc.h"
 
 namespace attrib::uno {
@@ -57,27 +58,31 @@ void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool l
 
 // One message for everything skipped (none when nothing was): first the parts left as they
 // were and why, then single items; the log gets it too.
-void TellSkipped(const CommandContext& c, const char* title, const Analysed* a,
+void TellSkipped(const CommandContext& c, const std::string& title, const Analysed* a,
                  const ApplyCounts& counts) {
   std::vector<std::string> all;
   for (const SkippedStory& s : counts.skipped_stories) all.push_back(s.story + " — " + s.reason);
   if (a != nullptr) all.insert(all.end(), a->plan.skipped.begin(), a->plan.skipped.end());
   all.insert(all.end(), counts.skipped.begin(), counts.skipped.end());
   if (all.empty()) return;
-  std::string text = std::string(title) + " finished, but skipped " + std::to_string(all.size()) +
-                     (all.size() == 1 ? " item" : " items") + ":";
+  const Catalog& words = UiWords(c.context);
+  const std::string n = std::to_string(all.size());
+  std::string text = words.Format(all.size() == 1 ? "ui.skipped.one" : "ui.skipped.many",
+                                  {{"command", title}, {"n", n}});
   const size_t shown = std::min<size_t>(all.size(), 12);
   for (size_t i = 0; i < shown; ++i) text += "\n• " + all[i];
-  if (shown < all.size()) text += "\n… and " + std::to_string(all.size() - shown) + " more";
+  if (shown < all.size()) {
+    text += "\n" + words.Format("ui.skipped.more", {{"n", std::to_string(all.size() - shown)}});
+  }
   LogInfo("skipped", FromUtf8(text));
-  ShowInfo(c.context, c.frame, "Attribution", FromUtf8(text));
+  ShowInfo(c.context, c.frame, FromUtf8(words.Text("ui.title")), FromUtf8(text));
 }
 
 // When the whole document may not be changed (DocumentLock): the command changes nothing,
 // says why in one message and returns its summary; else nullopt.
 std::optional<OUString> RefuseLocked(const CommandContext& c,
                                      const Reference<css::text::XTextDocument>& doc,
-                                     const char* command, const char* title) {
+                                     const char* command, const std::string& title) {
   const std::string lock = DocumentLock(doc);
   if (lock.empty()) return std::nullopt;
   ApplyCounts counts;
@@ -89,10 +94,11 @@ std::optional<OUString> RefuseLocked(const CommandContext& c,
 // Highlight Quotes (claims = false) and Mark Claims (claims = true); see SELECTION in commands.h.
 OUString MarkCommand(const CommandContext& c, bool claims) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
-  const char* title = claims ? "Mark Claims" : "Highlight Quotes";
+  const Catalog& words = UiWords(c.context);
+  const std::string title = words.Text(claims ? "ui.command.claims" : "ui.command.highlight");
   const char* command = claims ? "MarkClaims" : "HighlightQuotes";
   if (std::optional<OUString> refused = RefuseLocked(c, doc, command, title)) return *refused;
-  Progress progress(c, claims ? "Attribution: marking claims" : "Attribution: highlighting quotes");
+  Progress progress(c, words.Text(claims ? "ui.progress.claims" : "ui.progress.highlight"));
   Edits edits;
   edits.fail_after = c.fail_after_edits;
   const Any selection = SelectionOf(c);
@@ -109,7 +115,7 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
     UnmarkSelection(doc, record);
   };
   try {
-    UndoStep(doc, OUString::createFromAscii(title), [&] {
+    UndoStep(doc, FromUtf8(title), [&] {
       MarkKinds kinds;
       (claims ? kinds.claims : kinds.quotes) = true;
       const char tag = claims ? kClaimTag : kQuoteTag;
@@ -166,16 +172,17 @@ OUString MarkClaims(const CommandContext& c) {
 
 OUString InsertFootnotes(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
-  if (std::optional<OUString> refused =
-          RefuseLocked(c, doc, "InsertFootnotes", "Insert Attribution Footnotes")) {
+  const Catalog& words = UiWords(c.context);
+  const std::string title = words.Text("ui.command.footnotes");
+  if (std::optional<OUString> refused = RefuseLocked(c, doc, "InsertFootnotes", title)) {
     return *refused;
   }
-  Progress progress(c, "Attribution: inserting footnotes");
+  Progress progress(c, words.Text("ui.progress.footnotes"));
   Edits edits;
   edits.fail_after = c.fail_after_edits;
   Analysed a;
   ApplyCounts counts;
-  UndoStep(doc, "Insert Attribution Footnotes", [&] {
+  UndoStep(doc, FromUtf8(title), [&] {
     MarkKinds kinds;
     kinds.footnotes = true;
     edits.NewPhase(progress.Between(0, 20));
@@ -191,26 +198,27 @@ OUString InsertFootnotes(const CommandContext& c) {
     counts.removed = removed;
     counts.skipped_stories = std::move(skipped);
   });
-  TellSkipped(c, "Insert Attribution Footnotes", &a, counts);
+  TellSkipped(c, title, &a, counts);
   return Summary("InsertFootnotes", &a, counts, {{"edits", edits.done}});
 }
 
 OUString ClearAttributionMarks(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
-  if (std::optional<OUString> refused =
-          RefuseLocked(c, doc, "ClearMarks", "Clear Attribution Marks")) {
+  const Catalog& words = UiWords(c.context);
+  const std::string title = words.Text("ui.command.clear");
+  if (std::optional<OUString> refused = RefuseLocked(c, doc, "ClearMarks", title)) {
     return *refused;
   }
   ApplyCounts counts;
-  Progress progress(c, "Attribution: clearing marks");
+  Progress progress(c, words.Text("ui.progress.clear"));
   Edits edits;
   edits.fail_after = c.fail_after_edits;
   edits.NewPhase(progress.Between(0, 100));
-  UndoStep(doc, "Clear Attribution Marks", [&] {
+  UndoStep(doc, FromUtf8(title), [&] {
     counts.removed =
         ClearMarks(doc, MarkKinds{true, true, true}, edits, nullptr, &counts.skipped_stories);
   });
-  TellSkipped(c, "Clear Attribution Marks", nullptr, counts);
+  TellSkipped(c, title, nullptr, counts);
   return Summary("ClearMarks", nullptr, counts, {{"edits", edits.done}});
 }
 
@@ -243,9 +251,10 @@ OUString MarkedContentReport(const CommandContext& c) {
 // The text is UTF-8 and goes through FromUtf8: an OUString built from a narrow literal reads
 // its bytes as Latin-1, which turned the dash into "â€”". The result carries the text shown.
 OUString About(const CommandContext& c) {
-  const OUString text = FromUtf8(std::string("Attrib ") + Version() +
-                                 " — who said what.\nQuote and claim attribution for Writer.");
-  ShowInfo(c.context, c.frame, "About Attrib", text);
+  const Catalog& words = UiWords(c.context);
+  const OUString text = FromUtf8(words.Format("ui.about.line1", {{"version", Version()}}) + "\n" +
+                                 words.Text("ui.about.line2"));
+  ShowInfo(c.context, c.frame, FromUtf8(words.Text("ui.command.about")), text);
   nlohmann::json j = {{"command", "About"}, {"version", Version()}, {"text", ToUtf8(text)}};
   return FromUtf8(j.dump());
 }

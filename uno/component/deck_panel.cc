@@ -49,6 +49,7 @@
 #include "component/commands.h"
 #include "component/main_thread.h"
 #include "component/report.h"
+#include "component/ui_language.h"
 #include "component/writer_doc.h"
 #include "logic/deck.h"
 #include "logic/json.h"
@@ -63,17 +64,18 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-// The buttons: control name, label, the command dispatched ("" = refresh only).
+// The buttons: control name, catalogue key of the label, the command dispatched ("" = refresh
+// only).
 struct Button {
   const char* name;
   const char* label;
   const char* url;
 };
 constexpr Button kButtons[] = {
-    {"highlight", "Highlight Quotes", "org.attrib:HighlightQuotes"},
-    {"claims", "Mark Claims", "org.attrib:MarkClaims"},
-    {"clear", "Clear", "org.attrib:ClearMarks"},
-    {"refresh", "Refresh", ""},
+    {"highlight", "deck.button.highlight", "org.attrib:HighlightQuotes"},
+    {"claims", "deck.button.claims", "org.attrib:MarkClaims"},
+    {"clear", "deck.button.clear", "org.attrib:ClearMarks"},
+    {"refresh", "deck.button.refresh", ""},
 };
 
 constexpr sal_Int32 kGap = 6, kButtonHeight = 26, kStatusHeight = 18;
@@ -97,10 +99,11 @@ class DeckPanel
         Make("com.sun.star.awt.UnoControlContainer", "com.sun.star.awt.UnoControlContainerModel");
     container_->createPeer(toolkit, parent_peer);
     Reference<css::awt::XControlContainer> controls(container_, UNO_QUERY_THROW);
+    const Catalog& words = UiWords(context_);
     for (const Button& b : kButtons) {
       Reference<css::awt::XControl> button =
           Make("com.sun.star.awt.UnoControlButton", "com.sun.star.awt.UnoControlButtonModel");
-      Props(button)->setPropertyValue("Label", Any(OUString::createFromAscii(b.label)));
+      Props(button)->setPropertyValue("Label", Any(FromUtf8(words.Text(b.label))));
       Reference<css::awt::XButton> xb(button, UNO_QUERY_THROW);
       xb->setActionCommand(OUString::createFromAscii(b.name));
       xb->addActionListener(this);
@@ -328,7 +331,8 @@ class DeckPanel
     Reference<css::text::XTextDocument> doc = TextDocument();
     std::vector<DeckRow> rows;
     std::u16string text;
-    std::string status = "Open a Writer text document to see its quotes.";
+    const Catalog& words = UiWords(context_);
+    std::string status = words.Text("deck.status.no_document");
     if (doc.is()) {
       std::string json;
       size_t marked_quotes = 0, marked_claims = 0;
@@ -348,17 +352,18 @@ class DeckPanel
             ++(m.claim ? marked_claims : marked_quotes);
           }
         });
-        rows = BuildDeckRows(nlohmann::json::parse(json, nullptr, false), text);
-        status = "Marked in the document: " + std::to_string(marked_quotes) + " quotes, " +
-                 std::to_string(marked_claims) + " claims";
+        rows = BuildDeckRows(nlohmann::json::parse(json, nullptr, false), text, words);
+        status = words.Format("deck.status.marked", {{"quotes", std::to_string(marked_quotes)},
+                                                     {"claims", std::to_string(marked_claims)}});
       } catch (const css::uno::Exception& e) {
         LogInfo("deck: refresh", e.Message);
         text.clear();
-        status = "Could not read the document: " + ToUtf8(e.Message);
+        status = words.Format("deck.status.unreadable", {{"message", ToUtf8(e.Message)}});
       } catch (const std::exception&) {
         LogInfo("deck: refresh", CurrentExceptionMessage());
         text.clear();
-        status = "Could not read the document: " + ToUtf8(CurrentExceptionMessage());
+        status = words.Format("deck.status.unreadable",
+                              {{"message", ToUtf8(CurrentExceptionMessage())}});
       }
     }
     {
@@ -421,7 +426,7 @@ class DeckPanel
     });
     if (changed) {
       Refresh();
-      SetStatus("The document changed: the list is refreshed, choose again.");
+      SetStatus(UiWords(context_).Text("deck.status.changed"));
     }
   }
 

@@ -4,6 +4,7 @@
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 
+#include "common/strings.h"
 #include "component/report.h"
 
 namespace attrib::uno {
@@ -22,7 +23,7 @@ bool Visible(const Reference<css::frame::XFrame>& frame) {
 
 }  // namespace
 
-Progress::Progress(const CommandContext& c, const char* text) : indicator_(c.indicator) {
+Progress::Progress(const CommandContext& c, const std::string& text) : indicator_(c.indicator) {
   try {
     // The frame's status bar only when it can be seen: its indicator makes soffice handle
     // pending events (the whole idle layout of a just-loaded document) in start(), setValue()
@@ -31,7 +32,7 @@ Progress::Progress(const CommandContext& c, const char* text) : indicator_(c.ind
       Reference<css::task::XStatusIndicatorFactory> factory(c.frame, UNO_QUERY);
       if (factory.is()) indicator_ = factory->createStatusIndicator();
     }
-    if (indicator_.is()) indicator_->start(OUString::createFromAscii(text), 100);
+    if (indicator_.is()) indicator_->start(FromUtf8(text), 100);
   } catch (const css::uno::Exception& e) {
     LogInfo("progress", e.Message);
     indicator_.clear();

@@ -4,6 +4,7 @@
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <functional>
+#include <string>
 
 #include "component/commands.h"
 
@@ -13,7 +14,7 @@ namespace attrib::uno {
 // when its window is visible. Never throws; only calls the indicator when the percentage changes.
 class Progress {
  public:
-  Progress(const CommandContext& c, const char* text);
+  Progress(const CommandContext& c, const std::string& text);  // UTF-8
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;

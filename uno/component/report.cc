@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "common/strings.h"
+#include "component/ui_language.h"
 
 namespace attrib::uno {
 namespace {
@@ -50,8 +51,12 @@ void ReportError(const Reference<css::uno::XComponentContext>& context,
                  const Reference<css::frame::XFrame>& frame, const char* where,
                  const rtl::OUString& message) noexcept {
   LogInfo(where, "error: " + message);
-  ShowBox(context, frame, css::awt::MessageBoxType_ERRORBOX, "Attribution",
-          "Attribution could not finish: " + message);
+  try {
+    const Catalog& words = UiWords(context);
+    ShowBox(context, frame, css::awt::MessageBoxType_ERRORBOX, FromUtf8(words.Text("ui.title")),
+            FromUtf8(words.Format("ui.error", {{"message", ToUtf8(message)}})));
+  } catch (const std::exception&) {  // only bad_alloc
+  }
 }
 
 void ShowInfo(const Reference<css::uno::XComponentContext>& context,

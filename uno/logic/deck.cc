@@ -40,19 +40,20 @@ std::string Quoted(const std::string& excerpt) {
   return "\u201C" + excerpt + "\u201D";
 }
 
+const char* KindKey(const std::string& engine_kind) {
+  if (engine_kind == "direct") return "deck.kind.direct";
+  if (engine_kind == "mixed") return "deck.kind.mixed";
+  if (engine_kind == "indirect") return "deck.kind.indirect";
+  return "deck.kind.other";
+}
+
+const char* ConfidenceKey(double confidence) {
+  if (confidence >= 0.75) return "confidence.high";
+  if (confidence >= 0.5) return "confidence.medium";
+  return "confidence.low";
+}
+
 }  // namespace
-
-const char* ConfidenceWord(double confidence) {
-  if (confidence >= 0.75) return "high";
-  if (confidence >= 0.5) return "medium";
-  return "low";
-}
-
-std::string KindWord(const std::string& kind) {
-  if (kind == "mixed") return "partial";
-  if (kind == "indirect") return "reported";
-  return kind;
-}
 
 std::string Excerpt(std::string_view utf8, size_t max_chars) {
   std::string out;
@@ -87,7 +88,8 @@ std::string Excerpt(std::string_view utf8, size_t max_chars) {
   return out;
 }
 
-std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view text) {
+std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view text,
+                                   const Catalog& words) {
   std::vector<DeckRow> rows;
   const json& speakers = Array(analysis, "speakers");
   const json& quotes = Array(analysis, "quotes");
@@ -99,7 +101,7 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
     if (!s.is_object()) continue;
     const bool anonymous = s.value("anonymous", false) == true;
     const std::string name = Str(s, "name");
-    names[Int(s, "id")] = anonymous ? "Anonymous \u2014 " + name : name;
+    names[Int(s, "id")] = anonymous ? words.Format("deck.anonymous", {{"name", name}}) : name;
   }
   for (const json& q : quotes) {
     if (!q.is_object()) continue;
@@ -117,14 +119,15 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
     r.speaker = speaker;
     r.begin = Int(q, "start");
     r.end = Int(q, "end");
-    r.label = Quoted(Excerpt(Str(q, "text"))) + " \u00B7 " + KindWord(Str(q, "type")) + " \u00B7 " +
-              ConfidenceWord(Num(q, "confidence")) + " confidence";
+    r.label = Quoted(Excerpt(Str(q, "text"))) + " \u00B7 " + words.Text(KindKey(Str(q, "type"))) +
+              " \u00B7 " + words.Text(ConfidenceKey(Num(q, "confidence")));
     rows.push_back(std::move(r));
   };
 
   size_t n = 0;
   for (const json& s : speakers) n += s.is_object() ? 1 : 0;
-  rows.push_back({DeckRow::Kind::kSection, 0, "Speakers (" + std::to_string(n) + ")"});
+  rows.push_back(
+      {DeckRow::Kind::kSection, 0, words.Format("deck.speakers", {{"n", std::to_string(n)}})});
   for (const json& s : speakers) {
     if (!s.is_object()) continue;
     const int id = Int(s, "id");
@@ -143,15 +146,16 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
     r.speaker = id;
     r.label = names[id];
     if (const std::string role = Str(s, "role"); !role.empty()) r.label += ", " + role;
-    r.label += " \u00B7 " + std::to_string(counts.direct) + " direct, " +
-               std::to_string(counts.partial) + " partial, " + std::to_string(counts.reported) +
-               " reported";
+    r.label +=
+        " \u00B7 " + words.Format("deck.counts", {{"direct", std::to_string(counts.direct)},
+                                                  {"partial", std::to_string(counts.partial)},
+                                                  {"reported", std::to_string(counts.reported)}});
     rows.push_back(std::move(r));
     for (const json* q : by_speaker[id]) quote_row(*q, 2, id);
   }
 
   rows.push_back({DeckRow::Kind::kSection, 0,
-                  "Quotes with no speaker (" + std::to_string(no_speaker.size()) + ")"});
+                  words.Format("deck.no_speaker", {{"n", std::to_string(no_speaker.size())}})});
   for (const json* q : no_speaker) quote_row(*q, 1, -1);
 
   std::vector<const json*> unattributed, attributed;
@@ -160,9 +164,9 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
     const int who = Int(c, "attributed_to");
     (who >= 0 && names.count(who) > 0 ? attributed : unattributed).push_back(&c);
   }
-  rows.push_back(
-      {DeckRow::Kind::kSection, 0,
-       "Claims to check (" + std::to_string(unattributed.size() + attributed.size()) + ")"});
+  rows.push_back({DeckRow::Kind::kSection, 0,
+                  words.Format("deck.claims",
+                               {{"n", std::to_string(unattributed.size() + attributed.size())}})});
   for (const auto* group : {&unattributed, &attributed}) {
     for (const json* c : *group) {
       DeckRow r;
@@ -175,7 +179,9 @@ std::vector<DeckRow> BuildDeckRows(const json& analysis, std::u16string_view tex
         excerpt = Excerpt(Utf16ToUtf8(text.substr(r.begin, r.end - r.begin)));
       }
       const int who = Int(*c, "attributed_to");
-      const std::string by = group == &unattributed ? "Unattributed" : "By " + names[who];
+      const std::string by = group == &unattributed
+                                 ? words.Text("deck.unattributed")
+                                 : words.Format("deck.by", {{"name", names[who]}});
       r.label = by + ": " + excerpt + " \u00B7 " + Score(Num(*c, "score"));
       rows.push_back(std::move(r));
     }

@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "logic/catalog.h"
+
 namespace attrib::uno {
 
 struct DeckRow {
@@ -38,15 +40,13 @@ struct DeckRow {
   int speaker = -1;  // speaker id for kSpeaker and a speaker's quotes, else -1
 };
 
-// "high" (>= 0.75), "medium" (>= 0.5) or "low".
-const char* ConfidenceWord(double confidence);
-// "direct", "partial" (the engine's "mixed"), "reported" ("indirect"), else the kind as given.
-std::string KindWord(const std::string& engine_kind);
 // At most `max_chars` code points of `text` (whitespace folded), "…" appended when cut.
 std::string Excerpt(std::string_view utf8, size_t max_chars = 60);
 
 // The rows for `analysis` (AnalysisToJson's object; `text` the analysed text, for the claims'
-// excerpts). Never throws on odd JSON: what is missing or of the wrong type is skipped.
-std::vector<DeckRow> BuildDeckRows(const nlohmann::json& analysis, std::u16string_view text);
+// excerpts), worded from `words` (the UI language's catalogue: deck.*, confidence.*). Never
+// throws on odd JSON: what is missing or of the wrong type is skipped.
+std::vector<DeckRow> BuildDeckRows(const nlohmann::json& analysis, std::u16string_view text,
+                                   const Catalog& words = Catalog::For("en"));
 
 }  // namespace attrib::uno
