@@ -92,7 +92,7 @@ TEST_F(PlanTest, CommentTextSaysSpeakerAndRoleThenKindCueConfidence) {
 }
 
 TEST_F(PlanTest, TheRuleOnlyWithDetails) {
-  Wording details;
+  MarkStyle details;
   details.details = true;
   EXPECT_EQ(CommentText(doc, a, a.quotes[0], details),
             "Emily Horne, spokeswoman for the National Security Council\n"
@@ -103,12 +103,45 @@ TEST_F(PlanTest, TheRuleOnlyWithDetails) {
   EXPECT_EQ(PlanEdits(doc, a, paras).marks[1].comment.find("cue-nearest"), std::string::npos);
 }
 
+// The editor's settings (logic/settings.h) reach the plan as a MarkStyle.
+TEST_F(PlanTest, TheStyleChoosesKindsColoursAndFootnoteWording) {
+  MarkStyle style;
+  style.direct = false;
+  EXPECT_TRUE(PlanEdits(doc, a, paras, style).marks.empty());
+  EXPECT_TRUE(PlanEdits(doc, a, paras, style).footnotes.empty());
+  a.quotes[1].kind = QuoteKind::kIndirect;
+  EditPlan reported = PlanEdits(doc, a, paras, style);
+  ASSERT_EQ(reported.marks.size(), 1u);
+  EXPECT_EQ(reported.marks[0].quote, 1);
+  style.indirect = false;
+  EXPECT_TRUE(PlanEdits(doc, a, paras, style).marks.empty());
+
+  MarkStyle single;
+  single.speaker_colours = false;
+  a.quotes[1].kind = QuoteKind::kDirect;
+  EditPlan one = PlanEdits(doc, a, paras, single);
+  ASSERT_EQ(one.marks.size(), 2u);
+  EXPECT_EQ(one.marks[0].color, one.marks[1].color);
+  EditPlan two = PlanEdits(doc, a, paras);
+  EXPECT_NE(two.marks[0].color, two.marks[1].color);
+
+  MarkStyle wording;
+  wording.footnote_wording["en"] = "Said by {who} ({who}).";
+  EXPECT_EQ(FootnoteText(a, a.quotes[0], wording),
+            "Said by Emily Horne, spokeswoman for the National Security Council (Emily Horne, "
+            "spokeswoman for the National Security Council).");
+  a.language = "de";  // no German wording given: the catalogue's
+  EXPECT_EQ(FootnoteText(a, a.quotes[1], wording),
+            "Zitat zugeschrieben: eine anonyme Quelle (a senior official).");
+}
+
 TEST_F(PlanTest, CommentsAndFootnotesInTheAnalysedLanguage) {
   a.language = "de";
   EXPECT_EQ(CommentText(doc, a, a.quotes[0]),
             "Emily Horne, spokeswoman for the National Security Council\n"
             "direktes Zitat · eingeleitet mit „said“ · hohe Sicherheit");
-  EXPECT_EQ(FootnoteText(a, a.quotes[1]), "Zitat zugeschrieben: eine anonyme Quelle (a senior official).");
+  EXPECT_EQ(FootnoteText(a, a.quotes[1]),
+            "Zitat zugeschrieben: eine anonyme Quelle (a senior official).");
   a.language = "fr-CA";
   EXPECT_EQ(FootnoteText(a, a.quotes[0]),
             "Citation attribuée à Emily Horne, spokeswoman for the National Security Council.");
@@ -119,7 +152,8 @@ TEST_F(PlanTest, CommentsAndFootnotesInTheAnalysedLanguage) {
   EXPECT_EQ(CommentText(doc, a, a.quotes[1]),
             "Fuente anónima (a senior official)\ncita directa · confianza media");
   a.language = "it";  // no catalogue: English
-  EXPECT_EQ(FootnoteText(a, a.quotes[1]), "Quote attributed to an anonymous source (a senior official).");
+  EXPECT_EQ(FootnoteText(a, a.quotes[1]),
+            "Quote attributed to an anonymous source (a senior official).");
 }
 
 TEST_F(PlanTest, ColoursPerSpeakerNeutralAndLighterForReported) {
@@ -198,7 +232,7 @@ TEST_F(PlanTest, ClaimCommentSaysKindsAttributionAndScore) {
   c.unattributed_reason = "agentless";
   EXPECT_EQ(ClaimCommentText(a, c),
             "Check: comparison, dated event · unattributed, no agent named · high confidence");
-  Wording details;
+  MarkStyle details;
   details.details = true;
   EXPECT_EQ(ClaimCommentText(a, c, details),
             "Check: comparison, dated event · unattributed, no agent named · high confidence\n"
@@ -207,11 +241,13 @@ TEST_F(PlanTest, ClaimCommentSaysKindsAttributionAndScore) {
   c.unattributed_reason.clear();
   c.kinds = {ClaimKind::kQuantity};
   c.score = 0.5;
-  EXPECT_EQ(ClaimCommentText(a, c), "Check: numbers · attributed to Emily Horne · medium confidence");
+  EXPECT_EQ(ClaimCommentText(a, c),
+            "Check: numbers · attributed to Emily Horne · medium confidence");
   c.attributed_to = 1;
   c.kinds.clear();
-  EXPECT_EQ(ClaimCommentText(a, c),
-            "Check: claim · attributed to Anonymous source (a senior official) · medium confidence");
+  EXPECT_EQ(
+      ClaimCommentText(a, c),
+      "Check: claim · attributed to Anonymous source (a senior official) · medium confidence");
 }
 
 TEST_F(PlanTest, ClaimsPlannedInStepsWithNamesAndOneComment) {

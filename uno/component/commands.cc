@@ -13,6 +13,7 @@
 #include "component/progress.h"
 #include "component/report.h"
 #include "component/selection.h"
+#include "component/settings_store.h"
 #include "component/summary.h"
 #include "component/ui_language.h"
 #include "component/writer_doc.h"
@@ -34,11 +35,22 @@ Reference<css::text::XTextDocument> TextDocument(const CommandContext& c) {
   return doc;
 }
 
+// The stored settings with the dispatch's "AttribSettings" over them; throws on invalid JSON.
+Settings SettingsOf(const CommandContext& c) {
+  Settings s = ReadSettings(c.context);
+  if (!c.settings_json.empty()) {
+    if (std::string error = SettingsFromJson(c.settings_json, &s); !error.empty()) {
+      throw css::uno::RuntimeException(FromUtf8("settings: " + error));
+    }
+  }
+  return s;
+}
+
 // `looks`: also read the original looks, which highlighting/underlining needs. Each story is
-// analysed by itself (logic/stories.h); what would be marked where the text is protected is
-// dropped from the plan and said in *skipped.
-void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool looks,
-             std::vector<SkippedStory>* skipped, int32_t first = 0, int32_t last = -1) {
+// analysed by itself (logic/stories.h) with the editor's settings; what would be marked where
+// the text is protected is dropped from the plan and said in *skipped.
+void Analyse(const Reference<css::text::XTextDocument>& doc, const Settings& settings, Analysed* a,
+             bool looks, std::vector<SkippedStory>* skipped, int32_t first = 0, int32_t last = -1) {
   a->paragraphs = ReadParagraphs(doc, looks);
   const std::vector<WriterParagraph>& all = a->paragraphs.paragraphs;
   if (last < 0 || last >= static_cast<int32_t>(all.size()))
@@ -47,7 +59,10 @@ void Analyse(const Reference<css::text::XTextDocument>& doc, Analysed* a, bool l
   std::vector<WriterParagraph> scope;
   if (!all.empty()) scope.assign(all.begin() + first, all.begin() + last + 1);
   a->first = first;
-  if (Status s = AnalyseStories(scope, Options(), &a->parts, &a->plan, &a->paragraphs.story_names);
+  Options options = settings.EngineOptions();
+  if (settings.language_mode == "document") options.language = DocumentLanguage(all);
+  if (Status s = AnalyseStories(scope, options, &a->parts, &a->plan, &a->paragraphs.story_names,
+                                settings.Style());
       !s.ok()) {
     throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
   }
@@ -95,6 +110,7 @@ std::optional<OUString> RefuseLocked(const CommandContext& c,
 OUString MarkCommand(const CommandContext& c, bool claims) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
   const Catalog& words = UiWords(c.context);
+  const Settings settings = SettingsOf(c);
   const std::string title = words.Text(claims ? "ui.command.claims" : "ui.command.highlight");
   const char* command = claims ? "MarkClaims" : "HighlightQuotes";
   if (std::optional<OUString> refused = RefuseLocked(c, doc, command, title)) return *refused;
@@ -133,12 +149,12 @@ OUString MarkCommand(const CommandContext& c, bool claims) {
         Position begin, end;
         DocParagraphs now = ReadParagraphs(doc, false);  // the removal moved the steps
         FindSelection(now, &begin, &end);
-        Analyse(doc, &a, true, &counts.skipped_stories, begin.paragraph, end.paragraph);
+        Analyse(doc, settings, &a, true, &counts.skipped_stories, begin.paragraph, end.paragraph);
         RestrictTo(&a.plan, begin, end);
         claim_base = claims ? in.max_id + 1 : 0;
         OffsetIds(&a.plan, claims ? 0 : in.max_id + 1, claim_base);
       } else {
-        Analyse(doc, &a, true, &counts.skipped_stories);
+        Analyse(doc, settings, &a, true, &counts.skipped_stories);
       }
       progress.Set(40);
       edits.NewPhase(progress.Between(40, 100));
@@ -174,6 +190,7 @@ OUString InsertFootnotes(const CommandContext& c) {
   Reference<css::text::XTextDocument> doc = TextDocument(c);
   const Catalog& words = UiWords(c.context);
   const std::string title = words.Text("ui.command.footnotes");
+  const Settings settings = SettingsOf(c);
   if (std::optional<OUString> refused = RefuseLocked(c, doc, "InsertFootnotes", title)) {
     return *refused;
   }
@@ -190,7 +207,7 @@ OUString InsertFootnotes(const CommandContext& c) {
     int removed = ClearMarks(doc, kinds, edits, nullptr, &skipped);
     progress.Set(20);
     // Read after the removal: our footnote anchors are not in the text.
-    Analyse(doc, &a, false, &skipped);
+    Analyse(doc, settings, &a, false, &skipped);
     progress.Set(40);
     edits.NewPhase(progress.Between(40, 100));
     const MarkRecord record = a.plan.footnotes.empty() ? MarkRecord() : OwnRecord(doc);

@@ -32,6 +32,8 @@
 //    number n+1 throws, so that the rollback can be observed. Harmless otherwise.
 #pragma once
 
+#include <string>
+
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
@@ -51,6 +53,9 @@ struct CommandContext {
   // Footnotes inserts empty footnotes with no text and no bookmark at the same points — Writer's
   // own cost of the footnotes, the floor the command is measured against. Never from the UI.
   bool bare_footnotes = false;
+  // Dispatch argument "AttribSettings" (`attrib annotate --settings`): a JSON object of
+  // logic/settings.h's fields over the stored settings; "" = the stored settings alone.
+  std::string settings_json;
 };
 
 // Runs a command; returns a JSON summary of what it did (the dispatch result). Throws on

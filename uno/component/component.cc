@@ -44,3 +44,8 @@ extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface* org_attrib_PanelFactory_ge
     css::uno::XComponentContext* context, const css::uno::Sequence<css::uno::Any>&) {
   return Acquired(attrib::uno::kPanelFactoryImpl, &attrib::uno::NewPanelFactory, context);
 }
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface* org_attrib_OptionsPage_get_implementation(
+    css::uno::XComponentContext* context, const css::uno::Sequence<css::uno::Any>&) {
+  return Acquired(attrib::uno::kOptionsPageImpl, &attrib::uno::NewOptionsPage, context);
+}

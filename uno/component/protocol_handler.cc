@@ -11,6 +11,7 @@
 #include <cppuhelper/weakref.hxx>
 #include <mutex>
 
+#include "common/strings.h"
 #include "component/commands.h"
 #include "component/report.h"
 #include "component/services.h"
@@ -83,11 +84,17 @@ class ProtocolHandler
     try {
       const Command* command = FindCommand(url.Complete);
       if (command == nullptr) throw css::uno::RuntimeException("unknown command " + url.Complete);
-      CommandContext c{context_, frame, ModelOf(frame), nullptr, -1};
+      CommandContext c;
+      c.context = context_;
+      c.frame = frame;
+      c.model = ModelOf(frame);
       for (const css::beans::PropertyValue& arg : args) {  // hidden arguments: commands.h
         if (arg.Name == "StatusIndicator") arg.Value >>= c.indicator;
         if (arg.Name == "AttribFailAfterEdits") arg.Value >>= c.fail_after_edits;
         if (arg.Name == "AttribBareFootnotes") arg.Value >>= c.bare_footnotes;
+        if (OUString json; arg.Name == "AttribSettings" && (arg.Value >>= json)) {
+          c.settings_json = ToUtf8(json);
+        }
       }
       if (command->needs_writer && !IsWriterTextDocument(c.model)) {
         throw css::uno::RuntimeException(OUString::createFromAscii(command->title) +

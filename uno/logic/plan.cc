@@ -60,9 +60,23 @@ void MapSpan(const Document& doc, const std::vector<WriterParagraph>& paragraphs
   end->step = paragraphs[e.paragraph].map.StepsAt(e.offset, Bias::kEnd);
 }
 
-uint32_t QuoteColor(const Quote& q) {
-  uint32_t c =
-      q.speaker ? kPalette[static_cast<size_t>(*q.speaker) % std::size(kPalette)] : kNeutral;
+bool MarkStyle::Marks(QuoteKind kind) const {
+  switch (kind) {
+    case QuoteKind::kDirect:
+      return direct;
+    case QuoteKind::kMixed:
+      return mixed;
+    case QuoteKind::kIndirect:
+      return indirect;
+    case QuoteKind::kOther:
+      return true;
+  }
+  return true;
+}
+
+uint32_t QuoteColor(const Quote& q, bool speaker_colours) {
+  const size_t index = speaker_colours && q.speaker ? static_cast<size_t>(*q.speaker) : 0;
+  uint32_t c = q.speaker ? kPalette[index % std::size(kPalette)] : kNeutral;
   return q.kind == QuoteKind::kIndirect ? Lighten(c) : c;
 }
 
@@ -78,7 +92,8 @@ namespace {
 // "Emily Horne, spokeswoman" / "Anonymous source (a senior official)" / "Unattributed".
 std::string SpeakerLine(const Catalog& words, const Speaker* s) {
   if (s == nullptr) return words.Text("speaker.unattributed");
-  std::string name = s->anonymous ? words.Format("speaker.anonymous", {{"name", s->name}}) : s->name;
+  std::string name =
+      s->anonymous ? words.Format("speaker.anonymous", {{"name", s->name}}) : s->name;
   if (s->role.empty()) return name;
   return words.Format("speaker.with_role", {{"name", name}, {"role", s->role}});
 }
@@ -94,7 +109,7 @@ constexpr std::string_view kDot = " \u00B7 ";
 }  // namespace
 
 std::string CommentText(const Document& doc, const Analysis& a, const Quote& q,
-                        const Wording& wording) {
+                        const MarkStyle& style) {
   const Catalog& words = Catalog::For(a.language);
   std::string second = words.Text(std::string("kind.") + QuoteKindName(q.kind));
   if (std::string cue = Slice(doc, q.cue); !cue.empty()) {
@@ -102,19 +117,21 @@ std::string CommentText(const Document& doc, const Analysis& a, const Quote& q,
   }
   second += std::string(kDot) + ConfidenceText(q.confidence, words.language());
   std::string text = SpeakerLine(words, SpeakerOf(a, q)) + "\n" + second;
-  if (wording.details) {
-    text += "\n" + (q.rule.empty()
-                        ? words.Format("detail.score", {{"score", Score(q.confidence)}})
-                        : words.Format("detail.rule", {{"rule", q.rule}, {"score", Score(q.confidence)}}));
+  if (style.details) {
+    text += "\n" +
+            (q.rule.empty()
+                 ? words.Format("detail.score", {{"score", Score(q.confidence)}})
+                 : words.Format("detail.rule", {{"rule", q.rule}, {"score", Score(q.confidence)}}));
   }
   return text;
 }
 
-std::string ClaimCommentText(const Analysis& a, const Claim& c, const Wording& wording) {
+std::string ClaimCommentText(const Analysis& a, const Claim& c, const MarkStyle& style) {
   const Catalog& words = Catalog::For(a.language);
   std::string kinds;
   for (ClaimKind k : c.kinds) {
-    kinds += (kinds.empty() ? "" : ", ") + words.Text(std::string("claim.kind.") + ClaimKindName(k));
+    kinds +=
+        (kinds.empty() ? "" : ", ") + words.Text(std::string("claim.kind.") + ClaimKindName(k));
   }
   if (kinds.empty()) kinds = words.Text("claim.kind.none");
   std::string who = words.Text("claim.unattributed");
@@ -129,16 +146,27 @@ std::string ClaimCommentText(const Analysis& a, const Claim& c, const Wording& w
   }
   std::string text = words.Text("claim.check") + ": " + kinds + std::string(kDot) + who +
                      std::string(kDot) + ConfidenceText(c.score, words.language());
-  if (wording.details) text += "\n" + words.Format("detail.score", {{"score", Score(c.score)}});
+  if (style.details) text += "\n" + words.Format("detail.score", {{"score", Score(c.score)}});
   return text;
 }
 
-std::string FootnoteText(const Analysis& a, const Quote& q) {
+std::string FootnoteText(const Analysis& a, const Quote& q, const MarkStyle& style) {
   const Speaker* s = SpeakerOf(a, q);
   if (s == nullptr) return "";
   const Catalog& words = Catalog::For(a.language);
-  std::string who = s->anonymous ? words.Format("footnote.anonymous", {{"name", s->name}}) : s->name;
-  if (!s->role.empty()) who = words.Format("footnote.with_role", {{"name", who}, {"role", s->role}});
+  std::string who =
+      s->anonymous ? words.Format("footnote.anonymous", {{"name", s->name}}) : s->name;
+  if (!s->role.empty())
+    who = words.Format("footnote.with_role", {{"name", who}, {"role", s->role}});
+  if (auto own = style.footnote_wording.find(words.language());
+      own != style.footnote_wording.end() && !own->second.empty()) {
+    std::string text = own->second;
+    for (size_t at = text.find("{who}"); at != std::string::npos;
+         at = text.find("{who}", at + who.size())) {
+      text.replace(at, 5, who);
+    }
+    return text;
+  }
   return words.Format("footnote.quote", {{"who", who}});
 }
 
@@ -158,12 +186,13 @@ std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
 }
 
 EditPlan PlanEdits(const Document& doc, const Analysis& a,
-                   const std::vector<WriterParagraph>& paragraphs, const Wording& wording) {
+                   const std::vector<WriterParagraph>& paragraphs, const MarkStyle& style) {
   EditPlan plan;
   const int32_t size = static_cast<int32_t>(doc.text().size());
   // (paragraph, speaker) -> the turn's last quote; std::map keeps document order by paragraph.
   std::map<std::pair<int32_t, int>, const Quote*> turns;
   for (const Quote& q : a.quotes) {
+    if (!style.Marks(q.kind)) continue;
     if (q.content.empty() || q.content.begin < 0 || q.content.end > size) {
       plan.skipped.push_back("quote " + std::to_string(q.id) + ": empty or out-of-range span");
       continue;
@@ -172,8 +201,8 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     m.quote = q.id;
     MapSpan(doc, paragraphs, q.content, &m.begin, &m.end);
     m.pieces = SplitByText(paragraphs, m.begin, m.end);
-    m.color = QuoteColor(q);
-    m.comment = CommentText(doc, a, q, wording);
+    m.color = QuoteColor(q, style.speaker_colours);
+    m.comment = CommentText(doc, a, q, style);
     plan.marks.push_back(std::move(m));
     if (q.speaker) {
       Span marked = q.marked.empty() ? q.content : q.marked;
@@ -184,7 +213,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     }
   }
   for (const auto& [key, q] : turns) {
-    std::string text = FootnoteText(a, *q);
+    std::string text = FootnoteText(a, *q, style);
     if (text.empty()) continue;
     if (!paragraphs.empty() && !paragraphs[key.first].footnotes_allowed) {
       plan.skipped.push_back("footnote for quote " + std::to_string(q->id) +
@@ -219,7 +248,7 @@ EditPlan PlanEdits(const Document& doc, const Analysis& a,
     pc.claim = c.id;
     MapSpan(doc, paragraphs, c.span, &pc.begin, &pc.end);
     pc.pieces = SplitByText(paragraphs, pc.begin, pc.end);
-    pc.comment = ClaimCommentText(a, c, wording);
+    pc.comment = ClaimCommentText(a, c, style);
     plan.claims.push_back(std::move(pc));
   }
   return plan;

@@ -112,16 +112,24 @@ void MapSpan(const Document& doc, const std::vector<WriterParagraph>& paragraphs
 std::vector<Piece> SplitByText(const std::vector<WriterParagraph>& paragraphs,
                                const Position& begin, const Position& end);
 
-// How the comments read. Their language is the analysis's (Analysis::language: the document's
-// language, logic/catalog.h); `details` adds the rule that decided and the raw score.
-struct Wording {
-  bool details = false;
+// What is marked and how it reads (the editor's settings, logic/settings.h). The words are in
+// the analysis's language (Analysis::language, logic/catalog.h).
+struct MarkStyle {
+  bool details = false;         // comments add the rule that decided and the raw score
+  bool speaker_colours = true;  // a colour per speaker; false: one colour for every quote
+  // Which kinds of quote are highlighted and footnoted (kOther, quoted terms, always are when
+  // the engine reports them).
+  bool direct = true, mixed = true, indirect = true;
+  // Footnote text per primary language with {who}; a language not here takes the catalogue's.
+  std::map<std::string, std::string> footnote_wording;
+  // Whether quotes of `kind` are marked.
+  bool Marks(QuoteKind kind) const;
 };
 
 // Plans highlights + comments for every quote, underlines + comments for every claim, and one
 // footnote per (paragraph, speaker) turn.
 EditPlan PlanEdits(const Document& doc, const Analysis& analysis,
-                   const std::vector<WriterParagraph>& paragraphs, const Wording& wording = {});
+                   const std::vector<WriterParagraph>& paragraphs, const MarkStyle& style = {});
 
 // Adds `first` to every paragraph index of the plan (made over paragraphs [first, ...)).
 void ShiftParagraphs(EditPlan* plan, int32_t first);
@@ -153,23 +161,24 @@ std::set<int> MarksOverlapping(const std::vector<WriterParagraph>& paragraphs, c
                                const Position& begin, const Position& end, int* max_id,
                                std::set<std::string>* unnamed = nullptr);
 
-// Speaker colour: a readable palette by speaker id; a neutral grey when unattributed; reported
-// speech (indirect) half as strong.
-uint32_t QuoteColor(const Quote& quote);
+// Speaker colour: a readable palette by speaker id (with speaker_colours false: the palette's
+// first colour for every speaker); a neutral grey when unattributed; reported speech (indirect)
+// half as strong.
+uint32_t QuoteColor(const Quote& quote, bool speaker_colours = true);
 // A quote's comment, in plain words of the analysis's language, one line each:
 //   Emily Horne, spokeswoman for the National Security Council     (speaker and role)
 //   direct quote · cue “said” · high confidence                    (kind · cue · confidence)
-//   rule cue-adjacent · score 0.90                                 (only with wording.details)
+//   rule cue-adjacent · score 0.90                                 (only with style.details)
 std::string CommentText(const Document& doc, const Analysis& analysis, const Quote& quote,
-                        const Wording& wording = {});
-// Footnote text ("Quote attributed to Emily Horne, spokeswoman …."); "" when the quote has no
-// speaker.
-std::string FootnoteText(const Analysis& analysis, const Quote& quote);
+                        const MarkStyle& style = {});
+// Footnote text ("Quote attributed to Emily Horne, spokeswoman …."), from `style`'s wording for
+// the analysis's language when it has one; "" when the quote has no speaker.
+std::string FootnoteText(const Analysis& analysis, const Quote& quote, const MarkStyle& style = {});
 // Claim comment: "Check: <kinds> · <attributed to X | unattributed[, no agent named]> ·
 // <confidence>", then (details) "score 0.87" on a second line. It starts with the catalogue's
 // "claim.check" and ": " in every language: how a claim's comment is known (CommentTagOf).
 std::string ClaimCommentText(const Analysis& analysis, const Claim& claim,
-                             const Wording& wording = {});
+                             const MarkStyle& style = {});
 // "high confidence" (>= 0.75), "medium confidence" (>= 0.5) or "low confidence", in `language`.
 std::string ConfidenceText(double confidence, std::string_view language);
 

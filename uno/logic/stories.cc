@@ -41,9 +41,31 @@ std::vector<std::string> ParagraphLanguages(const std::vector<WriterParagraph>& 
   return out;
 }
 
+std::string DocumentLanguage(const std::vector<WriterParagraph>& paragraphs) {
+  std::u16string text;
+  for (const WriterParagraph& p : paragraphs) {
+    if (text.size() > 16384) break;  // DetectTextLanguage reads the first 500 words
+    text += p.map.text();
+    text += u'\n';
+  }
+  if (std::string detected = DetectTextLanguage(text); !detected.empty()) return detected;
+  std::map<std::string, int> set;
+  for (const WriterParagraph& p : paragraphs) ++set[PrimaryLanguage(p.language)];
+  const std::vector<std::string> supported = SupportedLanguages();
+  std::string best;
+  int most = 0;
+  for (const auto& [language, n] : set) {
+    if (n > most && std::find(supported.begin(), supported.end(), language) != supported.end()) {
+      best = language;
+      most = n;
+    }
+  }
+  return best;
+}
+
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
                       std::vector<StoryAnalysis>* parts, EditPlan* plan,
-                      const std::vector<std::string>* story_names, const Wording& wording) {
+                      const std::vector<std::string>* story_names, const MarkStyle& style) {
   parts->clear();
   *plan = EditPlan();
   int quote_base = 0, claim_base = 0;
@@ -62,7 +84,7 @@ Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Opti
     Options run = options;
     run.language = languages[first];
     if (Status s = Analyze(part.input, run, &part.analysis); !s.ok()) return s;
-    EditPlan p = PlanEdits(part.input, part.analysis, story, wording);
+    EditPlan p = PlanEdits(part.input, part.analysis, story, style);
     ShiftParagraphs(&p, first);
     OffsetIds(&p, quote_base, claim_base);
     part.quote_base = quote_base;

@@ -34,10 +34,15 @@ struct StoryAnalysis {
 // (DetectTextLanguage: a German paragraph left at Writer's default English is read as German),
 // else the language it is set in (WriterParagraph::language) when the engine supports it, else
 // the language of the paragraph before it in the same story (the one after it for a story's
-// first paragraphs: a headline; an empty line whatever it is set in); "" when nothing in the story decides (the
-// engine then detects, English when undecided).
+// first paragraphs: a headline; an empty line whatever it is set in); "" when nothing in the story
+// decides (the engine then detects, English when undecided).
 std::vector<std::string> ParagraphLanguages(const std::vector<WriterParagraph>& paragraphs,
                                             const Options& options);
+
+// The one language of the whole of `paragraphs` (the settings' "document" mode): what the
+// words of its first paragraphs decide (DetectTextLanguage), else the language most of its
+// paragraphs are set in when the engine supports it, else "".
+std::string DocumentLanguage(const std::vector<WriterParagraph>& paragraphs);
 
 // Runs the engine on each run of consecutive paragraphs with the same WriterParagraph::story and
 // the same language (ParagraphLanguages: a mixed document is read per paragraph), and joins the
@@ -49,7 +54,7 @@ std::vector<std::string> ParagraphLanguages(const std::vector<WriterParagraph>& 
 Status AnalyseStories(const std::vector<WriterParagraph>& paragraphs, const Options& options,
                       std::vector<StoryAnalysis>* parts, EditPlan* plan,
                       const std::vector<std::string>* story_names = nullptr,
-                      const Wording& wording = {});
+                      const MarkStyle& style = {});
 
 // A part of the document Attrib left as it was, and why ("document" for the whole of it).
 struct SkippedStory {
