@@ -49,6 +49,8 @@
 #include "component/commands.h"
 #include "component/main_thread.h"
 #include "component/report.h"
+#include "component/settings_store.h"
+#include "logic/stories.h"
 #include "component/ui_language.h"
 #include "component/writer_doc.h"
 #include "logic/deck.h"
@@ -343,7 +345,12 @@ class DeckPanel
           DocParagraphs paragraphs = ReadParagraphs(doc, false);
           attrib::Document input = DocumentOf(paragraphs.paragraphs);
           Analysis analysis;
-          if (Status s = Analyze(input, Options(), &analysis); !s.ok()) {
+          // The editor's settings, as the commands use them; the deck reads the document in one
+          // language (its spans are the whole document's).
+          const Settings settings = ReadSettings(context_);
+          Options options = settings.EngineOptions();
+          if (options.language.empty()) options.language = DocumentLanguage(paragraphs.paragraphs);
+          if (Status s = Analyze(input, options, &analysis); !s.ok()) {
             throw css::uno::RuntimeException(FromUtf8("the engine failed: " + s.message()));
           }
           json = AnalysisToJson(input, analysis);
