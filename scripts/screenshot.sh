@@ -218,3 +218,40 @@ PY
   /usr/bin/convert "$work/deck.png" -resize '1400x>' -strip -colors 256 "PNG8:$ATTRIB_SHOT_DECK"
   echo "screenshot: wrote $ATTRIB_SHOT_DECK ($(stat -c %s "$ATTRIB_SHOT_DECK") bytes)" >&2
 fi
+
+if [ -n "${ATTRIB_SHOT_OPTIONS:-}" ]; then
+  # Tools > Options opened on the Attribution page, as the Extension Manager's Options button
+  # does it: .uno:OptionsTreeDialog with the page's URL (as LibreOffice expanded the leaf's
+  # %origin%). The dialog is modal: the client dispatching it waits in the background.
+  /usr/bin/python3 - "$pipe" >"$work/options.log" 2>&1 <<'PY' &
+import sys
+import uno
+from com.sun.star.beans import PropertyValue
+ctx = uno.getComponentContext()
+resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % sys.argv[1])
+smgr = remote.ServiceManager
+provider = smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", remote)
+node = PropertyValue()
+node.Name = "nodepath"
+node.Value = "/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves/org.attrib.writer.options"
+leaf = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (node,))
+page = PropertyValue()
+page.Name = "OptionsPageURL"
+page.Value = leaf.getByName("OptionsPage")
+desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", remote)
+helper.executeDispatch(desktop.getCurrentFrame(), ".uno:OptionsTreeDialog", "", 0, (page,))
+PY
+  options_client=$!
+  sleep 6
+  /usr/bin/import -window root "$work/options.png"
+  mkdir -p "$(dirname "$ATTRIB_SHOT_OPTIONS")"
+  # The dialog is centred on the screen: its box is what differs from the window behind it.
+  /usr/bin/convert "$work/options.png" -gravity center -crop 1000x720+0+0 +repage -strip \
+    -colors 256 "PNG8:$ATTRIB_SHOT_OPTIONS"
+  echo "screenshot: wrote $ATTRIB_SHOT_OPTIONS ($(stat -c %s "$ATTRIB_SHOT_OPTIONS") bytes)" >&2
+  xdotool key --clearmodifiers Escape
+  sleep 1
+  kill "$options_client" 2>/dev/null || true
+fi
