@@ -54,6 +54,12 @@ struct Resolver {
   bool Punct(int32_t i, char16_t c) const {
     return tok[i].kind == TokenKind::kPunct && in.text[tok[i].begin] == c;
   }
+  // Two or more letters, every one upper case ASCII: "RN", "FBI".
+  bool Acronym(int32_t i) const {
+    std::u16string_view w = in.text.substr(tok[i].begin, tok[i].end - tok[i].begin);
+    return w.size() >= 2 &&
+           std::all_of(w.begin(), w.end(), [](char16_t ch) { return ch >= u'A' && ch <= u'Z'; });
+  }
   uint64_t Surname(int32_t i) const {
     std::u16string_view w = in.text.substr(tok[i].begin, tok[i].end - tok[i].begin);
     if (w.size() > 2 && (w[w.size() - 2] == u'\'' || w[w.size() - 2] == u'\u2019') &&
@@ -135,11 +141,25 @@ struct Resolver {
         --r;
       if (W(r) & L.det) ++r;
       // A name that complements a role ("La ministre de la Culture, Rachida Dati", "the
-      // director of the FBI, James Comey") is not the person when a later segment follows.
-      if (si + 1 < segs.size()) {
+      // director of the FBI, James Comey") is not the person when a later segment follows, nor
+      // a single word ending the phrase ("le ministère de la Santé", "ein Sprecher der
+      // Verkehrsbetriebe", "the Secretary of State"; "Secretary of State Antony Blinken" keeps
+      // its name).
+      if (si + 1 < segs.size() || r == last) {
         int32_t p = r - 1;
         if (p >= sa && (W(p) & L.det) && !(W(p) & L.np_link)) --p;
-        if (p >= sa && (W(p) & L.np_link)) continue;
+        // A particle between capitalised names is part of the name: "François Villeroy de
+        // Galhau" (where every noun is capitalised the word before says nothing).
+        const bool particle = r == last && p - 1 >= sa && tok[p - 1].IsCap() &&
+                              !L.nouns_capitalized && si + 1 == segs.size();
+        if (p >= sa && (W(p) & L.np_link) && !particle) continue;
+      }
+      // An acronym after a plain lower-case noun names what the noun is of, not a person:
+      // "la présidente du groupe RN", "the leader of the party's group GOP".
+      if (r == last && r - 1 >= sa && tok[r - 1].kind == TokenKind::kWord && Acronym(r) &&
+          (tok[r - 1].flags & kLowercase) && !(T(r - 1) & (L.title | L.person)) &&
+          !(W(r - 1) & (L.det | L.np_link | L.prep)) && !L.nouns_capitalized) {
+        continue;
       }
       // Titles at the front of the run belong to the role.
       int32_t name_first = r;
@@ -276,7 +296,11 @@ struct Resolver {
       }
       // A role noun alone refers back to the person named last ("Didier Deschamps a regretté
       // … Le sélectionneur a ajouté"), in languages whose grammar.txt says role-anaphora.
-      if (best < 0 && L.role_anaphora && words.size() <= 2) {
+      // Its complement does not count: "la présidente du groupe RN".
+      size_t before_link = 0;
+      for (int32_t i = a; i < b && !(W(i) & L.np_link); ++i)
+        before_link += tok[i].kind == TokenKind::kWord && !(W(i) & L.det);
+      if (best < 0 && L.role_anaphora && (words.size() <= 2 || before_link <= 1)) {
         int32_t latest = -1;
         for (int e = static_cast<int>(ents.size()) - 1; e >= oldest; --e) {
           const Entity& en = ents[e];
@@ -396,7 +420,7 @@ EntityResult ResolveSpeakers(const AttributionInput& in, const std::vector<Attri
     }
     if (words >= 2) {
       int32_t a = i;
-      if (r.W(a) & (r.L.det | r.L.intro)) ++a;
+      if (r.W(a) & (r.L.det | r.L.intro | r.L.prep)) ++a;  // "Laut Polizei", "Selon Claire Morel"
       // Lower-case titles just before: "spokesman Ned Price".
       if (a < j) events.push_back({tok[a].begin, 0, a, j});
     }

@@ -243,6 +243,7 @@ std::unique_ptr<LanguageData> Build(const std::string& lang) {
   d->clause_break = w.Category("clause-break");
   d->relative = w.Category("relative");
   d->np_link = w.Category("np-link");
+  d->np_link_article = w.Category("np-link-article");
   d->infinitive_marker = w.Category("infinitive-marker");
   d->expletive = w.Category("expletive");
   d->conj_and = w.Category("conj-and");

@@ -116,6 +116,7 @@ struct LanguageData {
            relative = 0;
   // Function words the rules name, one grammatical role each (words.txt).
   uint32_t np_link = 0,       // joins noun-phrase segments: "spokeswoman for the NSC"
+      np_link_article = 0,    // a link that holds its article: "la régie des transports"
       infinitive_marker = 0,  // "pledged to remain"
       expletive = 0,          // the empty subject of a passive report: "It was added"
       conj_and = 0,           // "and": lists, "... and added that"

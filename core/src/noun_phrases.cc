@@ -175,7 +175,8 @@ Phrase PhraseAfter(const TokenContext& c, int32_t i, int32_t limit, bool apposit
     }
     if (c.tok[j].kind == TokenKind::kNumber) break;
     if (c.Is(j, c.L.np_link) && j > i && j + 1 < limit &&
-        (c.tok[j + 1].IsCap() || (c.W(j + 1) & c.L.det))) {
+        (c.tok[j + 1].IsCap() || (c.W(j + 1) & c.L.det) ||
+         (c.Is(j, c.L.np_link_article) && c.tok[j + 1].kind == TokenKind::kWord))) {
       ++j;
       continue;
     }

@@ -227,3 +227,25 @@ TEST(GermanSourcesTest, TheSpeakerOfASourceNounIsItsComplement) {
 
 }  // namespace
 }  // namespace attrib
+
+namespace attrib {
+namespace {
+
+// A preposition opening the sentence is no part of a name ("Laut Verkehrsbetrieben"), and a
+// single capitalised word after a genitive link complements the role ("ein Sprecher der
+// Verkehrsbetriebe" is no person named "Verkehrsbetriebe").
+TEST(GermanTest, SourcesAfterLautAndRoleComplements) {
+  Analysed laut = AnalyseDe("Laut Verkehrsbetrieben kostet das neue Netz mehr.");
+  ASSERT_EQ(laut.a.quotes.size(), 1u);
+  EXPECT_EQ(laut.SpeakerOf(laut.a.quotes[0]), "Verkehrsbetrieben");
+  Analysed spokesman =
+      AnalyseDe("Ein Sprecher der Verkehrsbetriebe sagte, man habe dreißig Fahrer eingestellt.");
+  ASSERT_EQ(spokesman.a.quotes.size(), 1u);
+  ASSERT_TRUE(spokesman.a.quotes[0].speaker);
+  const Speaker& s = spokesman.a.speakers[*spokesman.a.quotes[0].speaker];
+  EXPECT_EQ(s.name, "Ein Sprecher der Verkehrsbetriebe");
+  EXPECT_TRUE(s.role.empty()) << s.role;
+}
+
+}  // namespace
+}  // namespace attrib

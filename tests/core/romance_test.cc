@@ -101,6 +101,21 @@ TEST(RomanceTest, ADayAfterTheSpeakerIsNotPartOfTheName) {
   EXPECT_EQ(en.SpeakerOf(en.a.quotes[0]), "John Smith");
 }
 
+TEST(RomanceTest, ALinkThatHoldsItsArticleJoinsTheSourceNounPhrase) {
+  // "des" = de + les, "del" = de + el: the noun after them needs no article of its own.
+  Analysed fr = AnalyseIn("fr", "Selon la régie des transports, le réseau coûtera plus cher.");
+  ASSERT_EQ(fr.a.quotes.size(), 1u);
+  EXPECT_EQ(MentionOf(fr, fr.a.quotes[0]), "la régie des transports");
+  EXPECT_EQ(fr.Text(fr.a.quotes[0].content), "le réseau coûtera plus cher");
+  Analysed es = AnalyseIn("es", "Según el portavoz del ministerio, la red costará más.");
+  ASSERT_EQ(es.a.quotes.size(), 1u);
+  EXPECT_EQ(MentionOf(es, es.a.quotes[0]), "el portavoz del ministerio");
+  // A single capitalised word after the link complements the noun: no person "Santé".
+  Analysed health = AnalyseIn("fr", "Selon le ministère de la Santé, le réseau coûtera plus.");
+  ASSERT_EQ(health.a.quotes.size(), 1u);
+  EXPECT_EQ(health.SpeakerOf(health.a.quotes[0]), "le ministère de la Santé");
+}
+
 TEST(SpanishTest, ADroppedSubjectIsTheSpeakerBefore) {
   Analysed r =
       AnalyseIn("es",
