@@ -258,6 +258,70 @@ TEST(Languages, AFootnoteRightAfterAHighlightedReportIsRefreshedAndCleared) {
   EXPECT_EQ(Snapshot(d.doc()), before);
 }
 
+// The sample articles (examples/), imported as plain text with the document language set as
+// Writer's import dialog sets it, then saved and reopened as .odt: marked from Writer with the
+// right speakers, worded in the document's language.
+struct Sample {
+  const char* file;
+  const char* locale;                                         // the import's language
+  std::vector<std::pair<const char*, const char*>> speakers;  // quote excerpt -> speaker line
+  const char* kind;                                           // the direct quote's words
+  const char* footnote;                                       // how a footnote starts
+};
+
+void ExpectSampleMarked(const Sample& s) {
+  SCOPED_TRACE(s.file);
+  const std::string odt = TheOffice().dir() + "/" + s.file + ".odt";
+  {
+    ScopedDoc txt(office::FileUrl(std::string(ATTRIB_EXAMPLES_DIR) + "/" + s.file),
+                  "Text (encoded)", std::string("UTF8,LF,Liberation Serif,") + s.locale);
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= OUString("writer8");
+    Reference<css::frame::XStorable>(txt.doc(), UNO_QUERY_THROW)
+        ->storeToURL(FromUtf8(office::FileUrl(odt)), args);
+  }
+  ScopedDoc d(office::FileUrl(odt));
+  const std::string before = Snapshot(d.doc());
+  Command(d, "org.attrib:HighlightQuotes");
+  Command(d, "org.attrib:InsertFootnotes");
+  const std::vector<Comment> comments = Ours(d.doc());
+  for (const auto& [excerpt, speaker] : s.speakers) {
+    const Comment* c = CommentOn(comments, excerpt);
+    ASSERT_NE(c, nullptr) << excerpt;
+    EXPECT_EQ(FirstLine(c->content), speaker) << excerpt;
+  }
+  bool direct = false;
+  for (const Comment& c : comments) direct |= Has(c.content, s.kind);
+  EXPECT_TRUE(direct) << s.kind;
+  const std::vector<std::string> notes = FootnoteTexts(d.doc());
+  ASSERT_FALSE(notes.empty());
+  for (const std::string& n : notes) EXPECT_EQ(n.rfind(s.footnote, 0), 0u) << n;
+  Command(d, "org.attrib:ClearMarks");
+  EXPECT_EQ(Snapshot(d.doc()), before);
+}
+
+TEST(Languages, TheGermanSampleArticle) {
+  ExpectSampleMarked({"beispiel-artikel.txt",
+                      "de-DE",
+                      {{"Das ist der größte Schritt", "Oberbürgermeisterin Anna Keller"},
+                       {"Niemand weiß, wer", "Martin Brandt, Fraktionschef der Freien Wähler"},
+                       {"Wir sparen dafür", "Oberbürgermeisterin Anna Keller"},
+                       {"man habe bereits", "Anonyme Quelle (Ein Sprecher der Verkehrsbetriebe)"}},
+                      "direktes Zitat",
+                      "Zitat zugeschrieben: "});
+}
+
+TEST(Languages, TheFrenchSampleArticle) {
+  ExpectSampleMarked({"article-fr.txt",
+                      "fr-FR",
+                      {{"C'est le plus grand pas", "Claire Morel, maire"},
+                       {"personne ne savait", "Julien Fabre, chef du groupe écologiste"},
+                       {"Nous ferons des économies", "Claire Morel, maire"}},
+                      "citation directe",
+                      "Citation attribuée à "});
+}
+
 // Sets LibreOffice's UI language (Tools › Options › Language Settings) for its lifetime, as the
 // user would; the previous setting comes back after.
 class ScopedUiLanguage {
