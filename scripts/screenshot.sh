@@ -8,6 +8,9 @@
 #                              [MENU_OUT.png (docs/writer-menu.png)]
 # ATTRIB_SHOT_TOOLBARS=FILE.png also takes View > Toolbars (to check the toolbar's name there);
 # ATTRIB_SHOT_UI_LANG=de|es|fr shows Writer in that language (its language pack installed).
+# ATTRIB_SHOT_INPUT=FILE.txt shows another article (e.g. examples/beispiel-artikel.txt) and
+# ATTRIB_SHOT_DOC_LANG=de-DE imports it in that language (default en-US).
+# ATTRIB_SHOT_OPTIONS=FILE.png also opens Tools > Options on the Attribution page.
 # ATTRIB_SHOT_DECK=FILE.png also opens the Attribution sidebar deck (through the frame's
 # XSidebarProvider, as the deck's tab does) and takes Writer with the deck shown.
 # Needs: the build (cli/attrib, attrib.oxt), Xvfb, xdotool, ImageMagick (scripts/setup-debian.sh).
@@ -27,7 +30,9 @@ case "$ui_lang" in
   *) menu_key=u view_key=v ;;
 esac
 program=${ATTRIB_LO_PROGRAM_DIR:-/usr/lib/libreoffice/program}
-input=examples/seed-article.txt
+input=${ATTRIB_SHOT_INPUT:-examples/seed-article.txt}
+doc_lang=${ATTRIB_SHOT_DOC_LANG:-en-US}
+name=$(basename "$input" .txt)
 width=1600
 height=1200
 
@@ -74,21 +79,21 @@ XCU
 echo "screenshot: converting and annotating $input" >&2
 setsid "$program/soffice" --headless --norestore --nolockcheck "-env:UserInstallation=$profile" \
   "-env:UNO_SHARED_PACKAGES_CACHE=$cache" --convert-to odt:writer8 \
-  "--infilter=Text (encoded):UTF8,LF,Liberation Serif,en-US" --outdir "$work/plain" "$input" \
+  "--infilter=Text (encoded):UTF8,LF,Liberation Serif,$doc_lang" --outdir "$work/plain" "$input" \
   >"$work/convert.log" 2>&1 &
 office_pid=$!
 for _ in $(seq 600); do
   kill -0 "$office_pid" 2>/dev/null || break
   sleep 0.2
 done
-if kill -0 "$office_pid" 2>/dev/null || ! wait "$office_pid" || [ ! -s "$work/plain/seed-article.odt" ]; then
+if kill -0 "$office_pid" 2>/dev/null || ! wait "$office_pid" || [ ! -s "$work/plain/$name.odt" ]; then
   echo "screenshot: converting $input failed or timed out:" >&2
   cat "$work/convert.log" >&2
   exit 1
 fi
 kill -KILL -- "-$office_pid" 2>/dev/null || true
 office_pid=""
-"$build/cli/attrib" annotate "$work/plain/seed-article.odt" -o "$work/seed-article.odt" \
+"$build/cli/attrib" annotate "$work/plain/$name.odt" -o "$work/$name.odt" \
   --commands highlight,footnotes --quiet
 
 # A free display number.
@@ -111,12 +116,12 @@ echo "screenshot: starting soffice on $DISPLAY" >&2
 pipe="attrib_shot_$$"
 SAL_USE_VCLPLUGIN=gen setsid "$program/soffice" --norestore --nologo --nolockcheck \
   --nofirststartwizard "-env:UserInstallation=$profile" "-env:UNO_SHARED_PACKAGES_CACHE=$cache" \
-  "--accept=pipe,name=$pipe;urp;" "$work/seed-article.odt" >"$work/soffice.log" 2>&1 &
+  "--accept=pipe,name=$pipe;urp;" "$work/$name.odt" >"$work/soffice.log" 2>&1 &
 office_pid=$!
 
 window=""
 for _ in $(seq 120); do
-  window=$(xdotool search --onlyvisible --name "seed-article.*LibreOffice Writer" 2>/dev/null |
+  window=$(xdotool search --onlyvisible --name "$name.*LibreOffice Writer" 2>/dev/null |
            head -1) || true
   [ -n "$window" ] && break
   sleep 0.5
