@@ -41,6 +41,7 @@
 #include "analyze.h"  // exit codes
 #include "attrib/text.h"
 #include "client/office.h"
+#include "logic/settings.h"
 
 namespace attrib::cli {
 namespace {
@@ -271,6 +272,22 @@ int RunAnnotate(const AnnotateArgs& args) {
   if (std::string bad = BadBytes(args.input, in_ext); !bad.empty()) {
     return fail(kExitBadInput, bad);
   }
+  // The settings: defaults, the file, the flags; what the commands get with each dispatch.
+  uno::Settings settings;
+  if (!args.settings_file.empty()) {
+    std::ifstream in(args.settings_file, std::ios::binary);
+    if (!in) return fail(kExitUsage, "cannot read the settings file " + args.settings_file);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (std::string error = uno::SettingsFromJson(text, &settings); !error.empty()) {
+      return fail(kExitUsage, args.settings_file + ": " + error);
+    }
+  }
+  if (!args.settings_json.empty()) {
+    if (std::string error = uno::SettingsFromJson(args.settings_json, &settings); !error.empty()) {
+      return fail(kExitUsage, error);
+    }
+  }
+  const std::string settings_json = uno::SettingsToJson(settings).dump();
   std::vector<std::string> urls;
   for (const std::string& c : args.commands) {
     auto it = CommandUrls().find(c);
@@ -392,10 +409,12 @@ int RunAnnotate(const AnnotateArgs& args) {
     nlohmann::json skipped = nlohmann::json::array();
     for (const std::string& url : urls) {
       say("running " + url);
-      css::uno::Sequence<css::beans::PropertyValue> dispatch_args(1);
+      css::uno::Sequence<css::beans::PropertyValue> dispatch_args(2);
       dispatch_args.getArray()[0].Name = "StatusIndicator";
       dispatch_args.getArray()[0].Value <<=
           Reference<css::task::XStatusIndicator>(new PrintedProgress(say));
+      dispatch_args.getArray()[1].Name = "AttribSettings";
+      dispatch_args.getArray()[1].Value <<= uno::FromUtf8(settings_json);
       office::DispatchOutcome outcome =
           office::DispatchAndWait(office->context(), frame, url, dispatch_args);
       if (!outcome.available) {

@@ -18,6 +18,11 @@ struct AnnotateArgs {
   std::optional<int> timeout_seconds;  // > 0; none: DefaultTimeoutSeconds() of the input
   bool quiet = false;
   bool in_place = false;  // -o may name the input (written through a temporary file)
+  // The editor's settings (uno/logic/settings.h): a JSON file of them, then single ones from
+  // flags as JSON members over it ({"comment_details": true}); the Writer options page's
+  // settings are not read (annotate runs its own private LibreOffice profile).
+  std::string settings_file;
+  std::string settings_json;  // flags, a JSON object ("" = none)
 };
 
 // The timeout when none is given, sized from the input file: 300 s, and 120 s more per MB of

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "analyze.h"
 #include "attrib/attrib.h"
@@ -136,7 +137,51 @@ int main(int argc, char** argv) {
       "give up after this many seconds (default: 300, and 120 more per MB of the input file)");
   n->add_flag("-q,--quiet", annotate.quiet, "no progress messages");
   n->add_flag("--in-place", annotate.in_place, "allow -o to be the input (replaced safely)");
+  // The settings of Writer's Tools > Options > Attribution page (README "Options").
+  n->add_option("--settings", annotate.settings_file,
+                "a JSON file of settings, as the Writer options page has them (README)");
+  nlohmann::json flags = nlohmann::json::object();
+  std::string language_mode, fixed_language, palette;
+  double min_confidence = 0, claim_threshold = 0;
+  std::vector<std::string> wordings;
+  bool details = false, no_direct = false, no_partial = false, no_reported = false;
+  CLI::Option* o_mode =
+      n->add_option("--language-mode", language_mode, "paragraph (default), document or fixed");
+  CLI::Option* o_fixed = n->add_option("--fixed-language", fixed_language,
+                                       "en, de, es or fr: the language for --language-mode fixed");
+  CLI::Option* o_palette =
+      n->add_option("--palette", palette, "speakers (a colour each, default) or single");
+  CLI::Option* o_min = n->add_option("--min-confidence", min_confidence,
+                                     "leave out quotes below this confidence (0-1)");
+  CLI::Option* o_claim = n->add_option("--claim-threshold", claim_threshold,
+                                       "mark claims from this score (0-1; default 0.5)");
+  CLI::Option* o_wording = n->add_option(
+      "--footnote-wording", wordings,
+      "LANG=TEXT: the footnote's words in that language, {who} for the speaker (repeatable)");
+  CLI::Option* o_details =
+      n->add_flag("--comment-details", details, "comments name the rule that decided");
+  CLI::Option* o_nd = n->add_flag("--no-direct", no_direct, "do not mark direct quotes");
+  CLI::Option* o_np = n->add_flag("--no-partial", no_partial, "do not mark partial quotes");
+  CLI::Option* o_nr = n->add_flag("--no-reported", no_reported, "do not mark reported speech");
   n->callback([&] {
+    if (o_mode->count() > 0) flags["language_mode"] = language_mode;
+    if (o_fixed->count() > 0) flags["fixed_language"] = fixed_language;
+    if (o_palette->count() > 0) flags["palette"] = palette;
+    if (o_min->count() > 0) flags["min_quote_confidence"] = min_confidence;
+    if (o_claim->count() > 0) flags["claim_threshold"] = claim_threshold;
+    if (o_details->count() > 0) flags["comment_details"] = details;
+    if (o_nd->count() > 0) flags["mark_direct"] = !no_direct;
+    if (o_np->count() > 0) flags["mark_partial"] = !no_partial;
+    if (o_nr->count() > 0) flags["mark_reported"] = !no_reported;
+    if (o_wording->count() > 0) {
+      nlohmann::json w = nlohmann::json::object();
+      for (const std::string& lw : wordings) {
+        const size_t eq = lw.find('=');
+        w[lw.substr(0, eq)] = eq == std::string::npos ? "" : lw.substr(eq + 1);
+      }
+      flags["footnote_wording"] = w;
+    }
+    if (!flags.empty()) annotate.settings_json = flags.dump();
     if (timeout_option->count() > 0) annotate.timeout_seconds = timeout;
     exit_code = RunAnnotate(annotate);
   });

@@ -121,6 +121,45 @@ TEST_F(AnnotateTest, SeedArticleToOdtWithReport) {
             DefaultTimeoutSeconds(std::filesystem::file_size(ATTRIB_SEED_TXT)));
 }
 
+// The settings of Writer's options page, from a file and from flags (the flags win), reach the
+// commands: reported speech left out, the rule in the comments, the footnote's own words.
+TEST_F(AnnotateTest, SettingsFromAFileAndFlags) {
+  std::ofstream(dir / "settings.json") << R"({"mark_reported": false, "comment_details": false})";
+  std::string said;
+  const int rc = RunCli(
+      dir,
+      {"annotate", ATTRIB_SEED_TXT, "-o", "seed.odt", "--json", "seed.json", "-q", "--settings",
+       "settings.json", "--comment-details", "--footnote-wording", "en=Said by {who}."},
+      &said);
+  ASSERT_EQ(rc, 0) << said;
+  std::ifstream in(dir / "seed.json");
+  const nlohmann::json report = nlohmann::json::parse(in);
+  ASSERT_FALSE(report["marks"].empty());
+  for (const auto& m : report["marks"]) {
+    const std::string details = m["details"].get<std::string>();
+    EXPECT_EQ(details.find("reported speech"), std::string::npos) << details;
+    EXPECT_NE(details.find("\nrule "), std::string::npos) << details;  // the flag won
+  }
+  ASSERT_FALSE(report["footnotes"].empty());
+  for (const auto& f : report["footnotes"]) {
+    EXPECT_EQ(f["text"].get<std::string>().rfind("Said by ", 0), 0u) << f;
+  }
+  // Bad settings: usage errors, said before LibreOffice starts.
+  std::ofstream(dir / "bad.json") << R"({"palette": "neon"})";
+  EXPECT_EQ(
+      RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "x.odt", "--settings", "bad.json"}, &said),
+      2);
+  EXPECT_NE(said.find("palette must be speakers or single"), std::string::npos) << said;
+  EXPECT_EQ(
+      RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "x.odt", "--claim-threshold", "3"}, &said),
+      2);
+  EXPECT_NE(said.find("claim_threshold must be between 0 and 1"), std::string::npos) << said;
+  EXPECT_EQ(
+      RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "x.odt", "--settings", "none.json"}, &said),
+      2);
+  EXPECT_FALSE(fs::exists(dir / "x.odt"));
+}
+
 TEST(DefaultTimeoutTest, GrowsWithTheInput) {
   EXPECT_EQ(DefaultTimeoutSeconds(0), 300);
   EXPECT_EQ(DefaultTimeoutSeconds(1), 420);
