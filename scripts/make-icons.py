@@ -4,7 +4,7 @@
     /usr/bin/python3 scripts/make-icons.py [OUT_DIR (extension/icons)]
 
 Writes <name>_16.png, <name>_26.png, <name>_16_hc.png and <name>_26_hc.png for each command
-(highlight, claims, footnotes, clear, about) and for the extension itself (attrib). Geometry
+(highlight, claims, footnotes, clear, help, about) and for the extension itself (attrib). Geometry
 only, no fonts: every shape is drawn at 8x on a 128 x 128 (or 208 x 208) canvas and reduced with
 a box filter, so the output depends on nothing but Pillow (Debian's python3-pil) and is the same
 on every run; tests/writer checks that the committed files are what this script writes.
@@ -30,6 +30,7 @@ ORANGE = (238, 118, 0, 255)
 BLUE = (40, 110, 210, 255)
 PINK = (236, 112, 140, 255)
 GREY = (120, 130, 145, 255)
+GREEN = (30, 140, 90, 255)
 # High contrast: white and yellow on a black theme.
 HC_INK = (255, 255, 255, 255)
 HC_FILL = (0, 0, 0, 255)
@@ -144,6 +145,15 @@ def about(p):
     p.rect(6.9, 6.9, 9.1, 12.6, mark, radius=0.6)
 
 
+def help_page(p):
+    # A green disc with a white question mark.
+    p.disc(8.0, 8.0, 7.0, HC_FILL if p.hc else GREEN, p.ink(), 1.0)
+    mark = HC_MARK if p.hc else PAPER
+    p.line([(5.6, 6.0), (6.0, 4.4), (8.0, 3.6), (10.0, 4.4), (10.4, 6.0), (9.6, 7.4),
+            (8.0, 8.4), (8.0, 10.0)], mark, 1.6)
+    p.disc(8.0, 12.4, 1.1, mark)
+
+
 def attrib(p):
     # The extension's own icon: a speech bubble holding a quotation.
     ink = p.ink()
@@ -156,7 +166,7 @@ def attrib(p):
 
 
 ICONS = {"highlight": highlight, "claims": claims, "footnotes": footnotes, "clear": clear,
-         "about": about, "attrib": attrib}
+         "help": help_page, "about": about, "attrib": attrib}
 
 
 def main(argv):

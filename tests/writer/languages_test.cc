@@ -18,7 +18,9 @@
 #include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <osl/file.hxx>
 #include <string>
 #include <vector>
 
@@ -372,6 +374,33 @@ TEST(Languages, AGermanUiWordsUndoStepsAndMessages) {
   EXPECT_TRUE(Has(comments[0].content, "direct quote")) << comments[0].content;
   const nlohmann::json about = Command(d, "org.attrib:About");
   EXPECT_TRUE(Has(about.value("text", ""), "wer hat was gesagt")) << about;
+}
+
+// The user guide (extension/help/<lang>.html) of the installed extension, in the UI language.
+std::string HelpPage(const ScopedDoc& d) {
+  css::uno::Sequence<css::beans::PropertyValue> args(1);
+  args.getArray()[0].Name = "AttribNoOpen";
+  args.getArray()[0].Value <<= true;
+  bool ok = false;
+  const nlohmann::json r =
+      nlohmann::json::parse(Dispatch(d.frame(), "org.attrib:Help", args, &ok), nullptr, false);
+  EXPECT_TRUE(ok) << r;
+  std::string url = r.value("url", "");
+  EXPECT_EQ(url.rfind("file://", 0), 0u) << url;
+  OUString path;
+  osl::FileBase::getSystemPathFromFileURL(FromUtf8(url), path);
+  std::ifstream in(ToUtf8(path));
+  EXPECT_TRUE(in.good()) << url;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(Languages, HelpInTheUiLanguage) {
+  ScopedDoc d;
+  EXPECT_TRUE(Has(HelpPage(d), "<html lang=\"en\">"));
+  ScopedUiLanguage german("de-DE");
+  const std::string de = HelpPage(d);
+  EXPECT_TRUE(Has(de, "<html lang=\"de\">"));
+  EXPECT_TRUE(Has(de, "wer hat was gesagt"));
 }
 
 }  // namespace

@@ -65,6 +65,8 @@ const MenuEntry kMenu[] = {
      {"~Clear Attribution Marks", "Zuschreibungs~markierungen entfernen",
       "~Quitar marcas de atribución", "~Effacer les marques d’attribution"}},
     {"private:separator", {}},
+    {"org.attrib:Help",
+     {"Attribution Hel~p", "Zuschreibungs-~Hilfe", "A~yuda de atribución", "~Aide d’Attribution"}},
     {"org.attrib:About",
      {"~About Attrib", "~Info zu Attrib", "~Acerca de Attrib", "À ~propos d’Attrib"}},
 };

@@ -1,8 +1,11 @@
 #include "component/commands.h"
 
 #include <algorithm>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/system/SystemShellExecute.hpp>
+#include <com/sun/star/system/SystemShellExecuteFlags.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -265,6 +268,24 @@ OUString MarkedContentReport(const CommandContext& c) {
   return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// The user guide in the UI language (extension/help/<lang>.html, English when there is none),
+// opened in the system's browser; with the hidden argument "AttribNoOpen" only found (tests).
+OUString Help(const CommandContext& c) {
+  const std::string lang = PrimaryLanguage(UiLanguage(c.context));
+  Reference<css::deployment::XPackageInformationProvider> packages =
+      css::deployment::PackageInformationProvider::get(c.context);
+  const OUString root = packages->getPackageLocation(OUString::createFromAscii(kExtensionId));
+  if (root.isEmpty()) throw css::uno::RuntimeException("the extension's folder is not known");
+  const Catalog& words = UiWords(c.context);
+  const std::string page = ToUtf8(root) + "/help/" + words.language() + ".html";
+  if (!c.no_open) {
+    css::system::SystemShellExecute::create(c.context)->execute(
+        FromUtf8(page), "", css::system::SystemShellExecuteFlags::URIS_ONLY);
+  }
+  nlohmann::json j = {{"command", "Help"}, {"language", lang}, {"url", page}};
+  return FromUtf8(j.dump());
+}
+
 // The text is UTF-8 and goes through FromUtf8: an OUString built from a narrow literal reads
 // its bytes as Latin-1, which turned the dash into "â€”". The result carries the text shown.
 OUString About(const CommandContext& c) {
@@ -284,6 +305,7 @@ constexpr Command kCommands[] = {
      &MainThreadCommand<&InsertFootnotes>},
     {"org.attrib:ClearMarks", "Clear Attribution Marks", true, true,
      &MainThreadCommand<&ClearAttributionMarks>},
+    {"org.attrib:Help", "Attribution Help", false, true, &Help},
     {"org.attrib:About", "About Attrib", false, true, &About},
     {"org.attrib:MarkedContent", "Marked Content", true, false,
      &MainThreadCommand<&MarkedContentReport>},

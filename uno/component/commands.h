@@ -56,7 +56,12 @@ struct CommandContext {
   // Dispatch argument "AttribSettings" (`attrib annotate --settings`): a JSON object of
   // logic/settings.h's fields over the stored settings; "" = the stored settings alone.
   std::string settings_json;
+  // Hidden dispatch argument "AttribNoOpen" (tests): Help finds its page but opens no browser.
+  bool no_open = false;
 };
+
+// The extension's identifier (extension/description.xml).
+inline constexpr char kExtensionId[] = "org.attrib.writer";
 
 // Runs a command; returns a JSON summary of what it did (the dispatch result). Throws on
 // failure — the protocol handler catches and reports.
