@@ -42,6 +42,7 @@
 #include "attrib/text.h"
 #include "client/office.h"
 #include "logic/settings.h"
+#include "logic/sources.h"
 
 namespace attrib::cli {
 namespace {
@@ -336,6 +337,18 @@ int RunAnnotate(const AnnotateArgs& args) {
     }
     if (!existed) fs::remove(args.json_report, ec);
   }
+  const std::string sources_ext = Lower(fs::path(args.sources_file).extension().string());
+  if (!args.sources_file.empty()) {
+    if (sources_ext != ".csv" && sources_ext != ".json") {
+      return fail(kExitUsage, args.sources_file + ": --sources writes .csv or .json");
+    }
+    const bool existed = fs::exists(args.sources_file, ec);
+    if (!std::ofstream(args.sources_file, std::ios::app)) {
+      return fail(kExitUsage, "cannot write " + args.sources_file + " (" + std::strerror(errno) +
+                                  "): choose another --sources");
+    }
+    if (!existed) fs::remove(args.sources_file, ec);
+  }
 
   office::OfficeOptions options;
   options.oxt = args.oxt;
@@ -520,6 +533,46 @@ int RunAnnotate(const AnnotateArgs& args) {
         return fail(kExitFailure, "cannot write " + args.json_report);
       }
       say("wrote " + args.json_report);
+    }
+    if (!args.sources_file.empty()) {
+      // The sources as Writer's Sources Report has them (pages from the document's layout).
+      css::uno::Sequence<css::beans::PropertyValue> source_args(2);
+      source_args.getArray()[0].Name = "AttribNoDocument";
+      source_args.getArray()[0].Value <<= true;
+      source_args.getArray()[1].Name = "AttribSettings";
+      source_args.getArray()[1].Value <<= FromUtf8(settings_json);
+      office::DispatchOutcome listed = office::DispatchAndWait(
+          office->context(), frame, "org.attrib:SourcesReport", source_args);
+      nlohmann::json got = nlohmann::json::parse(listed.result, nullptr, false);
+      if (!listed.finished || !listed.success || got.is_discarded() || !got.contains("sources")) {
+        return office_failed("org.attrib:SourcesReport failed: " + listed.result);
+      }
+      std::vector<uno::SourceRow> rows;
+      for (const auto& j : got["sources"]) {
+        uno::SourceRow r;
+        r.name = j.value("name", "");
+        r.role = j.value("role", "");
+        r.anonymous = j.value("anonymous", false);
+        r.direct = j.value("direct", 0);
+        r.partial = j.value("partial", 0);
+        r.reported = j.value("reported", 0);
+        r.first_quote = j.value("first_quote", "");
+        r.page = j.value("page", 0);
+        rows.push_back(std::move(r));
+      }
+      std::ofstream out(args.sources_file, std::ios::binary);
+      if (sources_ext == ".csv") {
+        out << uno::SourcesCsv(rows, uno::Catalog::For("en"));
+      } else {
+        out << uno::SourcesJson(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+      }
+      out.close();
+      if (!out) {
+        office->Stop();
+        return fail(kExitFailure, "cannot write " + args.sources_file);
+      }
+      say("wrote " + args.sources_file);
     }
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
     any_skipped = !skipped.empty();

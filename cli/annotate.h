@@ -22,6 +22,7 @@ struct AnnotateArgs {
   // flags as JSON members over it ({"comment_details": true}); the Writer options page's
   // settings are not read (annotate runs its own private LibreOffice profile).
   std::string settings_file;
+  std::string sources_file;   // "" = none; .csv or .json: the sources report (logic/sources.h)
   std::string settings_json;  // flags, a JSON object ("" = none)
 };
 

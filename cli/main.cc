@@ -138,6 +138,9 @@ int main(int argc, char** argv) {
   n->add_flag("-q,--quiet", annotate.quiet, "no progress messages");
   n->add_flag("--in-place", annotate.in_place, "allow -o to be the input (replaced safely)");
   // The settings of Writer's Tools > Options > Attribution page (README "Options").
+  n->add_option("--sources", annotate.sources_file,
+                "also write the sources (speaker, role, anonymous, counts, first quote, page) "
+                "as .csv or .json");
   n->add_option("--settings", annotate.settings_file,
                 "a JSON file of settings, as the Writer options page has them (README)");
   nlohmann::json flags = nlohmann::json::object();

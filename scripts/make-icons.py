@@ -4,7 +4,7 @@
     /usr/bin/python3 scripts/make-icons.py [OUT_DIR (extension/icons)]
 
 Writes <name>_16.png, <name>_26.png, <name>_16_hc.png and <name>_26_hc.png for each command
-(highlight, claims, footnotes, clear, help, about) and for the extension itself (attrib). Geometry
+(highlight, claims, footnotes, clear, sources, help, about) and for the extension itself (attrib). Geometry
 only, no fonts: every shape is drawn at 8x on a 128 x 128 (or 208 x 208) canvas and reduced with
 a box filter, so the output depends on nothing but Pillow (Debian's python3-pil) and is the same
 on every run; tests/writer checks that the committed files are what this script writes.
@@ -145,6 +145,18 @@ def about(p):
     p.rect(6.9, 6.9, 9.1, 12.6, mark, radius=0.6)
 
 
+def sources(p):
+    # A sheet with a table: a header row and three rows, the first cell of each a speaker's
+    # colour.
+    ink = p.ink()
+    p.rect(1.5, 1.5, 14.5, 14.5, HC_FILL if p.hc else PAPER, ink, 1.0, radius=1.0)
+    p.rect(1.5, 1.5, 14.5, 4.5, HC_FILL if p.hc else GREY, ink, 1.0, radius=1.0)
+    for i, colour in enumerate((YELLOW, BLUE, PINK)):
+        y = 6.0 + i * 2.9
+        p.rect(3.0, y, 6.0, y + 1.9, p.fill(colour))
+        p.line([(7.2, y + 0.95), (13.0, y + 0.95)], ink, 0.9)
+
+
 def help_page(p):
     # A green disc with a white question mark.
     p.disc(8.0, 8.0, 7.0, HC_FILL if p.hc else GREEN, p.ink(), 1.0)
@@ -166,7 +178,7 @@ def attrib(p):
 
 
 ICONS = {"highlight": highlight, "claims": claims, "footnotes": footnotes, "clear": clear,
-         "help": help_page, "about": about, "attrib": attrib}
+         "sources": sources, "help": help_page, "about": about, "attrib": attrib}
 
 
 def main(argv):

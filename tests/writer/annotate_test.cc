@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
@@ -21,6 +22,8 @@
 #include <sstream>
 #include <thread>
 
+#include "attrib/attrib.h"
+#include "attrib/text.h"
 #include "client/office.h"
 
 namespace attrib::cli {
@@ -157,6 +160,66 @@ TEST_F(AnnotateTest, SettingsFromAFileAndFlags) {
   EXPECT_EQ(
       RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "x.odt", "--settings", "none.json"}, &said),
       2);
+  EXPECT_FALSE(fs::exists(dir / "x.odt"));
+}
+
+// --sources: one row per speaker with the engine's own counts (checked against Analyze on the
+// same text), as CSV and JSON; a wrong extension is a usage error.
+TEST_F(AnnotateTest, SourcesAsCsvAndJson) {
+  std::string said;
+  ASSERT_EQ(
+      RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "seed.odt", "-q", "--sources", "seed.json"},
+             &said),
+      0)
+      << said;
+  std::ifstream in(dir / "seed.json");
+  const nlohmann::json rows = nlohmann::json::parse(in);
+  // The engine on the same text: counts by speaker name.
+  std::ifstream text_in(ATTRIB_SEED_TXT);
+  std::vector<std::u16string> paragraphs;
+  for (std::string line; std::getline(text_in, line);) {
+    std::u16string u;
+    ASSERT_TRUE(Utf8ToUtf16(line, &u).ok());
+    paragraphs.push_back(std::move(u));
+  }
+  const Document input(std::move(paragraphs));
+  Analysis a;
+  ASSERT_TRUE(Analyze(input, Options(), &a).ok());
+  std::map<std::string, std::array<int, 3>> counts;
+  for (const Quote& q : a.quotes) {
+    if (!q.speaker || q.kind == QuoteKind::kOther) continue;
+    auto& c = counts[a.speakers[*q.speaker].name];
+    ++c[q.kind == QuoteKind::kDirect ? 0 : q.kind == QuoteKind::kMixed ? 1 : 2];
+  }
+  ASSERT_EQ(rows.size(), counts.size()) << rows;
+  for (const auto& r : rows) {
+    const auto it = counts.find(r["name"].get<std::string>());
+    ASSERT_NE(it, counts.end()) << r;
+    EXPECT_EQ(r["direct"], it->second[0]) << r;
+    EXPECT_EQ(r["partial"], it->second[1]) << r;
+    EXPECT_EQ(r["reported"], it->second[2]) << r;
+    EXPECT_GE(r["page"].get<int>(), 1) << r;
+  }
+  bool horne = false;
+  for (const auto& r : rows) {
+    horne |= r["name"] == "Emily Horne" &&
+             r["role"].get<std::string>().find("spokeswoman") != std::string::npos;
+  }
+  EXPECT_TRUE(horne) << rows;
+  ASSERT_EQ(
+      RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "seed.odt", "-q", "--sources", "seed.csv"},
+             &said),
+      0)
+      << said;
+  std::ifstream csv(dir / "seed.csv");
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_EQ(header, "Speaker,Role,Anonymous,Direct,Partial,Reported,First quote,Page\r");
+  size_t lines = 0;
+  for (std::string line; std::getline(csv, line);) ++lines;
+  EXPECT_EQ(lines, rows.size());
+  EXPECT_EQ(RunCli(dir, {"annotate", ATTRIB_SEED_TXT, "-o", "x.odt", "--sources", "x.txt"}, &said),
+            2);
   EXPECT_FALSE(fs::exists(dir / "x.odt"));
 }
 

@@ -13,9 +13,13 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XHierarchicalNameAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -232,6 +236,67 @@ TEST(Options, SettingsGivenWithTheDispatchGoOverTheStoredOnes) {
   EXPECT_FALSE(ok);
   EXPECT_NE(failed.find("mark_direct must be true or false"), std::string::npos) << failed;
   EXPECT_EQ(Snapshot(d.doc()), before);
+}
+
+}  // namespace
+}  // namespace attrib::test
+
+namespace attrib::test {
+namespace {
+
+// The document Sources Report opened: the one whose table is named "AttribSources".
+Reference<css::text::XTextDocument> SourcesDocument() {
+  Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(TheOffice().context());
+  Reference<css::container::XEnumeration> all = desktop->getComponents()->createEnumeration();
+  while (all->hasMoreElements()) {
+    Reference<css::text::XTextTablesSupplier> tables(all->nextElement(), UNO_QUERY);
+    if (tables.is() && tables->getTextTables()->hasByName("AttribSources")) {
+      return Reference<css::text::XTextDocument>(tables, UNO_QUERY);
+    }
+  }
+  return {};
+}
+
+TEST(SourcesReport, ANewDocumentWithOneRowPerSourceAndTheSourceUntouched) {
+  ScopedDoc d;
+  d.doc()->getText()->setString(
+      FromUtf8("\u201CWe are ready to talk,\u201D said Jane Doe, the mayor of Springfield. Doe "
+               "said that the "
+               "city would not raise taxes this year.\nAn official said that the budget was under "
+               "control."));
+  const std::string before = Snapshot(d.doc());
+  const nlohmann::json r = Command(d, "org.attrib:SourcesReport");
+  EXPECT_EQ(Snapshot(d.doc()), before);
+  ASSERT_EQ(r["sources"].size(), 2u) << r;
+  EXPECT_EQ(r["sources"][0]["name"], "Jane Doe");
+  EXPECT_EQ(r["sources"][0]["direct"], 1);
+  EXPECT_EQ(r["sources"][0]["reported"], 1);
+  EXPECT_EQ(r["sources"][0]["page"], 1);
+  EXPECT_EQ(r["sources"][1]["anonymous"], true);
+
+  Reference<css::text::XTextDocument> report = SourcesDocument();
+  ASSERT_TRUE(report.is());
+  Reference<css::table::XCellRange> cells(
+      Reference<css::text::XTextTablesSupplier>(report, UNO_QUERY_THROW)
+          ->getTextTables()
+          ->getByName("AttribSources"),
+      UNO_QUERY_THROW);
+  auto cell = [&](int col, int row) {
+    return ToUtf8(Reference<css::text::XText>(cells->getCellByPosition(col, row), UNO_QUERY_THROW)
+                      ->getString());
+  };
+  EXPECT_EQ(cell(0, 0), "Speaker");
+  EXPECT_EQ(cell(7, 0), "Page");
+  EXPECT_EQ(cell(0, 1), "Jane Doe");
+  EXPECT_EQ(cell(1, 1), "mayor of Springfield");
+  EXPECT_EQ(cell(2, 1), "no");
+  EXPECT_EQ(cell(3, 1), "1");
+  EXPECT_EQ(cell(5, 1), "1");
+  EXPECT_EQ(cell(6, 1), "We are ready to talk,");
+  EXPECT_EQ(cell(7, 1), "1");
+  EXPECT_EQ(cell(2, 2), "yes");
+  Reference<css::util::XCloseable>(report, UNO_QUERY_THROW)->close(true);
+  EXPECT_FALSE(SourcesDocument().is());
 }
 
 }  // namespace

@@ -64,6 +64,8 @@ const MenuEntry kMenu[] = {
     {"org.attrib:ClearMarks",
      {"~Clear Attribution Marks", "Zuschreibungs~markierungen entfernen",
       "~Quitar marcas de atribución", "~Effacer les marques d’attribution"}},
+    {"org.attrib:SourcesReport",
+     {"~Sources Report", "~Quellenbericht", "Informe de ~fuentes", "~Rapport des sources"}},
     {"private:separator", {}},
     {"org.attrib:Help",
      {"Attribution Hel~p", "Zuschreibungs-~Hilfe", "A~yuda de atribución", "~Aide d’Attribution"}},
@@ -371,6 +373,7 @@ TEST(ExtensionUi, ShortcutsRunTheirCommandsAndClashWithNothingInWriter) {
       {"M_SHIFT_MOD1_MOD2", css::awt::Key::M, SHIFT | MOD1 | MOD2, "org.attrib:MarkClaims"},
       {"F_SHIFT_MOD1_MOD2", css::awt::Key::F, SHIFT | MOD1 | MOD2, "org.attrib:InsertFootnotes"},
       {"C_SHIFT_MOD1_MOD2", css::awt::Key::C, SHIFT | MOD1 | MOD2, "org.attrib:ClearMarks"},
+      {"S_SHIFT_MOD1_MOD2", css::awt::Key::S, SHIFT | MOD1 | MOD2, "org.attrib:SourcesReport"},
   };
   const std::set<std::string> writer_keys = WriterKeys(ATTRIB_LO_REGISTRY);
   ASSERT_GT(writer_keys.size(), 100u) << "no Writer shortcuts read from " << ATTRIB_LO_REGISTRY;

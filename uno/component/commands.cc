@@ -1,12 +1,22 @@
 #include "component/commands.h"
 
 #include <algorithm>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/system/SystemShellExecute.hpp>
 #include <com/sun/star/system/SystemShellExecuteFlags.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XPageCursor.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -20,6 +30,7 @@
 #include "component/summary.h"
 #include "component/ui_language.h"
 #include "component/writer_doc.h"
+#include "logic/sources.h"
 
 namespace attrib::uno {
 namespace {
@@ -268,6 +279,98 @@ OUString MarkedContentReport(const CommandContext& c) {
   return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// The page each source's first quote is on, from the document's view (its controller's view
+// cursor, put back where it was); 0 where there is no view or no page.
+void FindPages(const Reference<css::text::XTextDocument>& doc, const DocParagraphs& paragraphs,
+               std::vector<SourceRow>* rows) {
+  Reference<css::frame::XModel> model(doc, UNO_QUERY);
+  if (!model.is()) return;
+  Reference<css::text::XTextViewCursorSupplier> views(model->getCurrentController(), UNO_QUERY);
+  if (!views.is()) return;
+  Reference<css::text::XTextViewCursor> view = views->getViewCursor();
+  Reference<css::text::XPageCursor> pages(view, UNO_QUERY);
+  if (!view.is() || !pages.is()) return;
+  Reference<css::text::XTextCursor> was = view->getText()->createTextCursorByRange(view.get());
+  model->lockControllers();
+  for (SourceRow& r : *rows) {
+    try {
+      view->gotoRange(RangeOf(paragraphs, r.first_begin, r.first_begin), false);
+      r.page = pages->getPage();
+    } catch (const css::uno::Exception& e) {  // a story the view cannot enter (a shape's text)
+      LogInfo("sources: page", e.Message);
+    }
+  }
+  try {
+    view->gotoRange(was.get(), false);
+  } catch (const css::uno::Exception& e) {
+    LogInfo("sources: view", e.Message);
+  }
+  model->unlockControllers();
+}
+
+// A new Writer document holding the title and the sources table (named "AttribSources"),
+// hidden when the analysed document is (headless).
+void OpenSourcesDocument(const CommandContext& c, const std::vector<SourceRow>& rows,
+                         const Catalog& words, bool hidden) {
+  Reference<css::frame::XDesktop2> desktop = css::frame::Desktop::create(c.context);
+  css::uno::Sequence<css::beans::PropertyValue> args(1);
+  args.getArray()[0].Name = "Hidden";
+  args.getArray()[0].Value <<= hidden;
+  Reference<css::text::XTextDocument> report(
+      desktop->loadComponentFromURL("private:factory/swriter", "_blank", 0, args), UNO_QUERY_THROW);
+  Reference<css::text::XText> text = report->getText();
+  Reference<css::text::XTextCursor> at = text->createTextCursor();
+  text->insertString(at.get(), FromUtf8(words.Text("sources.title")), false);
+  Reference<css::beans::XPropertySet>(at, UNO_QUERY_THROW)
+      ->setPropertyValue("ParaStyleName", css::uno::Any(OUString("Heading 1")));
+  text->insertControlCharacter(at.get(), css::text::ControlCharacter::PARAGRAPH_BREAK, false);
+  Reference<css::beans::XPropertySet>(at, UNO_QUERY_THROW)
+      ->setPropertyValue("ParaStyleName", css::uno::Any(OUString("Default Paragraph Style")));
+  const std::vector<std::string> columns = SourceColumns(words);
+  Reference<css::text::XTextTable> table(
+      Reference<css::lang::XMultiServiceFactory>(report, UNO_QUERY_THROW)
+          ->createInstance("com.sun.star.text.TextTable"),
+      UNO_QUERY_THROW);
+  table->initialize(static_cast<sal_Int32>(rows.size() + 1),
+                    static_cast<sal_Int32>(columns.size()));
+  Reference<css::container::XNamed>(table, UNO_QUERY_THROW)->setName("AttribSources");
+  text->insertTextContent(at.get(), Reference<css::text::XTextContent>(table, UNO_QUERY_THROW),
+                          false);
+  Reference<css::table::XCellRange> cells(table, UNO_QUERY_THROW);
+  auto put = [&](size_t col, size_t row, const std::string& value) {
+    Reference<css::text::XText>(
+        cells->getCellByPosition(static_cast<sal_Int32>(col), static_cast<sal_Int32>(row)),
+        UNO_QUERY_THROW)
+        ->setString(FromUtf8(value));
+  };
+  for (size_t col = 0; col < columns.size(); ++col) put(col, 0, columns[col]);
+  for (size_t row = 0; row < rows.size(); ++row) {
+    const std::vector<std::string> values = SourceCells(rows[row], words);
+    for (size_t col = 0; col < values.size(); ++col) put(col, row + 1, values[col]);
+  }
+}
+
+// Sources Report: reads the document (changes nothing in it) and opens a new document with one
+// table row per source; with the hidden argument "AttribNoDocument" (`attrib annotate
+// --sources`) only the rows, in the result.
+OUString SourcesReport(const CommandContext& c) {
+  Reference<css::text::XTextDocument> doc = TextDocument(c);
+  const Settings settings = SettingsOf(c);
+  Analysed a;
+  std::vector<SkippedStory> skipped;
+  Analyse(doc, settings, &a, false, &skipped);
+  std::vector<SourceRow> rows = BuildSources(a.parts, a.paragraphs.paragraphs);
+  FindPages(doc, a.paragraphs, &rows);
+  if (!c.no_document) {
+    Reference<css::awt::XWindow2> window(
+        c.frame.is() ? c.frame->getContainerWindow() : Reference<css::awt::XWindow>(), UNO_QUERY);
+    OpenSourcesDocument(c, rows, UiWords(c.context), !window.is() || !window->isVisible());
+  }
+  nlohmann::json j = {
+      {"command", "SourcesReport"}, {"sources", SourcesJson(rows)}, {"document", !c.no_document}};
+  return FromUtf8(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 // The user guide in the UI language (extension/help/<lang>.html, English when there is none),
 // opened in the system's browser; with the hidden argument "AttribNoOpen" only found (tests).
 OUString Help(const CommandContext& c) {
@@ -305,6 +408,7 @@ constexpr Command kCommands[] = {
      &MainThreadCommand<&InsertFootnotes>},
     {"org.attrib:ClearMarks", "Clear Attribution Marks", true, true,
      &MainThreadCommand<&ClearAttributionMarks>},
+    {"org.attrib:SourcesReport", "Sources Report", true, true, &MainThreadCommand<&SourcesReport>},
     {"org.attrib:Help", "Attribution Help", false, true, &Help},
     {"org.attrib:About", "About Attrib", false, true, &About},
     {"org.attrib:MarkedContent", "Marked Content", true, false,

@@ -58,6 +58,9 @@ struct CommandContext {
   std::string settings_json;
   // Hidden dispatch argument "AttribNoOpen" (tests): Help finds its page but opens no browser.
   bool no_open = false;
+  // Hidden dispatch argument "AttribNoDocument" (`attrib annotate --sources`): Sources Report
+  // answers with its rows and opens no document.
+  bool no_document = false;
 };
 
 // The extension's identifier (extension/description.xml).

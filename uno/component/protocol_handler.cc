@@ -93,6 +93,7 @@ class ProtocolHandler
         if (arg.Name == "AttribFailAfterEdits") arg.Value >>= c.fail_after_edits;
         if (arg.Name == "AttribBareFootnotes") arg.Value >>= c.bare_footnotes;
         if (arg.Name == "AttribNoOpen") arg.Value >>= c.no_open;
+        if (arg.Name == "AttribNoDocument") arg.Value >>= c.no_document;
         if (OUString json; arg.Name == "AttribSettings" && (arg.Value >>= json)) {
           c.settings_json = ToUtf8(json);
         }
