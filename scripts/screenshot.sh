@@ -11,6 +11,7 @@
 # ATTRIB_SHOT_INPUT=FILE.txt shows another article (e.g. examples/beispiel-artikel.txt) and
 # ATTRIB_SHOT_DOC_LANG=de-DE imports it in that language (default en-US).
 # ATTRIB_SHOT_OPTIONS=FILE.png also opens Tools > Options on the Attribution page.
+# ATTRIB_SHOT_SOURCES=FILE.png also runs Sources Report and takes the document it opens.
 # ATTRIB_SHOT_DECK=FILE.png also opens the Attribution sidebar deck (through the frame's
 # XSidebarProvider, as the deck's tab does) and takes Writer with the deck shown.
 # Needs: the build (cli/attrib, attrib.oxt), Xvfb, xdotool, ImageMagick (scripts/setup-debian.sh).
@@ -259,4 +260,40 @@ PY
   xdotool key --clearmodifiers Escape
   sleep 1
   kill "$options_client" 2>/dev/null || true
+fi
+
+if [ -n "${ATTRIB_SHOT_SOURCES:-}" ]; then
+  # Attribution > Sources Report: the new document it opens, in front.
+  /usr/bin/python3 - "$pipe" >"$work/sources.log" 2>&1 <<'PY'
+import sys
+import uno
+ctx = uno.getComponentContext()
+resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % sys.argv[1])
+smgr = remote.ServiceManager
+desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", remote)
+helper.executeDispatch(desktop.getCurrentFrame(), "org.attrib:SourcesReport", "", 0, ())
+PY
+  sleep 4
+  report=""
+  for _ in $(seq 40); do
+    report=$(xdotool search --onlyvisible --name "LibreOffice Writer" 2>/dev/null | grep -v "^$window\$" |
+             tail -1) || true
+    [ -n "$report" ] && break
+    sleep 0.5
+  done
+  if [ -z "$report" ]; then
+    echo "screenshot: the sources report did not open:" >&2
+    cat "$work/sources.log" >&2
+    exit 1
+  fi
+  xdotool windowmove --sync "$report" 0 0 windowsize --sync "$report" "$width" 700 || true
+  xdotool windowactivate "$report" 2>/dev/null || xdotool windowfocus "$report" || true
+  sleep 4
+  /usr/bin/import -window root "$work/sources.png"
+  mkdir -p "$(dirname "$ATTRIB_SHOT_SOURCES")"
+  /usr/bin/convert "$work/sources.png" -crop "${width}x700+0+0" +repage -resize '1400x>' -strip \
+    -colors 256 "PNG8:$ATTRIB_SHOT_SOURCES"
+  echo "screenshot: wrote $ATTRIB_SHOT_SOURCES ($(stat -c %s "$ATTRIB_SHOT_SOURCES") bytes)" >&2
 fi

@@ -13,6 +13,7 @@
 #include <com/sun/star/system/SystemShellExecuteFlags.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/TableColumnSeparator.hpp>
 #include <com/sun/star/text/XPageCursor.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
@@ -343,10 +344,38 @@ void OpenSourcesDocument(const CommandContext& c, const std::vector<SourceRow>& 
         UNO_QUERY_THROW)
         ->setString(FromUtf8(value));
   };
+  // Columns as wide as what they hold: names and roles, the quote widest, numbers narrow.
+  Reference<css::beans::XPropertySet> table_props(table, UNO_QUERY_THROW);
+  sal_Int16 sum = 0;
+  table_props->getPropertyValue("TableColumnRelativeSum") >>= sum;
+  constexpr int kWidths[] = {16, 18, 10, 8, 8, 9, 25, 6};  // percent; SourceColumns' order
+  css::uno::Sequence<css::text::TableColumnSeparator> separators(
+      static_cast<sal_Int32>(std::size(kWidths) - 1));
+  int at_percent = 0;
+  for (size_t i = 0; i + 1 < std::size(kWidths); ++i) {
+    at_percent += kWidths[i];
+    separators.getArray()[i].Position = static_cast<sal_Int16>(sum * at_percent / 100);
+    separators.getArray()[i].IsVisible = true;
+  }
+  if (sum > 0 && columns.size() == std::size(kWidths)) {
+    table_props->setPropertyValue("TableColumnSeparators", css::uno::Any(separators));
+  }
   for (size_t col = 0; col < columns.size(); ++col) put(col, 0, columns[col]);
   for (size_t row = 0; row < rows.size(); ++row) {
     const std::vector<std::string> values = SourceCells(rows[row], words);
     for (size_t col = 0; col < values.size(); ++col) put(col, row + 1, values[col]);
+  }
+  // A size that fits eight columns on a portrait page.
+  const std::string last_cell =
+      std::string(1, static_cast<char>('A' + columns.size() - 1)) + std::to_string(rows.size() + 1);
+  Reference<css::beans::XPropertySet>(cells->getCellRangeByName(FromUtf8("A1:" + last_cell)),
+                                      UNO_QUERY_THROW)
+      ->setPropertyValue("CharHeight", css::uno::Any(9.0f));
+  // The reader starts at the title.
+  Reference<css::frame::XModel> model(report, UNO_QUERY_THROW);
+  if (Reference<css::text::XTextViewCursorSupplier> views{model->getCurrentController(), UNO_QUERY};
+      views.is()) {
+    views->getViewCursor()->gotoRange(text->getStart(), false);
   }
 }
 
